@@ -1,0 +1,215 @@
+"""The data that flows down the pipeline: documents -> quantities -> claims -> findings -> report.
+
+Every stage takes these frozen dataclasses and returns new ones, so no stage can mutate what an
+earlier stage produced and every result can be compared, hashed and sorted deterministically.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Kinds of quantity mention, as written in the JSON record.
+KINDS = ("count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal", "date", "duration")
+#: How the statement bounds the value.
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text and what we know of when it was written."""
+
+    name: str
+    text: str
+    date: dt.date | None = None
+    #: Where the date came from: "cli", "front_matter", "sidecar", "dateline", "text" or "none".
+    date_source: str = "none"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantitative statement: a value interval with its exact character span."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    qualifier: str
+    line: int = 1
+    doc: str | None = None
+    #: "up" / "down" when the words state a change ("rose 3%", "fell by $2bn"); not part of the record.
+    direction: str | None = None
+    #: For dates: the ISO first and last day the expression covers; not part of the record.
+    date_range: tuple[str, str] | None = None
+    #: For relative dates/durations: a machine key such as "last_year" or "months:10"; not part of the record.
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON extraction record: the contract later stages, reports and benchmarks rely on."""
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "text": self.text,
+            "kind": self.kind,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+        }
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed span of calendar days a claim speaks about; `label` is how a person would say it."""
+
+    start: dt.date
+    end: dt.date
+    label: str = ""
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "label": self.label}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity framed: what is measured, about whom, when, and who says so."""
+
+    quantity: Quantity
+    metric: str | None
+    subject: tuple[str, ...] = ()
+    period: Period | None = None
+    #: Why the period is what it is: "explicit", "relative", "document_date", "unresolved".
+    period_source: str = "document_date"
+    #: "level" or "change".
+    aspect: str = "level"
+    attribution: str | None = None
+    sentence: str = ""
+    #: The shipped or user rule that governs this metric ("generic" when none does).
+    rule: str = "generic"
+    #: Value and bounds converted to the rule's comparison unit (e.g. USD), with a note on how.
+    norm_value: float | None = None
+    norm_low: float | None = None
+    norm_high: float | None = None
+    norm_unit: str | None = None
+    conversion: str | None = None
+
+    @property
+    def doc(self) -> str | None:
+        return self.quantity.doc
+
+    def to_dict(self) -> dict[str, Any]:
+        """The extraction record plus the frame, as findings cite it."""
+        record = self.quantity.to_dict()
+        record.update(
+            {
+                "metric": self.metric,
+                "aspect": self.aspect,
+                "period": self.period.to_dict() if self.period else None,
+                "period_source": self.period_source,
+                "subject": list(self.subject),
+                "attribution": self.attribution,
+                "sentence": self.sentence,
+                "rule": self.rule,
+                "normalized": None
+                if self.norm_value is None
+                else {
+                    "value": self.norm_value,
+                    "low": self.norm_low,
+                    "high": self.norm_high,
+                    "unit": self.norm_unit,
+                    "conversion": self.conversion,
+                },
+            }
+        )
+        return record
+
+
+#: Finding verdicts, worst first.
+VERDICTS = ("contradiction", "not_comparable", "agreement")
+#: Finding levels, worst first.
+LEVELS = ("error", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A judgement on two or more claims of one metric."""
+
+    id: str
+    rule: str
+    verdict: str
+    level: str
+    metric: str
+    message: str
+    claims: tuple[Claim, ...]
+    #: Why the claims were not compared, for not_comparable findings ("different periods", ...).
+    reason: str = ""
+
+    @property
+    def docs(self) -> tuple[str, ...]:
+        return tuple(sorted({c.doc or "" for c in self.claims}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "verdict": self.verdict,
+            "level": self.level,
+            "metric": self.metric,
+            "message": self.message,
+            "reason": self.reason,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter renders; reporters compute nothing beyond layout."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    #: Baseline status per finding id: "new", "unchanged"; ids in the baseline not seen are "resolved".
+    baseline_status: tuple[tuple[str, str], ...] = ()
+    resolved_ids: tuple[str, ...] = ()
+    rules: tuple[dict[str, Any], ...] = field(default=())
+
+    def claims_of(self, doc: str) -> list[Claim]:
+        return [c for c in self.claims if c.doc == doc]
+
+    def status_of(self, finding_id: str) -> str | None:
+        return dict(self.baseline_status).get(finding_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "documents": [
+                {
+                    "doc": d.name,
+                    "date": d.date.isoformat() if d.date else None,
+                    "date_source": d.date_source,
+                    "claims": [c.to_dict() for c in self.claims_of(d.name)],
+                }
+                for d in self.documents
+            ],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": {v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS},
+        }
+        if self.baseline_status or self.resolved_ids:
+            out["baseline"] = {
+                "status": dict(self.baseline_status),
+                "resolved": list(self.resolved_ids),
+            }
+        return out

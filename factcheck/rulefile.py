@@ -1,0 +1,109 @@
+"""Safe YAML loading with line numbers, for rule and lexicon files.
+
+Why not ``yaml.safe_load``: users need ``file:line`` in every error, and a hostile file must not be
+able to expand aliases into gigabytes (billion laughs), so aliases are refused outright.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleFileError
+
+MAX_RULE_FILE_BYTES = 1_000_000
+
+
+class LinedDict(dict):
+    """A mapping that remembers the 1-based line of each key, for error messages."""
+
+    lines: dict[str, int]
+    line: int
+
+
+class LinedList(list):
+    """A sequence that remembers the line of each item."""
+
+    lines: list[int]
+    line: int
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"line {event.start_mark.line + 1}: YAML aliases are not allowed in rule files")
+        return super().compose_node(parent, index)
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = LinedDict()
+        out.lines = {}
+        out.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            out[key] = _construct(value_node, loader)
+            out.lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LinedList(_construct(n, loader) for n in node.value)
+        seq.lines = [n.start_mark.line + 1 for n in node.value]
+        seq.line = node.start_mark.line + 1
+        return seq
+    return loader.construct_object(node, deep=True)
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    """Parse YAML text into LinedDict/LinedList/scalars, or raise RuleFileError with a line."""
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RuleFileError(path, 1, "the file is empty")
+        return _construct(node, loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RuleFileError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        msg = str(exc)
+        line = 1
+        if msg.startswith("line "):
+            head, _, msg = msg.partition(": ")
+            line = int(head.split()[1])
+        raise RuleFileError(path, line, msg) from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path | str) -> Any:
+    """Read a rule file safely: size-capped, UTF-8, no aliases; errors name the file and line."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(str(p), 1, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_RULE_FILE_BYTES:
+        raise RuleFileError(str(p), 1, f"file is larger than {MAX_RULE_FILE_BYTES} bytes")
+    if b"\x00" in raw:
+        raise RuleFileError(str(p), 1, "binary file, not YAML")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleFileError(str(p), line, "not valid UTF-8") from None
+    return load_yaml_text(text, str(p))
+
+
+def line_of(container: Any, key: str | int | None = None) -> int:
+    """Best-known line of ``container[key]`` (or of the container itself)."""
+    if key is not None:
+        if isinstance(container, LinedDict) and key in container.lines:
+            return container.lines[key]  # type: ignore[index]
+        if isinstance(container, LinedList) and isinstance(key, int) and key < len(container.lines):
+            return container.lines[key]
+    return getattr(container, "line", 1)
