@@ -1,0 +1,151 @@
+"""Baselines: adopt factcheck on a corpus that already disagrees with itself, and fail only on new findings.
+
+``.factcheck-baseline.json`` lists known findings by their stable id, with rule, metric,
+verdict and documents for the humans reviewing it, but no line numbers: editing text above
+a claim must not turn a known finding into a "new" one.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import FactcheckError
+from .model import Finding, Report
+
+BASELINE_SCHEMA_VERSION = "1.0"
+DEFAULT_PATH = ".factcheck-baseline.json"
+_ENTRY_KEYS = ("id", "rule", "metric", "verdict", "docs")
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One known finding."""
+
+    id: str
+    rule: str = ""
+    metric: str = ""
+    verdict: str = ""
+    docs: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "rule": self.rule, "metric": self.metric, "verdict": self.verdict, "docs": list(self.docs)}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A loaded baseline file."""
+
+    entries: tuple[BaselineEntry, ...]
+    schema_version: str = BASELINE_SCHEMA_VERSION
+    path: str | None = None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(e.id for e in self.entries)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": self.schema_version, "findings": [e.to_dict() for e in sorted(self.entries, key=lambda e: e.id)]}
+
+
+def _tracked(report: Report) -> list[Finding]:
+    """Findings worth remembering: agreements are not problems, so they never enter a baseline."""
+    return [f for f in report.findings if f.verdict != "agreement"]
+
+
+def _entry(f: Finding) -> BaselineEntry:
+    return BaselineEntry(id=f.id, rule=f.rule, metric=f.metric, verdict=f.verdict, docs=tuple(sorted(set(f.docs))))
+
+
+def create(report: Report) -> dict[str, Any]:
+    """The baseline document for every non-agreement finding in `report`, sorted by id."""
+    entries = {f.id: _entry(f) for f in _tracked(report)}
+    return Baseline(tuple(entries[i] for i in sorted(entries))).to_dict()
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Stable text for the file, so regenerating an unchanged baseline gives an empty diff."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def save(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
+    """Write the baseline atomically."""
+    from .report.output import write_atomic
+
+    write_atomic(path, dumps(data))
+
+
+def from_dict(data: Any, source: str = "<baseline>") -> Baseline:
+    """Validate a parsed baseline document; every problem is a one-line FactcheckError."""
+    if not isinstance(data, dict):
+        raise FactcheckError(f"{source}: baseline must be a JSON object with 'schema_version' and 'findings'")
+    version = data.get("schema_version")
+    if not isinstance(version, str) or version.split(".")[0] != BASELINE_SCHEMA_VERSION.split(".")[0]:
+        raise FactcheckError(
+            f"{source}: unsupported baseline schema_version {version!r} (expected {BASELINE_SCHEMA_VERSION}); "
+            "recreate it with `factcheck baseline create`"
+        )
+    items = data.get("findings")
+    if not isinstance(items, list):
+        raise FactcheckError(f"{source}: 'findings' must be a list")
+    entries = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+            raise FactcheckError(f"{source}: findings[{n}] must be an object with a non-empty string 'id'")
+        docs = item.get("docs", [])
+        if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+            raise FactcheckError(f"{source}: findings[{n}].docs must be a list of strings")
+        entries.append(
+            BaselineEntry(
+                id=item["id"],
+                rule=str(item.get("rule", "")),
+                metric=str(item.get("metric", "")),
+                verdict=str(item.get("verdict", "")),
+                docs=tuple(docs),
+            )
+        )
+    return Baseline(tuple(entries), schema_version=version, path=source)
+
+
+def load(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline file; a missing file or bad JSON is a clear one-line FactcheckError."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FactcheckError(f"{p}: baseline file not found (create it with `factcheck baseline create`)") from None
+    except IsADirectoryError:
+        raise FactcheckError(f"{p}: baseline path is a directory, expected a JSON file") from None
+    except UnicodeDecodeError:
+        raise FactcheckError(f"{p}: baseline is not UTF-8 text") from None
+    except OSError as exc:
+        raise FactcheckError(f"{p}: cannot read baseline: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise FactcheckError(f"{p}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg}") from None
+    return from_dict(data, str(p))
+
+
+def compare(report: Report, baseline: Baseline) -> Report:
+    """A copy of `report` with each finding marked "new" or "unchanged" and vanished ids listed as resolved."""
+    known = baseline.ids
+    status = tuple(sorted((f.id, "unchanged" if f.id in known else "new") for f in report.findings))
+    seen = {f.id for f in report.findings}
+    resolved = tuple(sorted(known - seen))
+    return dataclasses.replace(report, baseline_status=status, resolved_ids=resolved)
+
+
+def prune(baseline: Baseline, report: Report) -> dict[str, Any]:
+    """The baseline without entries the report no longer finds; never adds an entry."""
+    seen = {f.id for f in report.findings}
+    kept = tuple(e for e in baseline.entries if e.id in seen)
+    return Baseline(kept, schema_version=BASELINE_SCHEMA_VERSION).to_dict()
+
+
+def new_findings(report: Report) -> list[Finding]:
+    """Non-agreement findings not in the baseline (all of them when no baseline was applied)."""
+    return [f for f in _tracked(report) if report.status_of(f.id) in (None, "new")]

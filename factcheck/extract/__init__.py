@@ -1,0 +1,66 @@
+"""Stage 1 of the pipeline: text -> quantity and date mentions (`Quantity`), with exact spans.
+
+`extract_text` is pure: the same text (and date) always gives the same list, sorted by position.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from ..model import Quantity
+from .lexicon import Lexicon, load_lexicon
+from .scanner import Scanner, _line_starts
+
+__all__ = ["extract_text", "Extractor"]
+
+
+class Extractor:
+    """An extractor bound to one lexicon (the shipped `rules/` unless told otherwise)."""
+
+    def __init__(self, rules_dir: Path | None = None) -> None:
+        self.lexicon: Lexicon = load_lexicon(rules_dir)
+        self.scanner = Scanner(self.lexicon)
+
+    def extract(self, text: str, *, date: dt.date | None = None, doc: str | None = None) -> list[Quantity]:
+        temporal = _find_temporal(text)
+        spans = [(q.start, q.end) for q in temporal]
+        quantities = self.scanner.scan(text, spans)
+        if date is not None:
+            temporal = [_resolve(q, date) for q in temporal]
+        merged = sorted(quantities + temporal, key=lambda q: (q.start, q.end))
+        starts = _line_starts(text)
+        return [replace(q, line=bisect.bisect_right(starts, q.start), doc=doc) for q in merged]
+
+
+def _find_temporal(text: str) -> list[Quantity]:
+    try:
+        from .temporal import find_temporal
+    except ImportError:  # the temporal scanner is optional while it is being built
+        return []
+    return find_temporal(text)
+
+
+def _resolve(q: Quantity, date: dt.date) -> Quantity:
+    if q.date_range is not None:
+        return q
+    try:
+        from .temporal import resolve_period
+    except ImportError:
+        return q
+    period = resolve_period(q, date)
+    if period is None:
+        return q
+    return replace(q, date_range=(period.start.isoformat(), period.end.isoformat()))
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract_text(text: str, *, date: dt.date | None = None, doc: str | None = None) -> list[Quantity]:
+    """Every quantitative statement in ``text`` (numbers, money, measures, dates), sorted by position."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text, date=date, doc=doc)

@@ -1,0 +1,289 @@
+"""Load the extraction lexicons from ``rules/lexicon/*.yaml`` into compiled, immutable tables.
+
+The extractor's vocabulary (hedges, scale words, currencies, units, ignore patterns) is data users
+edit; this module validates it on load (``file:line: message``) and compiles it once per rules dir.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleFileError
+from ..paths import shipped_rules_dir
+from ..rulefile import LinedDict, LinedList, line_of, load_yaml_file
+from . import units as unit_registry
+
+QUALIFIERS_FROM_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
+
+
+@dataclass(frozen=True)
+class IgnorePattern:
+    """A pattern whose matches hold no quantities; `requires` is a cheap pre-check."""
+
+    id: str
+    pattern: re.Pattern[str]
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor looks up, compiled; one instance per rules directory."""
+
+    approx_tolerance: float
+    rounding: str
+    hedge_of: dict[str, str]  # phrase -> qualifier
+    hedge_re: re.Pattern[str]  # anchored at the end of the left context
+    scale_words: dict[str, float]  # lower-case word -> factor
+    scale_attached: dict[str, float]  # case-sensitive suffix -> factor
+    currency_symbols: dict[str, str]  # symbol -> ISO
+    currency_codes: frozenset[str]
+    currency_names: dict[str, str]  # lower-case name -> ISO
+    ambiguous_currency_names: frozenset[str]
+    subunit_names: dict[str, str]  # lower-case name -> unit
+    default_symbol_code: str
+    unit_surfaces: dict[str, tuple[str, bool]]  # surface (lower or exact) -> (unit, attached_only)
+    unit_surfaces_cased: dict[str, tuple[str, bool]]
+    ignores: tuple[IgnorePattern, ...]
+    label_words: frozenset[str]  # a number right after one of these is a label
+    prefix_re: re.Pattern[str]  # currency sign/code before a number, anchored at the end
+    suffix_re: re.Pattern[str]  # unit/percent/currency after a number, anchored at the start
+    scale_re: re.Pattern[str]  # scale word after a number, anchored at the start
+
+
+def _err(path: Path, node: Any, key: str | int | None, message: str) -> RuleFileError:
+    return RuleFileError(str(path), line_of(node, key), message)
+
+
+def _require(data: Any, key: str, kind: type | tuple[type, ...], path: Path) -> Any:
+    if not isinstance(data, LinedDict):
+        raise _err(path, data, None, "expected a mapping at the top of the file")
+    if key not in data:
+        raise _err(path, data, None, f"missing required key '{key}'")
+    value = data[key]
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise _err(path, data, key, f"'{key}' must be a {names}")
+    return value
+
+
+def _check_keys(node: Any, allowed: set[str], path: Path, where: str) -> None:
+    if not isinstance(node, LinedDict):
+        raise _err(path, node, None, f"{where}: expected a mapping")
+    for key in node:
+        if key not in allowed:
+            raise _err(path, node, key, f"{where}: unknown key '{key}' (allowed: {', '.join(sorted(allowed))})")
+
+
+def _strings(node: Any, key: str, path: Path, where: str) -> list[str]:
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _err(path, node, key, f"{where}: '{key}' must be a list of non-empty strings")
+    return list(value)
+
+
+def _validate_against_schema(data: Any, name: str, path: Path) -> None:
+    """Use the JSON Schema of the lexicon when the schemas package provides one."""
+    try:
+        from ..schemas import validate  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    try:
+        validate(data, f"lexicon-{name}", str(path))
+    except FileNotFoundError:
+        return
+    except KeyError:
+        return
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def load_hedges(path: Path) -> tuple[float, str, dict[str, str]]:
+    data = load_yaml_file(path)
+    _validate_against_schema(data, "hedges", path)
+    _check_keys(data, {"tolerances", "hedges"}, path, "top level")
+    tol = _require(data, "tolerances", dict, path)
+    _check_keys(tol, {"approx", "rounding"}, path, "tolerances")
+    approx = tol.get("approx", 0.1)
+    if not isinstance(approx, (int, float)) or isinstance(approx, bool) or not 0 <= approx < 1:
+        raise _err(path, tol, "approx", "tolerances.approx must be a number from 0 to 1 (0.1 means +/-10%)")
+    rounding = tol.get("rounding", "half_last_digit")
+    if rounding not in ("half_last_digit", "none"):
+        raise _err(path, tol, "rounding", "tolerances.rounding must be half_last_digit or none")
+    hedges: dict[str, str] = {}
+    entries = _require(data, "hedges", list, path)
+    for i, entry in enumerate(entries):
+        where = f"hedges[{i}]"
+        _check_keys(entry, {"id", "qualifier", "phrases"}, path, where)
+        qualifier = entry.get("qualifier")
+        if qualifier not in QUALIFIERS_FROM_HEDGES:
+            raise _err(path, entry, "qualifier", f"{where}: qualifier must be one of {', '.join(QUALIFIERS_FROM_HEDGES)}")
+        for phrase in _strings(entry, "phrases", path, where):
+            hedges[phrase.lower()] = qualifier
+    return float(approx), rounding, hedges
+
+
+def load_scales(path: Path) -> tuple[dict[str, float], dict[str, float]]:
+    data = load_yaml_file(path)
+    _validate_against_schema(data, "scales", path)
+    _check_keys(data, {"scales"}, path, "top level")
+    words: dict[str, float] = {}
+    attached: dict[str, float] = {}
+    for i, entry in enumerate(_require(data, "scales", list, path)):
+        where = f"scales[{i}]"
+        _check_keys(entry, {"id", "factor", "words", "attached_only"}, path, where)
+        factor = entry.get("factor")
+        if not isinstance(factor, (int, float)) or isinstance(factor, bool) or factor <= 0:
+            raise _err(path, entry, "factor", f"{where}: factor must be a positive number")
+        for w in _strings(entry, "words", path, where):
+            words[w.lower()] = float(factor)
+        for w in _strings(entry, "attached_only", path, where):
+            attached[w] = float(factor)
+    return words, attached
+
+
+def load_currencies(path: Path) -> dict[str, Any]:
+    data = load_yaml_file(path)
+    _validate_against_schema(data, "currencies", path)
+    _check_keys(data, {"currencies", "subunits", "default_symbol_code"}, path, "top level")
+    symbols: dict[str, str] = {}
+    codes: set[str] = set()
+    names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for i, entry in enumerate(_require(data, "currencies", list, path)):
+        where = f"currencies[{i}]"
+        _check_keys(entry, {"code", "symbols", "names", "ambiguous"}, path, where)
+        code = entry.get("code")
+        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
+            raise _err(path, entry, "code", f"{where}: code must be an ISO 4217 code of three capital letters")
+        codes.add(code)
+        for s in _strings(entry, "symbols", path, where):
+            symbols[s] = code
+        for n in _strings(entry, "names", path, where):
+            names[n.lower()] = code
+            if entry.get("ambiguous"):
+                ambiguous.add(n.lower())
+    subunits: dict[str, str] = {}
+    for i, entry in enumerate(data.get("subunits", []) or []):
+        where = f"subunits[{i}]"
+        _check_keys(entry, {"unit", "names"}, path, where)
+        unit = entry.get("unit")
+        if not isinstance(unit, str) or not unit:
+            raise _err(path, entry, "unit", f"{where}: unit must be a name")
+        for n in _strings(entry, "names", path, where):
+            subunits[n.lower()] = unit
+    default = data.get("default_symbol_code", "USD")
+    if default not in codes:
+        raise _err(path, data, "default_symbol_code", "default_symbol_code must be one of the listed codes")
+    return {"symbols": symbols, "codes": frozenset(codes), "names": names, "ambiguous": frozenset(ambiguous),
+            "subunits": subunits, "default": default}
+
+
+def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]]]:
+    data = load_yaml_file(path)
+    _validate_against_schema(data, "units", path)
+    _check_keys(data, {"define", "units"}, path, "top level")
+    defines = data.get("define", []) or []
+    if not isinstance(defines, LinedList) or not all(isinstance(d, str) for d in defines):
+        raise _err(path, data, "define", "'define' must be a list of pint definition strings")
+    for i, definition in enumerate(defines):
+        try:
+            unit_registry.define(definition)
+        except Exception as exc:  # pint raises many types for a bad definition
+            raise _err(path, defines, i, f"define[{i}]: pint rejects {definition!r}: {exc}") from None
+    plain: dict[str, tuple[str, bool]] = {}
+    cased: dict[str, tuple[str, bool]] = {}
+    for i, entry in enumerate(_require(data, "units", list, path)):
+        where = f"units[{i}]"
+        _check_keys(entry, {"unit", "surfaces", "case", "attached_only"}, path, where)
+        unit = entry.get("unit")
+        if not isinstance(unit, str) or not unit_registry.is_unit(unit):
+            raise _err(path, entry, "unit", f"{where}: '{unit}' is not a unit pint knows (add it under define)")
+        attached = bool(entry.get("attached_only", False))
+        for surface in _strings(entry, "surfaces", path, where):
+            if entry.get("case") is False:
+                plain[surface.lower()] = (unit, attached)
+            elif entry.get("case") or (any(c.isupper() for c in surface) and len(surface) <= 4):
+                cased[surface] = (unit, attached)
+            else:
+                plain[surface.lower()] = (unit, attached)
+    return plain, cased
+
+
+def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]:
+    data = load_yaml_file(path)
+    _validate_against_schema(data, "ignore", path)
+    _check_keys(data, {"ignore", "label_words"}, path, "top level")
+    labels = frozenset(w.lower() for w in _strings(data, "label_words", path, "label_words"))
+    patterns: list[IgnorePattern] = []
+    for i, entry in enumerate(_require(data, "ignore", list, path)):
+        where = f"ignore[{i}]"
+        _check_keys(entry, {"id", "pattern", "why", "requires"}, path, where)
+        pattern = entry.get("pattern")
+        if not isinstance(pattern, str):
+            raise _err(path, entry, "pattern", f"{where}: pattern must be a string")
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise _err(path, entry, "pattern", f"{where}: bad regular expression: {exc}") from None
+        requires = tuple(r.lower() for r in _strings(entry, "requires", path, where))
+        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires))
+    return tuple(patterns), labels
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
+    """Load and compile ``<rules_dir>/lexicon/*.yaml`` (the shipped rules when None)."""
+    base = (rules_dir or shipped_rules_dir()) / "lexicon"
+    approx, rounding, hedges = load_hedges(base / "hedges.yaml")
+    scale_words, scale_attached = load_scales(base / "scales.yaml")
+    cur = load_currencies(base / "currencies.yaml")
+    plain_units, cased_units = load_units(base / "units.yaml")
+    ignores, label_words = load_ignores(base / "ignore.yaml")
+
+    hedge_re = re.compile(r"(?:^|(?<=[^\w]))(?P<hedge>" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
+    symbols = list(cur["symbols"]) + list(cur["codes"])
+    prefix_re = re.compile(r"(?:^|(?<![A-Za-z]))(?P<cur>" + _alternation(symbols) + r")\s?$")
+    scale_re = re.compile(
+        r"(?P<sp>[ \u00a0]?)(?:(?P<word>" + _alternation(list(scale_words)) + r")\b|(?P<att>"
+        + _alternation(list(scale_attached)) + r")(?![\w]))",
+        re.IGNORECASE,
+    )
+    name_words = list(cur["names"]) + list(cur["subunits"])
+    unit_plain = list(plain_units)
+    unit_cased = list(cased_units)
+    suffix_re = re.compile(
+        r"(?P<sp>[ \u00a0]?-?\s{0,2})(?:"
+        r"(?P<pp>(?i:percentage[ -]points?|percent(?:age)?[ -]pts?|pp|ppts?|basis[ -]points?|bps|bp))(?![\w])"
+        r"|(?P<pct>%|(?i:per[ -]?cents?|percentages?|pct)(?![\w]))"
+        r"|(?P<code>" + _alternation(list(cur["codes"])) + r")(?![\w])"
+        r"|(?P<curname>(?i:" + _alternation(name_words) + r"))(?![\w])"
+        r"|(?P<ucased>" + _alternation(unit_cased) + r")(?![\w²³])"
+        r"|(?P<unit>(?i:" + _alternation(unit_plain) + r"))(?![\w²³])"
+        r")"
+    )
+    return Lexicon(
+        approx_tolerance=approx,
+        rounding=rounding,
+        hedge_of=hedges,
+        hedge_re=hedge_re,
+        scale_words=scale_words,
+        scale_attached=scale_attached,
+        currency_symbols=cur["symbols"],
+        currency_codes=cur["codes"],
+        currency_names=cur["names"],
+        ambiguous_currency_names=cur["ambiguous"],
+        subunit_names=cur["subunits"],
+        default_symbol_code=cur["default"],
+        unit_surfaces=plain_units,
+        unit_surfaces_cased=cased_units,
+        ignores=ignores,
+        label_words=label_words,
+        prefix_re=prefix_re,
+        suffix_re=suffix_re,
+        scale_re=scale_re,
+    )

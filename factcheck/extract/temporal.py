@@ -1,0 +1,816 @@
+"""Date and duration mentions, and their resolution into calendar periods.
+
+Why a module of its own: a claim can only be compared with another if both speak about the same
+period, and the quantity extractor must not read "2021" or "24 hours" as counts. So this module
+finds every temporal expression with an exact span (the quantity extractor skips numbers inside
+them), and turns each into a machine key that `resolve_period` maps onto calendar days once the
+document's own date is known.
+
+Speed matters (the whole extractor targets several MB/s): one compiled `re` scan finds every
+candidate, and per-match work is a dictionary lookup or two. The words live in
+``rules/lexicon/time.yaml``.
+
+Anchor key grammar (``Quantity.anchor``; parts are joined by ``:``, units are pint singular names)::
+
+    today | yesterday | tomorrow                 the document's day, the day before, after
+    {last|this|next}_{year|month|week|quarter}   calendar unit relative to the document date
+    previous_year                                relative to another date in the text: unresolved
+    ytd                                          1 January of the document year .. document date
+    recent_years | recent_months                 a vague window: never resolved
+    weekday:<name>[:last|:next|:this]            "on Friday": latest Friday on/before the doc date
+    month:<m>[:last|:this|:next]                 a month of an unstated year: bare/this -> the document's
+                                                 year; last/next -> latest before / first after it
+    day:<m>:<d>                                  a day of an unstated year ("Nov. 17"): the one nearest
+                                                 the document date
+    quarter:<q> | half:<h>                       of the document's year ("the third quarter")
+    since:<yyyy>                                 1 January yyyy .. document date
+    compared_to:<yyyy>                           the change over year yyyy+1 ("grew 16% compared to 2020")
+    fiscal:<yyyy>                                fiscal year, treated as calendar year yyyy
+    ago:<n>:<unit>                               date n units before the document ("two years ago")
+    last:<n>:<unit>                              duration: window of n units ending at the doc date
+    next:<n>:<unit>                              duration: window of n units starting at the doc date
+    for:<n>:<unit>                               duration: the first n units of the document's year
+                                                 ("our records for 10 months", "the first nine months")
+
+Absolute dates carry ``date_range=(first_iso_day, last_iso_day)`` and usually no anchor (fiscal
+years keep ``fiscal:<yyyy>`` so their label stays "FY2022").
+
+Spans include words that change the meaning (last/this/next, since, compared to, for, in the
+last ...) but not plain prepositions ("in 2021" -> "2021", "on Friday" -> "Friday").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import RuleFileError
+from ..model import QUALIFIERS, Period, Quantity
+from ..paths import shipped_rules_dir
+from ..rulefile import line_of, load_yaml_file
+
+__all__ = ["find_temporal", "resolve_period", "detect_document_date", "Lexicon", "load_lexicon"]
+
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNIT_ORDER = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century")
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of time.yaml, normalised to lower case."""
+
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    number_words: dict[str, float]
+    units: dict[str, str]  # word form -> pint unit
+    qualifiers: dict[str, str]  # phrase -> qualifier
+    relative: dict[str, str]  # phrase -> anchor
+    month_preceders: frozenset[str]
+    year_preceders: frozenset[str]
+    weak_year_preceders: frozenset[str]
+    count_preceders: frozenset[str]
+    year_followers: frozenset[str]
+    non_year_followers: frozenset[str]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _str_list(data: Any, key: str, path: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleFileError(path, line_of(data, key), f"'{key}' must be a non-empty list of words")
+    return [_norm(v) for v in value]
+
+
+def _mapping(data: Any, key: str, path: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        raise RuleFileError(path, line_of(data, key), f"'{key}' must be a non-empty mapping")
+    return value
+
+
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """Read and validate a time lexicon (the shipped one by default); errors carry file:line."""
+    p = Path(path) if path is not None else shipped_rules_dir() / "lexicon" / "time.yaml"
+    where = str(p)
+    data = load_yaml_file(p)
+    if not isinstance(data, dict):
+        raise RuleFileError(where, 1, "a time lexicon must be a mapping")
+    months: dict[str, int] = {}
+    raw_months = _mapping(data, "months", where)
+    for word, num in raw_months.items():
+        if not isinstance(num, int) or isinstance(num, bool) or not 1 <= num <= 12:
+            raise RuleFileError(where, line_of(raw_months, word), f"month '{word}' needs a number 1..12")
+        months[_norm(word)] = num
+    if set(months.values()) != set(range(1, 13)):
+        raise RuleFileError(where, line_of(data, "months"), "'months' must name all twelve months")
+    weekdays = _str_list(data, "weekdays", where)
+    if len(weekdays) != 7:
+        raise RuleFileError(where, line_of(data, "weekdays"), "'weekdays' must list seven days, Monday first")
+    numbers: dict[str, float] = {}
+    raw_numbers = _mapping(data, "number_words", where)
+    for word, num in raw_numbers.items():
+        if not isinstance(num, (int, float)) or isinstance(num, bool) or num <= 0:
+            raise RuleFileError(where, line_of(raw_numbers, word), f"number word '{word}' needs a positive number")
+        numbers[_norm(word)] = float(num)
+    units: dict[str, str] = {}
+    raw_units = _mapping(data, "units", where)
+    for unit, forms in raw_units.items():
+        if unit not in _UNIT_ORDER:
+            raise RuleFileError(where, line_of(raw_units, unit), f"unknown time unit '{unit}'")
+        for form in _str_list(raw_units, unit, where):
+            units[form] = unit
+    qualifiers: dict[str, str] = {}
+    raw_quals = _mapping(data, "qualifiers", where)
+    for qual in raw_quals:
+        if qual not in QUALIFIERS:
+            raise RuleFileError(where, line_of(raw_quals, qual), f"unknown qualifier '{qual}'")
+        for phrase in _str_list(raw_quals, qual, where):
+            qualifiers[phrase] = qual
+    relative: dict[str, str] = {}
+    raw_rel = _mapping(data, "relative", where)
+    for phrase, anchor in raw_rel.items():
+        if not isinstance(anchor, str) or not re.fullmatch(r"[a-z_]+", anchor):
+            raise RuleFileError(where, line_of(raw_rel, phrase), f"relative '{phrase}' needs an anchor key like last_year")
+        if anchor not in _RESOLVERS_SIMPLE and anchor not in _UNRESOLVABLE:
+            raise RuleFileError(where, line_of(raw_rel, phrase), f"unknown anchor '{anchor}'")
+        relative[_norm(phrase)] = anchor
+    return Lexicon(
+        months=months,
+        weekdays=tuple(weekdays),
+        number_words=numbers,
+        units=units,
+        qualifiers=qualifiers,
+        relative=relative,
+        month_preceders=frozenset(_str_list(data, "month_preceders", where)),
+        year_preceders=frozenset(_str_list(data, "year_preceders", where)),
+        weak_year_preceders=frozenset(_str_list(data, "weak_year_preceders", where)),
+        count_preceders=frozenset(_str_list(data, "count_preceders", where)),
+        year_followers=frozenset(_str_list(data, "year_followers", where)),
+        non_year_followers=frozenset(_str_list(data, "non_year_followers", where)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The scanner
+# --------------------------------------------------------------------------------------------
+
+
+def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
+    """Longest-first alternation so "more than" wins over "more"; spaces match any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+#: Whitespace inside a mention: may wrap a line, never crosses a blank line.
+_S = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+_NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ENDINGS = {"'s", "’s"}
+
+
+class _Scanner:
+    """The compiled master pattern plus the lexicon it was built from."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        full = {}
+        for word, num in lex.months.items():
+            if len(word) > len(full.get(num, "")):
+                full[num] = word
+        full_names = set(full.values())
+        abbrevs = [w for w in lex.months if w not in full_names]
+
+        def cased(words: list[str] | set[str]) -> str:
+            return _alt([w.title() for w in words] + [w.upper() for w in words])
+
+        mon = rf"(?:(?:{cased(full_names)})(?!\w)|(?:{cased(abbrevs)})(?:\.|(?!\w)))"
+        full_mon = rf"(?:{cased(full_names)})(?!\w)"
+        tens = [w for w, v in lex.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+        ones = [w for w, v in lex.number_words.items() if 1 <= v <= 9 and v == int(v)]
+        numw = rf"(?i:(?:{_alt(tens)})-(?:{_alt(ones)})|{_alt(lex.number_words)})(?!\w)"
+        num = rf"(?:{_NUMD}(?![\w,]\d*)|{numw})"
+        numa = rf"(?:{num}|(?i:an|a)(?!\w))"
+        unit = rf"(?i:{_alt(lex.units)})(?!\w)"
+        qual = rf"(?i:{_alt(lex.qualifiers)})\s+"
+        year_suffix = rf"(?:(?:\s+(?i:of))?[\s/-]+(?:(?i:fiscal)\s+|FY\s?)?(?P<{{g}}>{_YEAR}|'\d\d(?!\d)))?"
+        weekdays = "|".join(w.title() for w in lex.weekdays)
+        alternatives = [
+            ("win", rf"(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?P<wdir>(?i:last|past|next|coming|following))"
+                    rf"\s+(?:(?P<wq>{qual})?(?P<wnum>{num})(?:\s+|-))?(?P<wunit>{unit})"),
+            ("first", rf"(?:(?i:in|during|for|over)\s+)?(?i:the)\s+(?i:first)\s+(?P<fnum>{num})\s+(?P<funit>(?i:months|weeks|days))(?!\w)"
+                      rf"(?:\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<fyear>{_YEAR}))?"),
+            ("forn", rf"(?i:for)\s+(?P<rq>{qual})?(?P<rnum>{numa})(?:\s+|-)(?P<runit>{unit})"),
+            ("ago", rf"(?P<anum>{numa})(?:\s+|-)(?P<aunit>{unit})\s+(?i:ago|earlier)(?!\w)"),
+            ("dur", rf"(?P<dq>{qual})?(?P<dnum>{num})(?:\s+|-)(?P<dunit>{unit})(?P<dold>(?:\s+|-)(?i:old)(?!\w))?"),
+            ("iso", r"(?P<isoy>(?:19|20)\d\d)-(?P<isom>0[1-9]|1[0-2])-(?P<isod>0[1-9]|[12]\d|3[01])(?![\d-])"),
+            ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_YEAR}))?"),
+            ("qtr", rf"(?P<qq>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter))(?!\w)"
+                    + year_suffix.format(g="qyear")),
+            ("half", rf"(?P<hh>H[12]|(?i:first|second|1st|2nd)[\s-]+(?i:half))(?!\w)" + year_suffix.format(g="hyear")),
+            ("fy", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<fyy>{_YEAR}|'\d\d(?!\d))|FY\s?'?(?P<fyz>{_YEAR}|\d\d(?!\d)))"),
+            ("dec", r"(?P<decy>(?:1[89]|20)\d0)'?s(?!\w)"),
+            ("yrange", rf"(?P<yr1>{_YEAR})\s?[-–—/]\s?(?P<yr2>(?:19|20)\d\d|\d\d)(?!\d|%|[.,]\d)"),
+            ("cmp", rf"(?P<cword>(?i:since|compared\s+(?:to|with)))\s+(?P<cyear>{_YEAR})(?![.,]\d|%|\w)"),
+            ("mdy", rf"(?P<mmon>{mon})\s+(?P<md>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<myear>{_YEAR}))?"),
+            ("my", rf"(?P<ymon>{mon}),?\s+(?P<yyear>{_YEAR})"),
+            ("mon", rf"(?P<mpre>(?i:{_alt(lex.month_preceders)}))[\s-]+(?:(?i:early|late|mid)[\s-]+)?(?P<mname>{full_mon})"
+                    rf"(?!\s+\d|,?\s*{_YEAR})"),
+            ("rel", rf"(?P<relp>(?i:{_alt(lex.relative)}))(?!\w)"),
+            ("wk", rf"(?:(?P<wkpre>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wkd>{weekdays})(?!\w)"),
+            ("year", rf"(?P<yy>(?:19|20)\d\d)(?!\w|[.,]\d)"),
+        ]
+        body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)
+        body = body.replace(r"\s+", _S).replace(r"\s*", r"[^\S\n]*").replace(r"\s?", r"[^\S\n]?")
+        self.pattern = re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
+        self.month_form = {w.lower(): n for w, n in lex.months.items()}
+        self.trigger = re.compile(_trigger_source(lex))
+        starters = {"in", "over", "during", "within", "for", "the", "a", "an", "since", "compared", "fiscal",
+                    "fy", "q1", "q2", "q3", "q4", "h1", "h2", "first", "second", "third", "fourth", "1st", "2nd",
+                    "3rd", "4th", "last", "this", "next", "on"}
+        for group in (lex.month_preceders, lex.qualifiers, lex.number_words, lex.relative):
+            starters.update(phrase.split()[0].split("-")[0] for phrase in group)
+        starters.update(lex.months)
+        starters.update(lex.weekdays)
+        self.start_words = frozenset(starters)
+        self.weekday_index = {w: i for i, w in enumerate(lex.weekdays)}
+        self.handlers: dict[str, Callable[[re.Match[str], str], Quantity | None]] = {
+            name: getattr(self, f"_h_{name}") for name, _ in alternatives
+        }
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def number(self, word: str) -> float:
+        w = _norm(word)
+        if w[0].isdigit():
+            return float(w.replace(",", ""))
+        if w in ("a", "an"):
+            return 1.0
+        if w in self.lex.number_words:
+            return self.lex.number_words[w]
+        tens, _, one = w.partition("-")
+        return self.lex.number_words[tens] + self.lex.number_words[one]
+
+    def month(self, word: str) -> int:
+        return self.month_form[word.rstrip(".").lower()]
+
+    # ---- handlers: each returns a Quantity, or None to reject the candidate ----------------
+
+    def _duration(self, m: re.Match[str], start: int, num: str | None, unit: str, qual: str | None,
+                  anchor: str | None, text: str) -> Quantity:
+        value = self.number(num) if num else 1.0
+        u = self.lex.units[unit.lower()]
+        qualifier = self.lex.qualifiers[_norm(qual)] if qual else "exact"
+        end = m.end()
+        return Quantity(start, end, text[start:end], "duration", value, value, value, u, qualifier,
+                        anchor=None if anchor is None else f"{anchor}:{_num_key(value)}:{u}")
+
+    def _h_win(self, m: re.Match[str], text: str) -> Quantity:
+        direction = "next" if m["wdir"].lower() in ("next", "coming", "following") else "last"
+        return self._duration(m, m.start(), m["wnum"], m["wunit"], m["wq"], direction, text)
+
+    def _h_first(self, m: re.Match[str], text: str) -> Quantity:
+        n = self.number(m["fnum"])
+        unit = self.lex.units[m["funit"].lower()]
+        if m["fyear"] and unit == "month" and 1 <= n <= 12 and n == int(n):
+            y = int(m["fyear"])
+            q = self._duration(m, m.start(), m["fnum"], m["funit"], None, None, text)
+            return _with(q, date_range=(f"{y}-01-01", _month_end(y, int(n)).isoformat()))
+        return self._duration(m, m.start(), m["fnum"], m["funit"], None, "for", text)
+
+    def _h_forn(self, m: re.Match[str], text: str) -> Quantity:
+        return self._duration(m, m.start(), m["rnum"], m["runit"], m["rq"], "for", text)
+
+    def _h_ago(self, m: re.Match[str], text: str) -> Quantity:
+        n = self.number(m["anum"])
+        u = self.lex.units[m["aunit"].lower()]
+        return _date(m.start(), m.end(), text, anchor=f"ago:{_num_key(n)}:{u}")
+
+    def _h_dur(self, m: re.Match[str], text: str) -> Quantity:
+        return self._duration(m, m.start(), m["dnum"], m["dunit"], m["dq"], None, text)
+
+    def _h_iso(self, m: re.Match[str], text: str) -> Quantity | None:
+        day = _safe_date(int(m["isoy"]), int(m["isom"]), int(m["isod"]))
+        return None if day is None else _date(m.start(), m.end(), text, day, day)
+
+    def _h_dmy(self, m: re.Match[str], text: str) -> Quantity | None:
+        return self._day(m, text, self.month(m["dmon"]), int(m["dd"]), m["dyear"])
+
+    def _h_mdy(self, m: re.Match[str], text: str) -> Quantity | None:
+        return self._day(m, text, self.month(m["mmon"]), int(m["md"]), m["myear"])
+
+    def _day(self, m: re.Match[str], text: str, month: int, day: int, year: str | None) -> Quantity | None:
+        if year:
+            d = _safe_date(int(year), month, day)
+            return None if d is None else _date(m.start(), m.end(), text, d, d)
+        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 29 February is allowed
+            return None
+        return _date(m.start(), m.end(), text, anchor=f"day:{month}:{day}")
+
+    def _h_my(self, m: re.Match[str], text: str) -> Quantity:
+        y, mo = int(m["yyear"]), self.month(m["ymon"])
+        return _date(m.start(), m.end(), text, dt.date(y, mo, 1), _month_end(y, mo))
+
+    def _h_mon(self, m: re.Match[str], text: str) -> Quantity:
+        pre = m["mpre"].lower()
+        mo = self.month(m["mname"])
+        if pre in ("last", "this", "next"):
+            return _date(m.start(), m.end(), text, anchor=f"month:{mo}:{pre}")
+        return _date(m.start("mname"), m.end(), text, anchor=f"month:{mo}")
+
+    def _part(self, m: re.Match[str], text: str, which: str, index: int, year: str | None) -> Quantity:
+        if year is None:
+            return _date(m.start(), m.end(), text, anchor=f"{which}:{index}")
+        y = _year_of(year)
+        months = 3 if which == "quarter" else 6
+        first = (index - 1) * months + 1
+        return _date(m.start(), m.end(), text, dt.date(y, first, 1), _month_end(y, first + months - 1))
+
+    def _h_qtr(self, m: re.Match[str], text: str) -> Quantity:
+        return self._part(m, text, "quarter", _ordinal(m["qq"]), m["qyear"])
+
+    def _h_half(self, m: re.Match[str], text: str) -> Quantity:
+        return self._part(m, text, "half", _ordinal(m["hh"]), m["hyear"])
+
+    def _h_fy(self, m: re.Match[str], text: str) -> Quantity:
+        y = _year_of(m["fyy"] or m["fyz"])
+        return _date(m.start(), m.end(), text, dt.date(y, 1, 1), dt.date(y, 12, 31), anchor=f"fiscal:{y}")
+
+    def _h_dec(self, m: re.Match[str], text: str) -> Quantity:
+        y = int(m["decy"])
+        return _date(m.start(), m.end(), text, dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
+
+    def _h_yrange(self, m: re.Match[str], text: str) -> Quantity | None:
+        y1, raw2 = int(m["yr1"]), m["yr2"]
+        y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
+        if not y1 < y2 <= y1 + 30 or not 1900 <= y2 <= 2099:
+            return None
+        if self._count_follows(text, m.end()):
+            return None
+        q = _date(m.start(), m.end(), text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+        return _with(q, qualifier="range")
+
+    def _h_cmp(self, m: re.Match[str], text: str) -> Quantity | None:
+        if self._count_follows(text, m.end()):
+            return None
+        key = "since" if m["cword"].lower() == "since" else "compared_to"
+        return _date(m.start(), m.end(), text, anchor=f"{key}:{m['cyear']}")
+
+    def _h_rel(self, m: re.Match[str], text: str) -> Quantity:
+        return _date(m.start(), m.end(), text, anchor=self.lex.relative[_norm(m["relp"])])
+
+    def _h_wk(self, m: re.Match[str], text: str) -> Quantity:
+        name = m["wkd"].lower()
+        pre = m["wkpre"]
+        if pre:
+            return _date(m.start(), m.end(), text, anchor=f"weekday:{name}:{pre.lower()}")
+        return _date(m.start("wkd"), m.end(), text, anchor=f"weekday:{name}")
+
+    def _h_year(self, m: re.Match[str], text: str) -> Quantity | None:
+        start, end = m.start(), m.end()
+        if not self.is_year(text, start, end):
+            return None
+        y = int(m["yy"])
+        return _date(start, end, text, dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+    # ---- the year test -------------------------------------------------------------------
+
+    def _count_follows(self, text: str, end: int) -> bool:
+        """True when a unit or count noun follows: "2000 km", "2012-2013 tonnes"."""
+        w = _follower(text, end)
+        return w is not None and (w == "%" or w.lower() in self.lex.non_year_followers or w.lower() in self.lex.units)
+
+    def is_year(self, text: str, start: int, end: int) -> bool:
+        """Is the 1900-2099 number at text[start:end] used as a year? Cheap: looks two words each side."""
+        if start >= 2 and text[start - 1] in "-–/" and text[start - 2].isdigit():
+            return False  # second half of a numeric range or a code
+        follower = _follower(text, end)
+        if follower is not None:
+            low = follower.lower()
+            if follower == "%" or low in self.lex.non_year_followers or low in self.lex.units:
+                return False
+        toks = text[max(0, start - 40) : start].split()
+        p1 = _bare(toks[-1]) if toks else ""
+        p2 = f"{_bare(toks[-2])} {p1}" if len(toks) > 1 else ""
+        partner = _PARTNER.match(text, end)
+        if partner and not _year_like(partner[1]):
+            return False  # "between 2000 and 3000"
+        if p1 in ("to", "and", "or") and len(toks) > 1 and toks[-2][:1].isdigit() and not _year_like(toks[-2]):
+            return False  # "from 1500 to 2000"
+        if p2 in self.lex.year_preceders or p1 in self.lex.year_preceders or p1 in self.month_form:
+            return True
+        if p1 in self.lex.count_preceders:
+            return False
+        if follower is None:
+            return True  # punctuation, end of text or line: "... in the summer, 2021."
+        if follower in _ENDINGS or follower[0].isupper():
+            return True
+        return follower.lower() in self.lex.year_followers
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]?(%)|[ \t\u00a0]+([^\W\d_]+|['’]s\b)|(['’]s)\b")
+_PARTNER = re.compile(r"\s*(?:and|to|or|-|–)\s*(\d[\d,.]*)")
+_WORDPOS = re.compile(r"[^\W_]+")
+_PUNCT = "-–—(\"'“‘”’[,;:"
+
+
+def _bare(token: str) -> str:
+    """A token without surrounding punctuation, lower-cased ("mid-" -> "mid", "(in" -> "in")."""
+    return token.strip(_PUNCT).lower()
+
+
+def _follower(text: str, end: int) -> str | None:
+    """The word (or "%", "'s") right after position `end`, or None at punctuation/line end."""
+    m = _NEXT_WORD.match(text, end)
+    return (m[1] or m[2] or m[3]) if m else None
+
+
+def _year_like(number: str) -> bool:
+    digits = number.rstrip(".,")
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
+
+
+def _year_of(raw: str) -> int:
+    digits = raw.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    n = int(digits)
+    return 2000 + n if n < 70 else 1900 + n
+
+
+def _ordinal(token: str) -> int:
+    t = token.lower()
+    if t[0] in "qh":
+        return int(t[1])
+    for i, words in enumerate((("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th")), 1):
+        if t.startswith(words):
+            return i
+    raise ValueError(token)
+
+
+def _num_key(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _date(start: int, end: int, text: str, first: dt.date | None = None, last: dt.date | None = None,
+          anchor: str | None = None) -> Quantity:
+    rng = (first.isoformat(), last.isoformat()) if first and last else None
+    return Quantity(start, end, text[start:end], "date", None, None, None, None, "exact",
+                    date_range=rng, anchor=anchor)
+
+
+def _with(q: Quantity, **changes: Any) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)
+
+
+def _trigger_source(lex: Lexicon) -> str:
+    """A pattern for the tokens every mention contains (a year, a time unit, a month or weekday, ...).
+
+    Every alternative starts with a plain literal character so `re` can skip ahead with its
+    first-character table instead of trying the full grammar at every position; that is what makes
+    the scan fast.
+    """
+    words = set(lex.units) | {"today", "yesterday", "tomorrow", "tonight", "quarter", "quarters", "half"}
+    forms: set[str] = set()
+    for w in words:
+        forms.update((w, w.title(), w.upper()))
+    for w in list(lex.months) + list(lex.weekdays):
+        forms.update((w.title(), w.upper()))
+    alts = [
+        f"{re.escape(f[0])}(?<![^\\W\\d_]{re.escape(f[0])}){re.escape(f[1:])}(?![^\\W\\d_])"
+        for f in sorted(forms, key=lambda f: (-len(f), f))
+    ]
+    alts += [r"1(?<![\w.,]1)9\d\d(?!\d)", r"2(?<![\w.,]2)0\d\d(?!\d)", r"Q(?<!\wQ)[1-4]", r"H(?<!\wH)[12]", r"F(?<!\wF)Y"]
+    return "|".join(alts)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> _Scanner:
+    return _Scanner(load_lexicon())
+
+
+def find_temporal(text: str) -> list[Quantity]:
+    """Every date and duration mention in `text`, sorted by start and non-overlapping.
+
+    Each mention contains a trigger token; for each trigger the full grammar is tried only at the
+    few word starts just before it that can begin a mention, so cost follows the number of
+    triggers rather than the length of the text.
+    """
+    sc = _scanner()
+    match = sc.pattern.match
+    handlers = sc.handlers
+    starters = sc.start_words
+    words = _WORDPOS.finditer
+    out: list[Quantity] = []
+    pos = 0
+    for trig in sc.trigger.finditer(text):
+        s = trig.start()
+        if s < pos:
+            continue
+        lo = max(pos, s - _BACK_CHARS)
+        cands = [w.start() for w in words(text, lo, s) if w[0][0].isdigit() or w[0].lower() in starters]
+        cands.append(s)
+        for c in cands:
+            m = match(text, c)
+            if m is None or m.end() <= s:
+                continue
+            q = handlers[m.lastgroup](m, text)  # type: ignore[index]
+            if q is not None:
+                out.append(q)
+                pos = m.end()
+                break
+    return out
+
+
+#: How far before a trigger a mention may start ("in the first nine months of 1986": 26 chars).
+_BACK_CHARS = 48
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution
+# --------------------------------------------------------------------------------------------
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    y, m = divmod(total, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _shift(d: dt.date, n: float, unit: str) -> dt.date:
+    """`d` moved back by n units (a negative n moves forward)."""
+    if unit in ("month", "year", "decade", "century"):
+        months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit] * n
+        return _add_months(d, -int(round(months)))
+    seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600}[unit]
+    moved = dt.datetime.combine(d, dt.time()) - dt.timedelta(seconds=seconds * n)
+    return moved.date()
+
+
+def _fmt_day(d: dt.date) -> str:
+    return f"{d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    """How a person names the span: "2021", "Q3 2022", "Jan–Oct 2022", "17 Nov 2022"."""
+    if start == end:
+        return _fmt_day(start)
+    whole_months = start.day == 1 and end == _month_end(end.year, end.month)
+    if whole_months and start.year == end.year:
+        y, m1, m2 = start.year, start.month, end.month
+        if (m1, m2) == (1, 12):
+            return str(y)
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            return f"Q{m1 // 3 + 1} {y}"
+        if m2 - m1 == 5 and m1 in (1, 7):
+            return f"H{1 if m1 == 1 else 2} {y}"
+        if m1 == m2:
+            return f"{_MONTH_ABBR[m1 - 1]} {y}"
+        return f"{_MONTH_ABBR[m1 - 1]}–{_MONTH_ABBR[m2 - 1]} {y}"
+    if whole_months and (start.month, end.month) == (1, 12):
+        if start.year % 10 == 0 and end.year == start.year + 9:
+            return f"{start.year}s"
+        return f"{start.year}–{end.year}"
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def _year(y: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _month(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), _month_end(y, m)
+
+
+def _week(d: dt.date) -> tuple[dt.date, dt.date]:
+    monday = d - dt.timedelta(days=d.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _quarter(y: int, q: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _month_offset(d: dt.date, k: int) -> tuple[dt.date, dt.date]:
+    y, m0 = divmod(d.year * 12 + d.month - 1 + k, 12)
+    return _month(y, m0 + 1)
+
+
+def _quarter_offset(d: dt.date, k: int) -> tuple[dt.date, dt.date]:
+    y, q0 = divmod(d.year * 4 + (d.month - 1) // 3 + k, 4)
+    return _quarter(y, q0 + 1)
+
+
+def _nearest_year(doc: dt.date, month: int, day: int = 15) -> int:
+    """The year that puts month/day closest to the document date (ties go to the past)."""
+    best = None
+    for y in (doc.year - 1, doc.year, doc.year + 1):
+        d = _safe_date(y, month, day) or _month_end(y, month)
+        key = (abs((d - doc).days), d > doc)
+        if best is None or key < best[0]:
+            best = (key, y)
+    assert best is not None
+    return best[1]
+
+
+_RESOLVERS_SIMPLE: dict[str, Callable[[dt.date], tuple[dt.date, dt.date]]] = {
+    "today": lambda d: (d, d),
+    "yesterday": lambda d: (d - dt.timedelta(days=1), d - dt.timedelta(days=1)),
+    "tomorrow": lambda d: (d + dt.timedelta(days=1), d + dt.timedelta(days=1)),
+    "last_year": lambda d: _year(d.year - 1),
+    "this_year": lambda d: _year(d.year),
+    "next_year": lambda d: _year(d.year + 1),
+    "last_month": lambda d: _month_offset(d, -1),
+    "this_month": lambda d: _month_offset(d, 0),
+    "next_month": lambda d: _month_offset(d, 1),
+    "last_week": lambda d: _week(d - dt.timedelta(days=7)),
+    "this_week": lambda d: _week(d),
+    "next_week": lambda d: _week(d + dt.timedelta(days=7)),
+    "last_quarter": lambda d: _quarter_offset(d, -1),
+    "this_quarter": lambda d: _quarter_offset(d, 0),
+    "next_quarter": lambda d: _quarter_offset(d, 1),
+    "ytd": lambda d: (dt.date(d.year, 1, 1), d),
+}
+#: Anchors that are found but never resolved: they need more than the document date.
+_UNRESOLVABLE = frozenset({"previous_year", "recent_years", "recent_months"})
+
+
+def _resolve_anchor(anchor: str, doc: dt.date | None) -> Period | None:
+    parts = anchor.split(":")
+    head = parts[0]
+    if head == "compared_to":
+        y = int(parts[1]) + 1
+        return Period(*_year(y), label=str(y))
+    if head == "fiscal":
+        y = int(parts[1])
+        return Period(*_year(y), label=f"FY{y}")
+    if doc is None or anchor in _UNRESOLVABLE:
+        return None
+    if anchor in _RESOLVERS_SIMPLE:
+        start, end = _RESOLVERS_SIMPLE[anchor](doc)
+        return Period(start, end, period_label(start, end))
+    if head == "since":
+        start = dt.date(int(parts[1]), 1, 1)
+        return Period(start, doc, f"{start.year}–{doc.isoformat()}") if start <= doc else None
+    if head == "weekday":
+        target = _WEEKDAYS.index(parts[1])
+        mode = parts[2] if len(parts) > 2 else "on"
+        back = (doc.weekday() - target) % 7
+        if mode == "last":
+            day = doc - dt.timedelta(days=back or 7)
+        elif mode == "next":
+            day = doc + dt.timedelta(days=(target - doc.weekday()) % 7 or 7)
+        elif mode == "this":
+            day = _week(doc)[0] + dt.timedelta(days=target)
+        else:
+            day = doc - dt.timedelta(days=back)
+        return Period(day, day, _fmt_day(day))
+    if head == "month":
+        mo = int(parts[1])
+        mode = parts[2] if len(parts) > 2 else ""
+        if mode == "last":
+            y = doc.year if mo < doc.month else doc.year - 1
+        elif mode == "next":
+            y = doc.year if mo > doc.month else doc.year + 1
+        else:  # "this March" and a bare "in March" both mean the document's year
+            y = doc.year
+        start, end = _month(y, mo)
+        return Period(start, end, period_label(start, end))
+    if head == "day":
+        mo, d = int(parts[1]), int(parts[2])
+        y = _nearest_year(doc, mo, d)
+        day = _safe_date(y, mo, d)
+        return None if day is None else Period(day, day, _fmt_day(day))
+    if head in ("quarter", "half"):
+        months = 3 if head == "quarter" else 6
+        first = (int(parts[1]) - 1) * months + 1
+        start, end = dt.date(doc.year, first, 1), _month_end(doc.year, first + months - 1)
+        return Period(start, end, period_label(start, end))
+    if head in ("ago", "last", "next", "for"):
+        n, unit = float(parts[1]), parts[2]
+        return _resolve_count(head, n, unit, doc)
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _resolve_count(head: str, n: float, unit: str, doc: dt.date) -> Period | None:
+    count = f"{_num_key(n)} {unit}{'' if n == 1 else 's'}"
+    if head == "last":
+        start = _shift(doc, n, unit)
+        return Period(start, doc, f"{count} to {doc.isoformat()}")
+    if head == "next":
+        end = _shift(doc, -n, unit)
+        return Period(doc, end, f"{count} from {doc.isoformat()}")
+    if head == "for":
+        if unit != "month" or n != int(n) or not 1 <= n <= 12:
+            return None
+        start, end = dt.date(doc.year, 1, 1), _month_end(doc.year, int(n))
+        return Period(start, end, period_label(start, end))
+    # ago: the calendar unit that lies n units back
+    then = _shift(doc, n, unit)
+    if unit in ("year", "decade", "century"):
+        start, end = _year(then.year)
+    elif unit == "month":
+        start, end = _month(then.year, then.month)
+    elif unit in ("week", "fortnight"):
+        start, end = _week(then)
+    else:
+        start = end = then
+    return Period(start, end, period_label(start, end))
+
+
+def resolve_period(mention: Quantity, doc_date: dt.date | None) -> Period | None:
+    """The calendar days a date/duration mention speaks about, given the document's date.
+
+    Absolute dates resolve on their own; relative ones need `doc_date` and give None without it.
+    """
+    if mention.anchor:
+        return _resolve_anchor(mention.anchor, doc_date)
+    if mention.date_range:
+        start, end = (dt.date.fromisoformat(d) for d in mention.date_range)
+        return Period(start, end, period_label(start, end))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The document's own date
+# --------------------------------------------------------------------------------------------
+
+_HEAD_CHARS = 2000
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+_FM_DATE = re.compile(r"^date[ \t]*:[ \t]*['\"]?([^'\"\r\n]+)", re.M | re.I)
+_ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def _single_days(text: str) -> list[tuple[Quantity, dt.date]]:
+    out = []
+    for q in find_temporal(text):
+        if q.kind == "date" and q.date_range and q.date_range[0] == q.date_range[1]:
+            out.append((q, dt.date.fromisoformat(q.date_range[0])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    lex = _scanner().lex
+    forms = _alt([w.title() for w in lex.months] + [w.upper() for w in lex.months])
+    return re.compile(
+        rf"^[ \t]*[A-Z][A-Z .,'&/()-]{{1,60}},[ \t]+(?P<mon>{forms})\.?[ \t]+(?P<day>[0-3]?\d)(?!\d)", re.M
+    )
+
+
+def detect_document_date(text: str) -> tuple[dt.date | None, str]:
+    """The document's own date and where it came from: front_matter, dateline, text or none."""
+    fm = _FRONT.match(text)
+    if fm:
+        found = _FM_DATE.search(fm.group(1))
+        if found:
+            iso = _ISO_PREFIX.match(found.group(1))
+            day = _safe_date(*(int(g) for g in iso.groups())) if iso else None  # type: ignore[arg-type]
+            if day is None:
+                days = _single_days(found.group(1))
+                day = days[0][1] if days else None
+            if day is not None:
+                return day, "front_matter"
+    head = text[:_HEAD_CHARS]
+    days = _single_days(head)
+    line = _dateline_pattern().search(head)
+    if line and days:
+        mo, d = _scanner().month(line["mon"]), int(line["day"])
+        ref = days[0][1]
+        best = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            cand = _safe_date(y, mo, d)
+            if cand and (best is None or abs((cand - ref).days) < abs((best - ref).days)):
+                best = cand
+        if best is not None:
+            return best, "dateline"
+    if days:
+        return days[0][1], "text"
+    return None, "none"

@@ -1,0 +1,57 @@
+"""factcheck's own pint registry: one per process, extended by `rules/lexicon/units.yaml`.
+
+Pint is slow to build and to parse with, so the registry is created lazily and unit look-ups are
+cached; the extractor only ever asks "is this a unit" and "what dimension is it".
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_REGISTRY: Any = None
+_DEFINED: set[str] = set()
+
+
+def registry() -> Any:
+    """The shared pint UnitRegistry (created on first use)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        import pint
+
+        _REGISTRY = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    return _REGISTRY
+
+
+def define(definition: str) -> None:
+    """Add a unit definition once (reloading the lexicon must not redefine it)."""
+    if definition in _DEFINED:
+        return
+    name = definition.split("=", 1)[0].strip()
+    reg = registry()
+    if name in reg:
+        _DEFINED.add(definition)
+        return
+    reg.define(definition)
+    _DEFINED.add(definition)
+    is_unit.cache_clear()
+    dimensionality.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def is_unit(name: str) -> bool:
+    try:
+        registry().parse_units(name)
+        return True
+    except Exception:
+        return False
+
+
+@lru_cache(maxsize=4096)
+def dimensionality(name: str) -> str:
+    """Pint's dimensionality string for a unit name, e.g. '[length]'."""
+    return str(registry().parse_units(name).dimensionality)
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    reg = registry()
+    return float(reg.Quantity(value, from_unit).to(to_unit).magnitude)

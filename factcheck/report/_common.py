@@ -1,0 +1,201 @@
+"""Layout helpers every renderer shares, so all formats order and spell things the same way.
+
+Nothing here judges claims: it only sorts, formats numbers and locations, and looks up text
+that the report already carries.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from ..model import LEVELS, VERDICTS, Claim, Finding, Report
+
+#: Headings for each verdict, in the order reports present them.
+VERDICT_TITLES = {
+    "contradiction": "Contradictions",
+    "not_comparable": "Related but not comparable",
+    "agreement": "Agreements",
+}
+
+#: The longest quote a one-line renderer shows before eliding.
+MAX_QUOTE = 240
+
+
+def _rank(value: str, order: tuple[str, ...]) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+def finding_sort_key(f: Finding) -> tuple[int, int, str, str]:
+    """Worst verdict first, then worst level, then metric and id so output is stable."""
+    return (_rank(f.verdict, VERDICTS), _rank(f.level, LEVELS), f.metric, f.id)
+
+
+def sorted_findings(report: Report, verdict: str | None = None) -> list[Finding]:
+    """The report's findings in presentation order, optionally of one verdict only."""
+    items = [f for f in report.findings if verdict is None or f.verdict == verdict]
+    return sorted(items, key=finding_sort_key)
+
+
+def claim_sort_key(c: Claim) -> tuple[str, str, int, int]:
+    return (c.metric or "", c.doc or "", c.quantity.line, c.quantity.start)
+
+
+def baseline_applied(report: Report) -> bool:
+    """True when `baseline.compare` filled in statuses, so renderers can show them."""
+    return bool(report.baseline_status or report.resolved_ids)
+
+
+def fmt_number(v: float | None) -> str:
+    """A number as a reader writes it: no trailing ``.0``, thousands separated, no exponent."""
+    if v is None:
+        return "?"
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return str(v)
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    if abs(v) >= 1e6:
+        return f"{v:,.0f}"
+    text = f"{v:.6g}"
+    if "e" in text:
+        text = f"{v:.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+def location(c: Claim) -> str:
+    """``doc:line``, the form editors and CI logs turn into links."""
+    return f"{c.doc or '?'}:{c.quantity.line}"
+
+
+def unit_suffix(unit: str | None) -> str:
+    if not unit:
+        return ""
+    return unit if unit in ("%", "pp") else f" {unit}"
+
+
+_QUALIFIER_MARK = {"approx": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    return f"[{fmt_number(low) if low is not None else '−∞'}–{fmt_number(high) if high is not None else '∞'}]"
+
+
+def fmt_value(c: Claim) -> str:
+    """The stated value with its qualifier and interval, e.g. ``~12% [10.8–13.2]`` or ``>150 [150–∞]``."""
+    q = c.quantity
+    suffix = unit_suffix(q.unit)
+    if q.value is None:
+        if q.low is None and q.high is None:
+            return one_line(q.text)
+        return f"{_interval(q.low, q.high)}{suffix}"
+    text = f"{_QUALIFIER_MARK.get(q.qualifier, '')}{fmt_number(q.value)}{suffix}"
+    if (q.low is not None or q.high is not None) and (q.low != q.value or q.high != q.value):
+        text += f" {_interval(q.low, q.high)}"
+    return text
+
+
+def fmt_norm(c: Claim) -> str:
+    """The value as compared (after unit/currency conversion), or "" when none was needed."""
+    if c.norm_value is None:
+        return ""
+    suffix = unit_suffix(c.norm_unit)
+    text = f"{fmt_number(c.norm_value)}{suffix}"
+    if c.norm_low is not None and c.norm_high is not None and (c.norm_low != c.norm_value or c.norm_high != c.norm_value):
+        text += f" {_interval(c.norm_low, c.norm_high)}"
+    return text
+
+
+def fmt_period(c: Claim) -> str:
+    """The period label, or its ISO bounds, or a dash when unknown."""
+    p = c.period
+    if p is None:
+        return "—"
+    if p.label:
+        return p.label
+    if p.start == p.end:
+        return p.start.isoformat()
+    return f"{p.start.isoformat()}–{p.end.isoformat()}"
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace so a quote fits a table cell or an annotation title."""
+    return " ".join(text.split())
+
+
+def quote(c: Claim, limit: int = MAX_QUOTE) -> str:
+    """The sentence the claim came from (or its own words), on one line, elided around the number."""
+    text = one_line(c.sentence) if c.sentence else one_line(c.quantity.text)
+    if len(text) <= limit:
+        return text
+    anchor = text.find(one_line(c.quantity.text))
+    if anchor < 0:
+        return text[: limit - 1] + "…"
+    start = max(0, anchor - limit // 2)
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def attribution(c: Claim) -> str:
+    return c.attribution or ""
+
+
+def claim_summary(c: Claim) -> str:
+    """One line per claim for plain-text channels: ``16% [15.5–16.5] (2021) at 001.txt:17, per X``."""
+    parts = [f"{fmt_value(c)} ({fmt_period(c)}) at {location(c)}"]
+    if c.attribution:
+        parts.append(f"per {c.attribution}")
+    return ", ".join(parts)
+
+
+def finding_headline(f: Finding) -> str:
+    """The finding's message, with the reason for not_comparable findings."""
+    msg = one_line(f.message)
+    if f.reason and f.reason not in msg:
+        msg = f"{msg} ({f.reason})" if msg else f.reason
+    return msg
+
+
+def column_of(report: Report, c: Claim) -> int | None:
+    """1-based column of the claim's first character, from the document text the report holds."""
+    text = _doc_text(report, c.doc)
+    if text is None or c.quantity.start > len(text):
+        return None
+    return c.quantity.start - (text.rfind("\n", 0, c.quantity.start) + 1) + 1
+
+
+def _doc_text(report: Report, name: str | None) -> str | None:
+    for d in report.documents:
+        if d.name == name:
+            return d.text
+    return None
+
+
+def counts(report: Report) -> dict[str, int]:
+    return {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICTS}
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def summary_line(report: Report) -> str:
+    """``2 documents, 5 claims: 1 contradiction, 1 not comparable, 1 agreement``."""
+    c = counts(report)
+    text = (
+        f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: "
+        f"{plural(c['contradiction'], 'contradiction')}, {c['not_comparable']} not comparable, "
+        f"{plural(c['agreement'], 'agreement')}"
+    )
+    if baseline_applied(report):
+        statuses = dict(report.baseline_status)
+        new = sum(1 for f in report.findings if f.verdict != "agreement" and statuses.get(f.id) == "new")
+        text += f"; baseline: {new} new, {len(report.resolved_ids)} resolved"
+    return text
+
+
+def status_label(report: Report, f: Finding) -> str:
+    return report.status_of(f.id) or ""
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return sorted(set(items))
