@@ -88,9 +88,21 @@ def is_currency(code: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _ureg() -> Any:
-    import pint
+    """The process-wide pint registry, with the shipped unit lexicon's definitions (bpd, bcm, ...).
 
-    return pint.UnitRegistry()
+    Why shared: the extractor's unit names ("barrel_per_day") must mean the same thing here, and
+    one registry per process is all pint's start-up cost allows.
+    """
+    from .extract import units
+
+    try:
+        from .extract.lexicon import load_units
+        from .paths import shipped_rules_dir
+
+        load_units(shipped_rules_dir() / "lexicon" / "units.yaml")
+    except (ImportError, FileNotFoundError):  # pragma: no cover - partial installs
+        pass
+    return units.registry()
 
 
 @functools.lru_cache(maxsize=4096)

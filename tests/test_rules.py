@@ -28,18 +28,11 @@ SHIPPED = load_rules()
 
 # ---------------------------------------------------------------- the ten broken rule files
 
-#: case -> (file relative to the case dir, line, a fragment of the message)
+#: case -> (file relative to the case dir, line, a fragment of the message); shared with the CLI test.
 BAD_CASES = {
-    "wrong_type": ("rule.yaml", 5, "level: expected a string, got a list"),
-    "unknown_key": ("rule.yaml", 7, "tolerance.relativ: unknown key (did you mean 'relative'?)"),
-    "bad_unit": ("rule.yaml", 10, "tolerance.absolute: unknown unit 'fortnites'"),
-    "bad_regex": ("rule.yaml", 8, "ignore[1]: bad regular expression"),
-    "duplicate_id": ("economy/trade.yaml", 1, "rule id 'economy.trade' is already defined by"),
-    "missing_field": ("rule.yaml", 3, "metric.name: required key is missing"),
-    "invalid_yaml": ("rule.yaml", 6, "invalid YAML"),
-    "billion_laughs": ("rule.yaml", 4, "aliases are not allowed"),
-    "empty_file": ("rule.yaml", 1, "the file is empty"),
-    "binary_file": ("rule.yaml", 1, "binary file"),
+    case: (spec["file"], spec["line"], spec["message"])
+    for case, spec in json.loads((BAD / "expected.json").read_text(encoding="utf-8")).items()
+    if not case.startswith("_")
 }
 
 
@@ -311,17 +304,17 @@ BAD_BODIES = [
     ("tests:\n  - name: t\n    documents: {a: x}\n", 6, "tests[0]: a test needs `expect` or `expect_not`"),
     (
         "tests:\n  - name: t\n    documents: {a: x}\n    dates: {b: 2024-01-01}\n    expect: [{verdict: agreement}]\n",
-        9,
+        8,
         "'b' is not one of the test's documents",
     ),
     (
         "tests:\n  - name: t\n    documents: {a: x}\n    dates: {a: '2024-13-01'}\n    expect: [{verdict: agreement}]\n",
-        9,
+        8,
         "is not a real date",
     ),
     (
         "tests:\n  - name: t\n    documents: {a: x}\n    dates: {a: 'Jan 1'}\n    expect: [{verdict: agreement}]\n",
-        9,
+        8,
         "must be a date written YYYY-MM-DD",
     ),
     ("tests:\n  - name: t\n    documents: {a: x}\n    expect:\n      - verdict: contradicton\n", 9, "did you mean 'contradiction'"),
@@ -509,3 +502,25 @@ def test_message_render_tolerates_missing_fields() -> None:
     rule = SHIPPED.get("demography.population")
     assert rule.render(metric="population", a="1", b="2") == "population of  : 1 vs 2"
     assert re.search(r"\{", rule.render()) is None
+
+
+@pytest.mark.parametrize("name", ["hedges", "scales", "currencies", "units", "ignore"])
+def test_shipped_lexicons_match_their_schemas(name: str) -> None:
+    from factcheck.rulefile import load_yaml_file
+
+    path = shipped_rules_dir() / "lexicon" / f"{name}.yaml"
+    validate(load_yaml_file(path), f"lexicon-{name}", str(path))
+
+
+def test_lexicon_typo_is_reported_at_its_line() -> None:
+    from factcheck.rulefile import load_yaml_text
+
+    data = load_yaml_text("scales:\n  - id: k\n    factor: 1000\n    word: [thousand]\n", "scales.yaml")
+    with pytest.raises(RuleFileError) as info:
+        validate(data, "lexicon-scales", "scales.yaml")
+    assert str(info.value) == "scales.yaml:4: scales[0].word: unknown key (did you mean 'words'?)"
+
+
+def test_unknown_schema_name_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        validate({}, "lexicon-nope", "x")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Quantity
 from .lexicon import Lexicon, load_lexicon
-from .scanner import Scanner, _line_starts
+from .scanner import Scanner
 
 __all__ = ["extract_text", "Extractor"]
 
@@ -26,12 +26,14 @@ class Extractor:
     def extract(self, text: str, *, date: dt.date | None = None, doc: str | None = None) -> list[Quantity]:
         temporal = _find_temporal(text)
         spans = [(q.start, q.end) for q in temporal]
-        quantities = self.scanner.scan(text, spans)
+        quantities = self.scanner.scan(text, spans, doc)
         if date is not None:
             temporal = [_resolve(q, date) for q in temporal]
-        merged = sorted(quantities + temporal, key=lambda q: (q.start, q.end))
-        starts = _line_starts(text)
-        return [replace(q, line=bisect.bisect_right(starts, q.start), doc=doc) for q in merged]
+        if temporal:
+            starts = self.scanner._line_starts
+            temporal = [replace(q, line=bisect.bisect_right(starts, q.start), doc=doc) for q in temporal]
+            return sorted(quantities + temporal, key=lambda q: (q.start, q.end))
+        return quantities
 
 
 def _find_temporal(text: str) -> list[Quantity]:

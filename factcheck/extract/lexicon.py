@@ -50,6 +50,8 @@ class Lexicon:
     label_words: frozenset[str]  # a number right after one of these is a label
     prefix_re: re.Pattern[str]  # currency sign/code before a number, anchored at the end
     suffix_re: re.Pattern[str]  # unit/percent/currency after a number, anchored at the start
+    suffix_plain: dict[str, tuple[str, str, bool]]  # lower-case surface -> (category, payload, attached_only)
+    suffix_cased: dict[str, tuple[str, str, bool]]  # case-sensitive surface -> same
     scale_re: re.Pattern[str]  # scale word after a number, anchored at the start
 
 
@@ -266,7 +268,28 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         r"|(?P<unit>(?i:" + _alternation(unit_plain) + r"))(?![\w²³])"
         r")"
     )
+    plain: dict[str, tuple[str, str, bool]] = {}
+    cased: dict[str, tuple[str, str, bool]] = {}
+    for w in ("percentage point", "percentage points", "percentage-point", "percentage-points", "percent point",
+              "percent points", "pp", "ppt", "ppts", "pct point", "pct points"):
+        plain.setdefault(w, ("pp", "percentage_point", False))
+    for w in ("basis point", "basis points", "basis-point", "basis-points", "bps", "bp"):
+        plain.setdefault(w, ("pp", "basis_point", False))
+    for w in ("%", "percent", "per cent", "per-cent", "percents", "percentage", "percentages", "pct", "pc"):
+        plain.setdefault(w, ("pct", "percent", False))
+    for code in cur["codes"]:
+        cased.setdefault(code, ("code", code, False))
+    for name, code in cur["names"].items():
+        plain.setdefault(name, ("curname", code, False))
+    for name, unit in cur["subunits"].items():
+        plain.setdefault(name, ("subunit", unit, False))
+    for surface, (unit, attached) in cased_units.items():
+        cased.setdefault(surface, ("unit", unit, attached))
+    for surface, (unit, attached) in plain_units.items():
+        plain.setdefault(surface, ("unit", unit, attached))
     return Lexicon(
+        suffix_plain=plain,
+        suffix_cased=cased,
         approx_tolerance=approx,
         rounding=rounding,
         hedge_of=hedges,

@@ -174,7 +174,7 @@ def rounding_interval(value: float, precision: float) -> tuple[float, float]:
 
 def _tidy(x: float) -> float:
     """Remove binary noise (3.3e9 - 0.05e9 = 3249999999.9999995) so intervals print and compare cleanly."""
-    if x == 0 or not math.isfinite(x):
+    if x.is_integer() and abs(x) < 1e15 or not math.isfinite(x):
         return x
     digits = 12 - int(math.floor(math.log10(abs(x))))
     return round(x, max(0, digits)) if digits > 0 else float(round(x))

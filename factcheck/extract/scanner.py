@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Quantity
-from .lexicon import Lexicon
+from .lexicon import IgnorePattern, Lexicon
 from .numbers import (
     CARDINAL_WORDS,
     WORD_NUMBER,
@@ -52,6 +52,7 @@ _DIRECTION_WORDS = {w: ("down" if w in (
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
     "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise"
 ).split()}
+_TOKEN_RE = re.compile(r"[^\s\d(]{1,40}(?:[ \u00a0][^\s\d(]{1,40}){0,3}")
 _LEFT_PUNCT = "(\"'[“‘"
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
@@ -189,6 +190,10 @@ class Scanner:
         self.lex = lexicon
         self._symbols_by_len = sorted(lexicon.currency_symbols, key=len, reverse=True)
         self._max_hedge_words = max((len(h.split()) for h in lexicon.hedge_of), default=1)
+        self._left_vocab = frozenset(
+            {h.split()[-1] for h in lexicon.hedge_of} | set(_DIRECTION_WORDS)
+            | {"between", "from", "minus", "negative", "by", "of", "to"}
+        )
 
     # ------------------------------------------------------------------ number cores
     def _cores(self, text: str, low: str) -> list[_Core]:
@@ -301,10 +306,18 @@ class Scanner:
             elif c == " " and start > 1 and text[start - 2] in "-−" and (start == 2 or text[start - 3] in " \n(\t"):
                 negative = True
                 start -= 2
-        wstart = max(0, start - 60)
-        window = text[wstart:start]
-        if not window or not window[-1].isspace():
+        if start == 0 or not text[start - 1].isspace():
             return _Left(start, negative=negative)
+        # fast path: the word right before is not one that can open a hedge, direction or range
+        j = start - 1
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        k = text.rfind(" ", max(0, j - 20), j) + 1
+        k2 = text.rfind("\n", max(0, j - 20), j) + 1
+        if text[max(k, k2):j].lower().lstrip(_LEFT_PUNCT) not in self._left_vocab:
+            return _Left(start, negative=negative)
+        wstart = max(0, start - 50)
+        window = text[wstart:start]
         low = window.lower()
         words = low.split()
         if not words:
@@ -353,7 +366,7 @@ class Scanner:
                 cut = wstart + pos_in_low
         return _Left(cut, qualifier, direction, opener, negative)
 
-    def _ignored(self, low: str, s: int, e: int) -> bool:
+    def _ignored(self, low: str, s: int, e: int, active: tuple[IgnorePattern, ...]) -> bool:
         """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?"""
         n = len(low)
         # the word before, for label words
@@ -367,18 +380,26 @@ class Scanner:
             prev_word = low[k:j]
             if prev_word in self.lex.label_words or prev_word.lstrip(_LEFT_PUNCT) in self.lex.label_words:
                 return True
-        a = max(0, s - 25)
-        b = min(n, e + 25)
-        window = low[a:b]
-        for ig in self.lex.ignores:
-            if ig.requires and not any(r in window for r in ig.requires):
+        if not active:
+            return False
+        near = low[max(0, s - 12): e + 12]
+        for ig in active:
+            if ig.requires and not any(r in near for r in ig.requires):
                 continue
-            for im in ig.pattern.finditer(low, a, b):
-                if im.start() <= s and im.end() >= e:
-                    return True
-                if im.start() > s:
+            a = max(0, s - 20)
+            b = min(n, e + 20)
+            while a <= s:
+                im = ig.pattern.search(low, a, b)
+                if im is None or im.start() > s:
                     break
+                if im.end() >= e:
+                    return True
+                a = max(im.end(), im.start() + 1)
         return False
+
+    def _active_ignores(self, low: str) -> tuple[IgnorePattern, ...]:
+        """The ignore patterns whose pre-check literals occur somewhere in this document."""
+        return tuple(ig for ig in self.lex.ignores if not ig.requires or any(r in low for r in ig.requires))
 
     def _interval(self, value: float, precision: float, qualifier: str) -> tuple[float | None, float | None]:
         lex = self.lex
@@ -428,46 +449,68 @@ class Scanner:
         return factor, pos
 
     def _unit_after(self, text: str, pos: int, money: bool, scaled: bool) -> tuple[str | None, str | None, str | None, int]:
-        """Percent, currency or unit at ``pos``: (kind, unit, currency, new pos)."""
+        """Percent, currency or unit at ``pos``: (kind, unit, currency, new pos).
+
+        Dictionary look-ups of the next one to four tokens, longest first: far cheaper than one
+        regular expression with hundreds of alternatives.
+        """
         lex = self.lex
-        sf = lex.suffix_re.match(text, pos)
-        if not sf:
+        n = len(text)
+        p = pos
+        hyphen = False
+        if p < n and text[p] in "- \u00a0":
+            if text[p] == "-":
+                hyphen = True
+            p += 1
+            if p < n and text[p] == " " and not hyphen:
+                p += 1
+        glued = p == pos
+        tokens = _TOKEN_RE.match(text, p)
+        if not tokens:
             return None, None, None, pos
-        g = sf.lastgroup
-        sp = sf.group("sp")
-        if "\n" in sp:
-            return None, None, None, pos
-        if g == "pp":
-            token = sf.group("pp").lower()
-            return "percentage_point", ("basis_point" if token.startswith("b") else "percentage_point"), None, sf.end()
-        if g == "pct":
-            return "percent", "percent", None, sf.end()
-        if g == "code":
-            return "money", sf.group("code"), sf.group("code"), sf.end()
-        if g == "curname":
-            name = sf.group("curname").lower()
-            if name in lex.subunit_names:
-                if name == "p" and sp:
-                    return None, None, None, pos
-                return "money", lex.subunit_names[name], None, sf.end()
-            if name in lex.ambiguous_currency_names and not money and not scaled \
-                    and "sterling" not in name and "british" not in name:
-                return "measure", "pound", None, sf.end()
-            code = lex.currency_names[name]
-            return "money", code, code, sf.end()
-        surface = sf.group(g)
-        entry = lex.unit_surfaces_cased.get(surface) if g == "ucased" else lex.unit_surfaces.get(surface.lower())
-        if entry is None:
-            return None, None, None, pos
-        unit_name, attached_only = entry
-        if attached_only and sp.strip("-"):
-            return None, None, None, pos
-        return "measure", unit_name, None, sf.end()
+        seg = tokens.group(0)
+        if "\n" in seg:
+            seg = seg[: seg.index("\n")]
+        parts = seg.split()
+        for k in range(min(4, len(parts)), 0, -1):
+            phrase = " ".join(parts[:k])
+            for cand in (phrase, phrase.rstrip(".,;:!?)\"'’”")):
+                if not cand:
+                    continue
+                hit = lex.suffix_cased.get(cand) or lex.suffix_plain.get(cand.lower())
+                if hit is None:
+                    continue
+                category, payload, attached_only = hit
+                if attached_only and not glued and not hyphen:
+                    continue
+                end = text.index(cand, p) + len(cand) if k == 1 else p + seg.index(parts[k - 1]) + len(parts[k - 1]) - (len(phrase) - len(cand))
+                if category == "pp":
+                    return "percentage_point", payload, None, end
+                if category == "pct":
+                    return "percent", "percent", None, end
+                if category == "code":
+                    return "money", payload, payload, end
+                if category == "subunit":
+                    if cand.lower() == "p" and not glued:
+                        continue
+                    return "money", payload, None, end
+                if category == "curname":
+                    low_name = cand.lower()
+                    if low_name in lex.ambiguous_currency_names and not money and not scaled \
+                            and "sterling" not in low_name and "british" not in low_name:
+                        return "measure", "pound", None, end
+                    return "money", payload, payload, end
+                return "measure", payload, None, end
+        return None, None, None, pos
 
     # ------------------------------------------------------------------ main entry
-    def scan(self, text: str, skip_spans: list[tuple[int, int]]) -> list[Quantity]:
+    def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
+        """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
         out: list[Quantity] = []
         low = text.lower()
+        self._doc = doc
+        self._line_starts = _line_starts(text)
+        self._active = self._active_ignores(low)
         skip_starts = [a for a, _ in skip_spans]
         resume = 0
         for core in self._cores(text, low):
@@ -493,14 +536,14 @@ class Scanner:
                 return None, e  # "G20", "A380", "B2B": names, not quantities
             if prev == "-" and s > 1 and text[s - 2].isalpha():
                 return None, e  # "Covid-19"
-        if currency is None and self._ignored(low, s, e):
+        if currency is None and self._ignored(low, s, e, self._active):
             return None, e
         if core.kind == "ordinal":
             v = core.number.value
-            return Quantity(s, e, text[s:e], "ordinal", v, v, v, None, "exact"), e
+            return self._q(s, e, text, "ordinal", v, v, v, None, "exact"), e
         if core.kind == "fraction" and not core.is_word:
             v = core.number.value
-            return Quantity(s, e, text[s:e], "fraction", v, v, v, None, "exact"), e
+            return self._q(s, e, text, "fraction", v, v, v, None, "exact"), e
         number = core.number
         left = self._left(text, start)
         if left.negative and currency is None:
@@ -530,12 +573,11 @@ class Scanner:
         rng = self._range_after(text, low, e, pos, left.opener, kind, currency)
         if rng is not None:
             v2, p2, scale2, kind2, unit2, cur2, end2 = rng
-            if scale == 1.0 and scale2 != 1.0:
+            if scale == 1.0 and scale2 != 1.0:  # "between 3 and 4 billion": the scale serves both
                 value *= scale2
                 precision *= scale2
-            elif scale2 == 1.0 and scale != 1.0:
-                v2 *= scale
-                p2 *= scale
+            v2 *= scale2 if scale2 != 1.0 else scale
+            p2 *= scale2 if scale2 != 1.0 else scale
             if kind in ("count", "fraction") and unit is None and kind2 != "count":
                 kind, unit = kind2, unit2
             if kind not in ("money",) and cur2:
@@ -548,8 +590,8 @@ class Scanner:
             if kind == "count" and unit is None:
                 unit, _ = counted_noun(text, end2, v2)
             mid = (min(value, v2) + max(value, v2)) / 2
-            return (Quantity(span_start, end2, text[span_start:end2], kind, tidy(mid), tidy(lo), tidy(hi), unit,
-                             "range", direction=left.direction), end2)
+            return (self._q(span_start, end2, text, kind, tidy(mid), tidy(lo), tidy(hi), unit, "range",
+                            left.direction), end2)
         if kind == "count":
             unit, _ = counted_noun(text, pos, value)
         if number.vague:
@@ -560,8 +602,13 @@ class Scanner:
         end = pos
         while end > span_start and text[end - 1].isspace():
             end -= 1
-        return (Quantity(span_start, end, text[span_start:end], kind, tidy(value), None if lo is None else tidy(lo),
-                         None if hi is None else tidy(hi), unit, qualifier, direction=left.direction), end)
+        return (self._q(span_start, end, text, kind, tidy(value), None if lo is None else tidy(lo),
+                        None if hi is None else tidy(hi), unit, qualifier, left.direction), end)
+
+    def _q(self, s: int, e: int, text: str, kind: str, value: float | None, low: float | None, high: float | None,
+           unit: str | None, qualifier: str, direction: str | None = None) -> Quantity:
+        line = bisect.bisect_right(self._line_starts, s)
+        return Quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier, line, self._doc, direction)
 
     def _range_after(self, text: str, low: str, e: int, pos: int, opener: str | None, kind: str,
                      currency: str | None) -> tuple[float, float, float, str, str | None, str | None, int] | None:

@@ -231,19 +231,50 @@ class _Scanner:
             ("wk", rf"(?:(?P<wkpre>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wkd>{weekdays})(?!\w)"),
             ("year", rf"(?P<yy>(?:19|20)\d\d)(?!\w|[.,]\d)"),
         ]
-        body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)
-        body = body.replace(r"\s+", _S).replace(r"\s*", r"[^\S\n]*").replace(r"\s?", r"[^\S\n]?")
-        self.pattern = re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
+        by_name = dict(alternatives)
+
+        def compile_(names: list[str]) -> re.Pattern[str]:
+            body = "|".join(f"(?P<{n}>{by_name[n]})" for n in names)
+            body = body.replace(r"\s+", _S).replace(r"\s*", r"[^\S\n]*").replace(r"\s?", r"[^\S\n]?")
+            return re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
+
+        #: The whole grammar, in priority order (used for tests and as the reference scan).
+        self.pattern = compile_([n for n, _ in alternatives])
+        # The sub-grammars worth trying around each kind of trigger, same priority order.
+        year_p = compile_(["iso", "yrange", "dec", "cmp", "fy", "year"])
+        month_p = compile_(["dmy", "mdy", "my", "mon"])
+        week_p = compile_(["wk"])
+        part_p = compile_(["qtr", "half", "fy", "rel"])
+        unit_p = compile_(["win", "first", "forn", "ago", "dur", "rel"])
         self.month_form = {w.lower(): n for w, n in lex.months.items()}
         self.trigger = re.compile(_trigger_source(lex))
-        starters = {"in", "over", "during", "within", "for", "the", "a", "an", "since", "compared", "fiscal",
-                    "fy", "q1", "q2", "q3", "q4", "h1", "h2", "first", "second", "third", "fourth", "1st", "2nd",
-                    "3rd", "4th", "last", "this", "next", "on"}
-        for group in (lex.month_preceders, lex.qualifiers, lex.number_words, lex.relative):
+        # Words that can begin a unit-led mention ("in the last 24 hours", "for a year", "about
+        # two weeks", "earlier this year"); digits always can.
+        starters = {"in", "over", "during", "within", "for", "the", "a", "an"}
+        for group in (lex.qualifiers, lex.number_words, lex.relative):
             starters.update(phrase.split()[0].split("-")[0] for phrase in group)
-        starters.update(lex.months)
-        starters.update(lex.weekdays)
         self.start_words = frozenset(starters)
+        # Per trigger word: how many words before it a mention may start, and which words can start
+        # it there (None: the general set). A mention whose first trigger is a year, month or
+        # weekday starts at most two words back, which keeps the common case to one or two tries.
+        Policy = tuple[int, frozenset[str], re.Pattern[str]]
+        policy: dict[str, Policy] = {}
+        month_starts = frozenset(lex.month_preceders | {"early", "late", "mid", "of"})
+        for w in lex.months:
+            policy[w] = (2, month_starts, month_p)
+        for w in lex.weekdays:
+            policy[w] = (1, frozenset({"last", "next", "this", "on"}), week_p)
+        for w in ("q1", "q2", "q3", "q4", "h1", "h2", "fy"):
+            policy[w] = (0, frozenset(), part_p)
+        for w in ("today", "yesterday", "tomorrow", "tonight"):
+            policy[w] = (0, frozenset(), unit_p)
+        ordinals = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"})
+        for w in ("quarter", "quarters", "half"):
+            policy[w] = (1, ordinals, part_p)
+        policy["year"] = (4, self.start_words, unit_p)
+        self.policy = policy
+        self.year_policy: Policy = (2, frozenset({"since", "compared", "fiscal"}), year_p)
+        self.unit_policy: Policy = (6, self.start_words, unit_p)
         self.weekday_index = {w: i for i, w in enumerate(lex.weekdays)}
         self.handlers: dict[str, Callable[[re.Match[str], str], Quantity | None]] = {
             name: getattr(self, f"_h_{name}") for name, _ in alternatives
@@ -490,22 +521,29 @@ def _with(q: Quantity, **changes: Any) -> Quantity:
 def _trigger_source(lex: Lexicon) -> str:
     """A pattern for the tokens every mention contains (a year, a time unit, a month or weekday, ...).
 
-    Every alternative starts with a plain literal character so `re` can skip ahead with its
-    first-character table instead of trying the full grammar at every position; that is what makes
-    the scan fast.
+    The pattern starts with the character before the token (a space, a bracket, a hyphen...), so
+    `re` skips ahead with its first-character table to word starts and tries a first-letter trie
+    there, instead of trying the full grammar at every position: that is what makes the scan fast.
     """
     words = set(lex.units) | {"today", "yesterday", "tomorrow", "tonight", "quarter", "quarters", "half"}
+    words.discard("second")  # "second" is mostly an ordinal; "30 seconds" still triggers
     forms: set[str] = set()
     for w in words:
-        forms.update((w, w.title(), w.upper()))
+        # upper-case abbreviations are acronyms ("SEC", "MIN"), not units
+        forms.update((w, w.title(), w.upper()) if len(w) > 3 or w in _FULL_UNIT_WORDS else (w, w.title()))
     for w in list(lex.months) + list(lex.weekdays):
         forms.update((w.title(), w.upper()))
-    alts = [
-        f"{re.escape(f[0])}(?<![^\\W\\d_]{re.escape(f[0])}){re.escape(f[1:])}(?![^\\W\\d_])"
-        for f in sorted(forms, key=lambda f: (-len(f), f))
-    ]
-    alts += [r"1(?<![\w.,]1)9\d\d(?!\d)", r"2(?<![\w.,]2)0\d\d(?!\d)", r"Q(?<!\wQ)[1-4]", r"H(?<!\wH)[12]", r"F(?<!\wF)Y"]
-    return "|".join(alts)
+    by_first: dict[str, list[str]] = {}
+    for f in forms:
+        by_first.setdefault(f[0], []).append(f[1:])
+    alts = [f"{re.escape(c)}(?:{_alt(rests)})(?![^\\W\\d_])" for c, rests in sorted(by_first.items())]
+    alts += [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"Q[1-4]", r"H[12]", r"FY"]
+    return _TRIGGER_LEAD + "(?:" + "|".join(alts) + ")"
+
+
+_FULL_UNIT_WORDS = frozenset({"day", "days"})
+#: A trigger is led by the character before it, so `re` can skip ahead to spaces and the like.
+_TRIGGER_LEAD = "[\\s(\\[\\-–—\"'“‘/]"
 
 
 @lru_cache(maxsize=1)
@@ -521,21 +559,30 @@ def find_temporal(text: str) -> list[Quantity]:
     triggers rather than the length of the text.
     """
     sc = _scanner()
-    match = sc.pattern.match
     handlers = sc.handlers
-    starters = sc.start_words
+    policy, year_policy, unit_policy = sc.policy, sc.year_policy, sc.unit_policy
     words = _WORDPOS.finditer
     out: list[Quantity] = []
     pos = 0
-    for trig in sc.trigger.finditer(text):
+    # A trigger match includes the character before the token; the leading space makes the
+    # offsets in " " + text those of the token in text.
+    for trig in sc.trigger.finditer(" " + text):
         s = trig.start()
         if s < pos:
             continue
-        lo = max(pos, s - _BACK_CHARS)
-        cands = [w.start() for w in words(text, lo, s) if w[0][0].isdigit() or w[0].lower() in starters]
+        token = trig[0][1:]
+        if token[0].isdigit():
+            back, starters, pattern = year_policy
+        else:
+            back, starters, pattern = policy.get(token.lower(), unit_policy)
+        cands = []
+        if back:
+            lo = max(pos, s - _BACK_CHARS)
+            cands = [w.start() for w in list(words(text, lo, s))[-back:]
+                     if w[0][0].isdigit() or w[0].lower() in starters]
         cands.append(s)
         for c in cands:
-            m = match(text, c)
+            m = pattern.match(text, c)
             if m is None or m.end() <= s:
                 continue
             q = handlers[m.lastgroup](m, text)  # type: ignore[index]
