@@ -11,8 +11,8 @@ The file is found in the working directory (a dotfile wins over pyproject.toml) 
       - glob: "press/*.txt"
         disable: [rule_id, ...]
         levels: {rule_id: level}
-    format: text                      # default output format
-    fail_on: error|warning|note|never # lowest finding level that makes the exit status 1
+    format: text                      # default output format: text, json, markdown, html, sarif, junit, github
+    fail_on: error|warning|note       # lowest contradiction level that makes the exit status 1
 
 Every problem is a ``file:line: message`` `RuleFileError`.
 """

@@ -13,11 +13,14 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import FactcheckError, RuleFileError
 from .rulefile import line_of, load_yaml_file
 from .schemas import validate
+
+if TYPE_CHECKING:
+    from .config import Config
 
 __all__ = [
     "ASPECTS",
@@ -81,9 +84,27 @@ def _currencies() -> frozenset[str]:
     return _ISO_4217 | extra
 
 
+@functools.lru_cache(maxsize=1)
+def _convertible() -> frozenset[str]:
+    try:
+        from currency_converter import CurrencyConverter
+
+        return frozenset(CurrencyConverter().currencies)
+    except Exception:  # pragma: no cover
+        return _ISO_4217
+
+
 def is_currency(code: str) -> bool:
     """Whether ``code`` is an ISO 4217 currency code (upper case, as rules must write it)."""
     return code in _currencies()
+
+
+def _check_convertible(code: str, key: str, path: str, line: int) -> None:
+    """A rule's currencies must have offline exchange rates, or money could never be compared."""
+    if code not in _convertible():
+        raise RuleFileError(
+            path, line, f"{key}: no offline exchange rate for {code!r}; use one of {', '.join(sorted(_convertible() & _ISO_4217))}"
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,6 +176,7 @@ class Rule:
     level: str
     path: str
     metric: str
+    #: Lower-cased noun lemmas, space-separated ("joint venture"), as `lemmatise` makes them.
     terms: tuple[str, ...]
     fuzzy: int | None
     kinds: tuple[str, ...]
@@ -239,7 +261,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
     def __len__(self) -> int:
@@ -280,15 +302,15 @@ class RuleSet:
             for r in self.rules
             if r.id != GENERIC_ID
             and r.applies(kind, aspect, dim)
-            and not any(_contains(words, lemmatise(x)) is not None for x in r.exclude)
+            and not any(_contains(words, tuple(x.split())) is not None for x in r.exclude)
         ]
         for rule in candidates:
-            if any(lemmatise(t) == words for t in rule.terms):
+            if any(tuple(t.split()) == words for t in rule.terms):
                 return rule
         best: tuple[tuple[int, int, int], Rule] | None = None
         for rule in candidates:
             for term in rule.terms:
-                tw = lemmatise(term)
+                tw = tuple(term.split())  # terms are stored lemmatised
                 at = _contains(words, tw)
                 if at is None:
                     continue
@@ -305,14 +327,14 @@ class RuleSet:
             if rule.fuzzy is None:
                 continue
             for term in rule.terms:
-                tw = lemmatise(term)
+                tw = tuple(term.split())
                 if set(words) < set(tw):  # "output" is less than "economic output": no evidence
                     continue
                 score = fuzz.token_set_ratio(joined, " ".join(tw))
                 if score >= rule.fuzzy:
-                    key = (score, len(term))
-                    if fuzzy_best is None or key > fuzzy_best[0]:
-                        fuzzy_best = (key, rule)
+                    fkey = (float(score), len(term))
+                    if fuzzy_best is None or fkey > fuzzy_best[0]:
+                        fuzzy_best = (fkey, rule)
         return fuzzy_best[1] if fuzzy_best else None
 
     def with_all_enabled(self) -> RuleSet:
@@ -481,8 +503,10 @@ def load_rule_file(path: Path, rule_id: str) -> Rule:
     if "absolute" in tol_data:
         line = line_of(tol_data, "absolute")
         absolute, abs_unit = _parse_absolute(tol_data["absolute"], spath, line)
-        if abs_unit is not None and is_currency(abs_unit) and "money" not in kinds:
-            raise RuleFileError(spath, line, f"tolerance.absolute: {abs_unit} given but the rule applies to no money claims")
+        if abs_unit is not None and is_currency(abs_unit):
+            if "money" not in kinds:
+                raise RuleFileError(spath, line, f"tolerance.absolute: {abs_unit} given but the rule applies to no money claims")
+            _check_convertible(abs_unit, "tolerance.absolute", spath, line)
         if abs_unit == "percentage_point" and not {"percent", "percentage_point"} & set(kinds):
             raise RuleFileError(spath, line, "tolerance.absolute: percentage points given but the rule applies to no percentages")
         if abs_unit not in (None, "percent", "percentage_point") and not is_currency(abs_unit):
@@ -495,6 +519,7 @@ def load_rule_file(path: Path, rule_id: str) -> Rule:
     currency = data.get("currency", DEFAULT_CURRENCY)
     if not is_currency(currency):
         raise RuleFileError(spath, line_of(data, "currency"), f"currency: {currency!r} is not an ISO 4217 code")
+    _check_convertible(currency, "currency", spath, line_of(data, "currency"))
 
     message = data.get("message", DEFAULT_MESSAGE)
     if "message" in data:
@@ -548,7 +573,7 @@ def _rule_files(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def load_rules(extra_dirs: Sequence[Path] = (), config: Any | None = None) -> RuleSet:
+def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) -> RuleSet:
     """The shipped rules plus ``extra_dirs`` plus the config's `rules`, with the config applied.
 
     Config `levels` and `disable` change the rules themselves (per-file `overrides` are for the
@@ -594,7 +619,7 @@ def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:
                     raise RuleFileError(rule.path, exp["line"], f"tests: unknown rule {rid!r}{hint}")
 
 
-def _apply_config(by_id: dict[str, Rule], config: Any) -> dict[str, Rule]:
+def _apply_config(by_id: dict[str, Rule], config: Config) -> dict[str, Rule]:
     known = sorted(by_id)
 
     def check(rule_id: str, key: str) -> None:
@@ -697,7 +722,9 @@ def run_rule_tests(
 ) -> list[RuleTestResult]:
     """Run every embedded test (of the rules in ``only``, if given) with all rules enabled."""
     if check is None:
-        from . import check_texts as check
+        from . import check_texts
+
+        check = check_texts
     wanted = set(only) if only is not None else None
     full = ruleset.with_all_enabled()
     results: list[RuleTestResult] = []

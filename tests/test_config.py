@@ -79,8 +79,8 @@ def test_dotfile_wins_over_pyproject_and_pyproject_without_table_is_ignored(tmp_
 def test_explicit_path_and_empty_file(tmp_path: Path) -> None:
     (tmp_path / "cfg.yaml").write_text("# nothing\n")
     assert load_config(tmp_path, Path("cfg.yaml")).path == str(tmp_path / "cfg.yaml")
-    (tmp_path / "factcheck.toml").write_text('fail_on = "never"\n')
-    assert load_config(Path("/"), tmp_path / "factcheck.toml").fail_on == "never"
+    (tmp_path / "factcheck.toml").write_text('fail_on = "note"\n')
+    assert load_config(Path("/"), tmp_path / "factcheck.toml").fail_on == "note"
     with pytest.raises(RuleFileError, match="no such config file"):
         load_config(tmp_path, Path("missing.yaml"))
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
@@ -102,8 +102,9 @@ BAD_YAML = [
     ("disable: economy.trade\n", 1, "disable: expected a list"),
     ("overrides:\n  - disable: [generic]\n", 2, "overrides[0].glob: required key is missing"),
     ("overrides:\n  - glob: '*.md'\n    disabled: [generic]\n", 3, "overrides[0].disabled: unknown key (did you mean 'disable'?)"),
-    ("fail_on: errors\n", 1, "fail_on: 'errors' is not one of error, warning, note, never (did you mean 'error'?)"),
-    ("format: 3\n", 1, "format:"),
+    ("fail_on: errors\n", 1, "fail_on: 'errors' is not one of error, warning, note (did you mean 'error'?)"),
+    ("format: 3\n", 1, "format: expected a string, got an integer"),
+    ("format: jsn\n", 1, "format: 'jsn' is not one of text, json, markdown, html, sarif, junit, github (did you mean 'json'?)"),
     ("rules: [a, *b]\n", 1, "aliases are not allowed"),
     ("rules: [a\nformat: x\n", 2, "invalid YAML"),
     ("- just\n- a list\n", 1, "must be a mapping"),
@@ -184,3 +185,13 @@ def test_unknown_rule_ids_in_config(tmp_path: Path, text: str, line: int, fragme
         load_rules(config=load_config(tmp_path))
     assert info.value.path == str(tmp_path / ".factcheck.yaml")
     assert (info.value.line, fragment in info.value.message) == (line, True), str(info.value)
+
+
+def test_config_formats_and_levels_match_the_reporters() -> None:
+    from factcheck.model import LEVELS
+    from factcheck.report import FORMATS
+    from factcheck.schemas import load_schema
+
+    props = load_schema("config")["properties"]
+    assert sorted(props["format"]["enum"]) == sorted(FORMATS)
+    assert props["fail_on"]["enum"] == list(LEVELS)

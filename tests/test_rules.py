@@ -276,6 +276,8 @@ BAD_BODIES = [
     ("tolerance:\n  relative: 5\n", 6, "outside 0..1"),
     ('tolerance:\n  absolute: "3 XYZ"\n', 6, "unknown currency 'XYZ'"),
     ('tolerance:\n  absolute: "3 eur"\n', 6, "capitals"),
+    ('tolerance:\n  absolute: "3 AZN"\n', 6, "no offline exchange rate for 'AZN'"),
+    ("currency: NGN\n", 5, "currency: no offline exchange rate for 'NGN'"),
     ('tolerance:\n  absolute: "three km"\n', 6, "is not '<number> <unit>'"),
     ('tolerance:\n  absolute: "-3"\n', 6, "must not be negative"),
     ('applies_to:\n  kinds: [count]\ntolerance:\n  absolute: "1000 EUR"\n', 8, "no money claims"),

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 UNITS_WORDS = {
-    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "zero": 0, "nil": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -27,6 +27,8 @@ DENOMINATOR_WORDS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12, "twentieth": 20,
     "twentieths": 20, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "millionth": 10**6, "millionths": 10**6, "billionth": 10**9, "billionths": 10**9,
+    "trillionth": 10**12, "trillionths": 10**12,
 }
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -41,13 +43,22 @@ _CARD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _MAG = "|".join(MAGNITUDE_WORDS) + "|dozen|dozens"
 _DEN = "|".join(sorted(DENOMINATOR_WORDS, key=len, reverse=True))
 _SEP = r"(?:[ \u00a0]+(?:and[ \u00a0]+)?|-)"
+_SP = r"[ \u00a0]+"
+#: "point" decimals: "five point five", "two hundred point zero three", "nought point eleven".
+_POINT = r"(?:" + _SP + r"point(?:" + _SP + r"(?:" + _CARD + r")\b(?:-(?:" + _CARD + r")\b)?)+)?"
+#: A fraction tail: "and a half", "and three quarters", "and fifty-four hundredths", "of a million".
+_FRAC_TAIL = (r"(?:" + _SP + r"and" + _SP + r"(?:a|an|one|(?:" + _CARD + r")(?:-(?:" + _CARD + r"))?)" + _SP
+              + r"(?:" + _DEN + r")\b(?:" + _SP + r"(?:" + _MAG + r")\b)?)?")
 #: A run of English number words, e.g. "one hundred and fifty", "twenty-two thousand", "a dozen",
-#: "five and a half million", "half a million", "two-thirds", "a quarter".
+#: "five and a half million", "half a million", "two-thirds", "a quarter", "five point five".
 WORD_NUMBER = (
-    r"(?:(?:a|an|half[ \u00a0]+a|one[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half)[ \u00a0]+(?:(?:" + _MAG + r")\b|(?:quarter|third|half)\b(?:[ \u00a0]+(?:" + _MAG + r")\b)?)"
-    r"(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r")\b)*"
+    r"(?:(?:(?:a|an|half[ \u00a0]+a|one[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half)[ \u00a0]+"
+    r"(?:(?:" + _MAG + r")\b|(?:" + _DEN + r")\b(?:[ \u00a0]+(?:" + _MAG + r")\b)?)"
+    r"|(?:half|quarter)[ \u00a0]+(?:" + _MAG + r")\b)"
+    r"(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r")\b)*" + _FRAC_TAIL +
     r"|(?:" + _CARD + r")\b(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r"|" + _DEN + r")\b"
-    r"|[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)*"
+    r"|[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)*" + _POINT + _FRAC_TAIL +
+    r"(?:[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:million|billion|trillion|thousand)\b)?"
     r"|(?:" + _MAG + r")s?\b(?:[ \u00a0]+of\b)?"
     r")"
 )
@@ -85,6 +96,56 @@ def parse_digits(text: str) -> ParsedNumber | None:
 def parse_words(text: str) -> ParsedNumber | None:
     """Parse a run of number words; None when the words do not form a number."""
     tokens = _TOKEN.findall(text.lower())
+    if not tokens:
+        return None
+    # "two thirds of a million"
+    if len(tokens) > 3 and tokens[-3] == "of" and tokens[-2] in ("a", "an") and tokens[-1] in MAGNITUDE_WORDS:
+        head = _parse_tokens(tokens[:-3])
+        if head is None:
+            return None
+        mag = MAGNITUDE_WORDS[tokens[-1]]
+        return ParsedNumber(head.value * mag, head.precision * mag if head.precision else 0.0)
+    # "five point five", "two hundred point zero three"
+    if "point" in tokens:
+        i = tokens.index("point")
+        head = _parse_tokens(tokens[:i]) if i else None
+        if head is None or head.is_fraction:
+            return None
+        digits = ""
+        for tok in tokens[i + 1:]:
+            v = CARDINAL_WORDS.get(tok)
+            if v is None:
+                return None
+            if v < 10 and (digits == "" or not digits[-1:].isdigit() or tok in UNITS_WORDS):
+                digits += str(v)
+            elif v >= 10:
+                digits += str(v) if v % 10 or tok in UNITS_WORDS else str(v // 10)
+            else:
+                digits += str(v)
+        if not digits:
+            return None
+        # "seventy-one" reads 7 then 1; "seventy" alone is "7"
+        return ParsedNumber(head.value + float("0." + digits), 10.0 ** -len(digits))
+    # "five and a quarter", "one million and a half", "two and fifty-four hundredths"
+    if len(tokens) > 2 and tokens[-1] in DENOMINATOR_WORDS or (len(tokens) > 3 and tokens[-2] in DENOMINATOR_WORDS
+                                                                and tokens[-1] in MAGNITUDE_WORDS):
+        for k in range(len(tokens) - 2, 0, -1):
+            if tokens[k] != "and":
+                continue
+            tail = _parse_tokens(tokens[k + 1:])
+            if tail is None or not tail.is_fraction or tail.value >= 1:
+                break
+            head = _parse_tokens(tokens[:k])
+            if head is None or head.is_fraction:
+                break
+            last = tokens[k - 1]
+            mag = MAGNITUDE_WORDS.get(last, 1) if last != "hundred" else 1
+            den = next(DENOMINATOR_WORDS[t] for t in reversed(tokens) if t in DENOMINATOR_WORDS)
+            return ParsedNumber(head.value + tail.value * mag, mag / den)
+    return _parse_tokens(tokens)
+
+
+def _parse_tokens(tokens: list[str]) -> ParsedNumber | None:
     if not tokens:
         return None
     total = 0.0

@@ -6,9 +6,10 @@ finds every temporal expression with an exact span (the quantity extractor skips
 them), and turns each into a machine key that `resolve_period` maps onto calendar days once the
 document's own date is known.
 
-Speed matters (the whole extractor targets several MB/s): one compiled `re` scan finds every
-candidate, and per-match work is a dictionary lookup or two. The words live in
-``rules/lexicon/time.yaml``.
+Speed matters (the whole extractor targets several MB/s): one compiled `re` scan finds the
+trigger tokens every mention contains (a 19xx/20xx number, a time unit, a month or weekday name,
+"today", "quarter", ...), and only around those is the full grammar tried, at the few word starts
+that can begin a mention. The words live in ``rules/lexicon/time.yaml``.
 
 Anchor key grammar (``Quantity.anchor``; parts are joined by ``:``, units are pint singular names)::
 
@@ -43,10 +44,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..errors import RuleFileError
 from ..model import QUALIFIERS, Period, Quantity
@@ -167,7 +168,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
 # --------------------------------------------------------------------------------------------
 
 
-def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Longest-first alternation so "more than" wins over "more"; spaces match any whitespace."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
@@ -181,14 +182,14 @@ _ENDINGS = {"'s", "’s"}
 
 
 class _Scanner:
-    """The compiled master pattern plus the lexicon it was built from."""
+    """The compiled trigger scan, the sub-grammars tried around triggers, and their handlers."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        full = {}
-        for word, num in lex.months.items():
-            if len(word) > len(full.get(num, "")):
-                full[num] = word
+        full: dict[int, str] = {}
+        for word, month in lex.months.items():
+            if len(word) > len(full.get(month, "")):
+                full[month] = word
         full_names = set(full.values())
         abbrevs = [w for w in lex.months if w not in full_names]
 
@@ -238,8 +239,6 @@ class _Scanner:
             body = body.replace(r"\s+", _S).replace(r"\s*", r"[^\S\n]*").replace(r"\s?", r"[^\S\n]?")
             return re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
 
-        #: The whole grammar, in priority order (used for tests and as the reference scan).
-        self.pattern = compile_([n for n, _ in alternatives])
         # The sub-grammars worth trying around each kind of trigger, same priority order.
         year_p = compile_(["iso", "yrange", "dec", "cmp", "fy", "year"])
         month_p = compile_(["dmy", "mdy", "my", "mon"])
@@ -254,8 +253,8 @@ class _Scanner:
         for group in (lex.qualifiers, lex.number_words, lex.relative):
             starters.update(phrase.split()[0].split("-")[0] for phrase in group)
         self.start_words = frozenset(starters)
-        # Per trigger word: how many words before it a mention may start, and which words can start
-        # it there (None: the general set). A mention whose first trigger is a year, month or
+        # Per trigger word: how many words before it a mention may start, which words can start it
+        # there, and the sub-grammar to try (unit words use the general policy). A mention whose first trigger is a year, month or
         # weekday starts at most two words back, which keeps the common case to one or two tries.
         Policy = tuple[int, frozenset[str], re.Pattern[str]]
         policy: dict[str, Policy] = {}
@@ -275,7 +274,6 @@ class _Scanner:
         self.policy = policy
         self.year_policy: Policy = (2, frozenset({"since", "compared", "fiscal"}), year_p)
         self.unit_policy: Policy = (6, self.start_words, unit_p)
-        self.weekday_index = {w: i for i, w in enumerate(lex.weekdays)}
         self.handlers: dict[str, Callable[[re.Match[str], str], Quantity | None]] = {
             name: getattr(self, f"_h_{name}") for name, _ in alternatives
         }
@@ -299,7 +297,9 @@ class _Scanner:
     # ---- handlers: each returns a Quantity, or None to reject the candidate ----------------
 
     def _duration(self, m: re.Match[str], start: int, num: str | None, unit: str, qual: str | None,
-                  anchor: str | None, text: str) -> Quantity:
+                  anchor: str | None, text: str) -> Quantity | None:
+        if num and len(num) == 4 and num.isdigit() and unit.lower() == "year" and _year_like(num):
+            return None  # "for 1986 year": a year, not 1986 years
         value = self.number(num) if num else 1.0
         u = self.lex.units[unit.lower()]
         qualifier = self.lex.qualifiers[_norm(qual)] if qual else "exact"
@@ -307,20 +307,20 @@ class _Scanner:
         return Quantity(start, end, text[start:end], "duration", value, value, value, u, qualifier,
                         anchor=None if anchor is None else f"{anchor}:{_num_key(value)}:{u}")
 
-    def _h_win(self, m: re.Match[str], text: str) -> Quantity:
+    def _h_win(self, m: re.Match[str], text: str) -> Quantity | None:
         direction = "next" if m["wdir"].lower() in ("next", "coming", "following") else "last"
         return self._duration(m, m.start(), m["wnum"], m["wunit"], m["wq"], direction, text)
 
-    def _h_first(self, m: re.Match[str], text: str) -> Quantity:
+    def _h_first(self, m: re.Match[str], text: str) -> Quantity | None:
         n = self.number(m["fnum"])
         unit = self.lex.units[m["funit"].lower()]
         if m["fyear"] and unit == "month" and 1 <= n <= 12 and n == int(n):
             y = int(m["fyear"])
             q = self._duration(m, m.start(), m["fnum"], m["funit"], None, None, text)
-            return _with(q, date_range=(f"{y}-01-01", _month_end(y, int(n)).isoformat()))
+            return None if q is None else _with(q, date_range=(f"{y}-01-01", _month_end(y, int(n)).isoformat()))
         return self._duration(m, m.start(), m["fnum"], m["funit"], None, "for", text)
 
-    def _h_forn(self, m: re.Match[str], text: str) -> Quantity:
+    def _h_forn(self, m: re.Match[str], text: str) -> Quantity | None:
         return self._duration(m, m.start(), m["rnum"], m["runit"], m["rq"], "for", text)
 
     def _h_ago(self, m: re.Match[str], text: str) -> Quantity:
@@ -328,7 +328,7 @@ class _Scanner:
         u = self.lex.units[m["aunit"].lower()]
         return _date(m.start(), m.end(), text, anchor=f"ago:{_num_key(n)}:{u}")
 
-    def _h_dur(self, m: re.Match[str], text: str) -> Quantity:
+    def _h_dur(self, m: re.Match[str], text: str) -> Quantity | None:
         return self._duration(m, m.start(), m["dnum"], m["dunit"], m["dq"], None, text)
 
     def _h_iso(self, m: re.Match[str], text: str) -> Quantity | None:
@@ -452,7 +452,8 @@ class _Scanner:
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]?(%)|[ \t\u00a0]+([^\W\d_]+|['’]s\b)|(['’]s)\b")
 _PARTNER = re.compile(r"\s*(?:and|to|or|-|–)\s*(\d[\d,.]*)")
-_WORDPOS = re.compile(r"[^\W_]+")
+#: One word back, read in the reversed text: a short gap on the same line or across one line break.
+_REV_WORD = re.compile(r"[^\w\n]{0,3}\n?[^\w\n]{0,3}([^\W_]+)")
 _PUNCT = "-–—(\"'“‘”’[,;:"
 
 
@@ -513,8 +514,6 @@ def _date(start: int, end: int, text: str, first: dt.date | None = None, last: d
 
 
 def _with(q: Quantity, **changes: Any) -> Quantity:
-    from dataclasses import replace
-
     return replace(q, **changes)
 
 
@@ -561,7 +560,9 @@ def find_temporal(text: str) -> list[Quantity]:
     sc = _scanner()
     handlers = sc.handlers
     policy, year_policy, unit_policy = sc.policy, sc.year_policy, sc.unit_policy
-    words = _WORDPOS.finditer
+    rev_word = _REV_WORD.match
+    rev = text[::-1]
+    n = len(text)
     out: list[Quantity] = []
     pos = 0
     # A trigger match includes the character before the token; the leading space makes the
@@ -575,12 +576,19 @@ def find_temporal(text: str) -> list[Quantity]:
             back, starters, pattern = year_policy
         else:
             back, starters, pattern = policy.get(token.lower(), unit_policy)
-        cands = []
-        if back:
-            lo = max(pos, s - _BACK_CHARS)
-            cands = [w.start() for w in list(words(text, lo, s))[-back:]
-                     if w[0][0].isdigit() or w[0].lower() in starters]
-        cands.append(s)
+        cands = [s]
+        at = n - s
+        for _ in range(back):  # walk back word by word over the reversed text: anchored, cheap
+            w = rev_word(rev, at)
+            if w is None:
+                break
+            at = w.end()
+            start = n - at
+            if start < pos:
+                break
+            word = w[1]
+            if word[-1].isdigit() or word[::-1].lower() in starters:
+                cands.insert(0, start)
         for c in cands:
             m = pattern.match(text, c)
             if m is None or m.end() <= s:
@@ -591,10 +599,6 @@ def find_temporal(text: str) -> list[Quantity]:
                 pos = m.end()
                 break
     return out
-
-
-#: How far before a trigger a mention may start ("in the first nine months of 1986": 26 chars).
-_BACK_CHARS = 48
 
 
 # --------------------------------------------------------------------------------------------
@@ -750,8 +754,8 @@ def _resolve_anchor(anchor: str, doc: dt.date | None) -> Period | None:
     if head == "day":
         mo, d = int(parts[1]), int(parts[2])
         y = _nearest_year(doc, mo, d)
-        day = _safe_date(y, mo, d)
-        return None if day is None else Period(day, day, _fmt_day(day))
+        the_day = _safe_date(y, mo, d)
+        return None if the_day is None else Period(the_day, the_day, _fmt_day(the_day))
     if head in ("quarter", "half"):
         months = 3 if head == "quarter" else 6
         first = (int(parts[1]) - 1) * months + 1
@@ -839,10 +843,10 @@ def detect_document_date(text: str) -> tuple[dt.date | None, str]:
         found = _FM_DATE.search(fm.group(1))
         if found:
             iso = _ISO_PREFIX.match(found.group(1))
-            day = _safe_date(*(int(g) for g in iso.groups())) if iso else None  # type: ignore[arg-type]
+            day = _safe_date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else None
             if day is None:
-                days = _single_days(found.group(1))
-                day = days[0][1] if days else None
+                written = _single_days(found.group(1))
+                day = written[0][1] if written else None
             if day is not None:
                 return day, "front_matter"
     head = text[:_HEAD_CHARS]
@@ -851,7 +855,7 @@ def detect_document_date(text: str) -> tuple[dt.date | None, str]:
     if line and days:
         mo, d = _scanner().month(line["mon"]), int(line["day"])
         ref = days[0][1]
-        best = None
+        best: dt.date | None = None
         for y in (ref.year - 1, ref.year, ref.year + 1):
             cand = _safe_date(y, mo, d)
             if cand and (best is None or abs((cand - ref).days) < abs((best - ref).days)):

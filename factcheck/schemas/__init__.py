@@ -156,7 +156,7 @@ def _describe(error: ValidationError, data: Any) -> list[tuple[int, str]]:
     if error.validator == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
-        want = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+        want = " or ".join(_TYPE_WORDS.get(str(n), str(n)) for n in names)
         return [(_line(data, parts), f"{label}: expected {want}, got {_type_of(error.instance)}")]
     if error.validator == "enum":
         choices = [str(c) for c in error.validator_value]

@@ -1,0 +1,328 @@
+"""Stage 3 of the pipeline: claims -> findings. Claims of one metric are grouped (blocking, not
+all pairs), their periods and subjects are matched, their values converted to one unit, and their
+intervals compared: disjoint means a contradiction, overlapping an agreement, and a metric stated for
+different periods or subjects is reported as not comparable, with the reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import RuleFileError
+from .extract import units as unit_registry
+from .fx import RateSource
+from .model import VERDICTS, Claim, Finding
+from .paths import shipped_rules_dir
+from .rulefile import LinedDict, line_of, load_yaml_file
+from .rules import Rule, RuleSet
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """From ``rules/lexicon/compare.yaml``."""
+
+    contemporaneous_days: int = 366
+    max_claims_per_group: int = 60
+    report_agreements: bool = True
+
+
+@lru_cache(maxsize=4)
+def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
+    path = (rules_dir or shipped_rules_dir()) / "lexicon" / "compare.yaml"
+    data = load_yaml_file(path)
+    if not isinstance(data, LinedDict):
+        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool}
+    for key, value in data.items():
+        if key not in types:
+            raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
+        if not isinstance(value, types[key]) or (types[key] is int and (isinstance(value, bool) or value < 1)):
+            raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a {types[key].__name__}"
+                                + (" of at least 1" if types[key] is int else ""))
+    return CompareSettings(**dict(data))
+
+
+@dataclass(frozen=True)
+class _Norm:
+    """A claim's interval in the group's comparison unit."""
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    note: str | None
+
+
+# ------------------------------------------------------------------------------ formatting
+def fmt_number(x: float | None) -> str:
+    """Compact human number: 3.3e9 -> '3.3 billion', 0.25 -> '0.25', 1780 -> '1,780'."""
+    if x is None or math.isinf(x):
+        return "∞" if x and x > 0 else ("-∞" if x else "?")
+    ax = abs(x)
+    for factor, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= factor:
+            return f"{x / factor:.4g} {word}"
+    if ax >= 1000:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:.4g}"
+
+
+def fmt_interval(low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "any"
+    if low is None:
+        return f"≤ {fmt_number(high)}"
+    if high is None:
+        return f"≥ {fmt_number(low)}"
+    if low == high:
+        return fmt_number(low)
+    return f"{fmt_number(low)}–{fmt_number(high)}"
+
+
+_QUAL_WORD = {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than",
+              "at_most": "at most", "range": "range"}
+
+
+def describe(claim: Claim) -> str:
+    """'12% (about: 10.8–13.2)' — the quote as stated and the interval it allows."""
+    q = claim.quantity
+    head = q.text.strip()
+    interval = fmt_interval(q.low, q.high)
+    word = _QUAL_WORD.get(q.qualifier)
+    return f"{head} ({word}: {interval})" if word else f"{head} ({interval})"
+
+
+# ------------------------------------------------------------------------------ comparison
+def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
+    q = c.quantity
+    if c.metric is None or c.rule == "none":
+        return None
+    if q.kind == "measure":
+        try:
+            kind = "measure:" + unit_registry.dimensionality(q.unit or "")
+        except Exception:
+            return None
+    elif q.kind == "money" and q.unit in ("cent", "pence", "sen"):
+        kind = "money:" + q.unit
+    elif q.kind == "percentage_point":
+        kind = "percentage_point"
+    else:
+        kind = q.kind
+    return (c.rule, c.metric, c.aspect, kind)
+
+
+def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tuple[bool, str]:
+    pa, pb = a.period, b.period
+    if pa is None or pb is None:
+        if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
+            return True, ""
+        if all_undated and (pa is None) != (pb is None):
+            return True, ""  # an undated set is contemporaneous; an explicit year stays explicit
+        which = a if pa is None else b
+        return False, f"the period of {which.doc}:{which.quantity.line} is unknown (no document date)"
+    if a.period_source == "document_date" and b.period_source == "document_date":
+        gap = abs((pa.start - pb.start).days)
+        if gap <= days:
+            return True, ""
+        return False, f"stated {gap} days apart ({pa.start.isoformat()} vs {pb.start.isoformat()}) with no period given"
+    if a.period_source == "document_date" or b.period_source == "document_date":
+        implicit, explicit = (pa, pb) if a.period_source == "document_date" else (pb, pa)
+        if explicit.start <= implicit.start <= explicit.end:
+            return True, ""
+        return False, f"different periods: {explicit.label or explicit.start} vs no period given ({implicit.label})"
+    if pa.start == pb.start and pa.end == pb.end:
+        return True, ""
+    return False, f"different periods: {pa.label} vs {pb.label}"
+
+
+def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
+    if a.subject and b.subject and not set(a.subject) & set(b.subject):
+        return False, f"different subjects: {', '.join(a.subject)} vs {', '.join(b.subject)}"
+    return True, ""
+
+
+def _signed(c: Claim, lo: float, hi: float, v: float) -> tuple[float, float, float]:
+    if c.aspect == "change" and c.quantity.direction == "down" and v > 0:
+        return -hi, -lo, -v
+    return lo, hi, v
+
+
+def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date) -> _Norm | str:
+    """The claim's interval in ``ref_unit``, or a reason why it cannot be converted."""
+    q = c.quantity
+    v = q.value if q.value is not None else 0.0
+    lo = -INF if q.low is None else q.low
+    hi = INF if q.high is None else q.high
+    lo, hi, v = _signed(c, lo, hi, v)
+    unit = q.unit or ""
+    note = None
+    if q.kind == "money" and unit not in ("cent", "pence", "sen"):
+        rate = fx.rate(unit, ref_unit, on)
+        if rate is None:
+            return f"no exchange rate from {unit} to {ref_unit}"
+        if unit != ref_unit:
+            note = rate.note
+        f = rate.factor
+        return _Norm(v * f, lo * f, hi * f, ref_unit, note)
+    if q.kind == "percentage_point" and unit == "basis_point":
+        return _Norm(v / 100, lo / 100, hi / 100, "percentage_point", None)
+    if q.kind == "measure" and unit != ref_unit:
+        try:
+            conv = [unit_registry.convert(x, unit, ref_unit) if math.isfinite(x) else x for x in (v, lo, hi)]
+        except Exception:
+            return f"cannot convert {unit} to {ref_unit}"
+        return _Norm(conv[0], min(conv[1], conv[2]), max(conv[1], conv[2]), ref_unit, f"{unit} -> {ref_unit} (pint)")
+    return _Norm(v, lo, hi, unit, None)
+
+
+def _tolerance(rule: Rule, a: _Norm, b: _Norm, fx: RateSource, on: dt.date) -> float:
+    tol = rule.tolerance
+    slack = tol.relative * max(abs(a.value), abs(b.value))
+    if tol.absolute:
+        unit = tol.absolute_unit
+        if unit is None or unit == a.unit:
+            slack = max(slack, tol.absolute)
+        elif len(unit) == 3 and unit.isupper():
+            rate = fx.rate(unit, a.unit, on)
+            if rate is not None:
+                slack = max(slack, tol.absolute * rate.factor)
+        elif unit in ("percentage_point", "percent"):
+            slack = max(slack, tol.absolute)
+        else:
+            try:
+                slack = max(slack, unit_registry.convert(tol.absolute, unit, a.unit))
+            except Exception:
+                pass
+    return slack
+
+
+def finding_id(rule: str, verdict: str, metric: str, claims: Sequence[Claim]) -> str:
+    """A fingerprint that survives edits elsewhere in the documents: no line numbers, no offsets."""
+    parts = sorted((c.doc or "", c.quantity.text, c.sentence) for c in claims)
+    blob = json.dumps([rule, verdict, metric, parts], ensure_ascii=False)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
+    for c in (a, b):
+        if c.period is not None:
+            return c.period.end
+    return today
+
+
+def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, *,
+                 all_undated: bool, today: dt.date) -> Finding | None:
+    """Judge two claims of one metric; None when the pair says nothing worth reporting."""
+    metric = a.metric or ""
+    subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
+    reasons = []
+    if "period" in rule.match_on:
+        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
+        if not ok:
+            reasons.append(why)
+    if "subject" in rule.match_on:
+        ok, why = _subjects_comparable(a, b)
+        if not ok:
+            reasons.append(why)
+    claims = (a, b)
+    period_label = a.period.label if a.period else "undated"
+    fields = {"metric": metric, "a": describe(a), "b": describe(b),
+              "a_interval": fmt_interval(a.quantity.low, a.quantity.high),
+              "b_interval": fmt_interval(b.quantity.low, b.quantity.high),
+              "period": period_label, "subject": subject}
+    if reasons:
+        reason = "; ".join(reasons)
+        message = f"{describe(a)} vs {describe(b)}: same metric ({metric}) but {reason}"
+        return Finding(finding_id(rule.id, "not_comparable", metric, claims), rule.id, "not_comparable", "note",
+                       metric, message, claims, reason)
+    on = _conversion_day(a, b, today)
+    ref = a.quantity.unit or ""
+    if a.quantity.kind == "money" and ref not in ("cent", "pence", "sen"):
+        ref = rule.currency or "USD"
+    na = _normalise(a, ref, rule, fx, on)
+    nb = _normalise(b, ref, rule, fx, on)
+    if isinstance(na, str) or isinstance(nb, str):
+        reason = na if isinstance(na, str) else nb
+        message = f"{describe(a)} vs {describe(b)}: same metric ({metric}) but {reason}"
+        return Finding(finding_id(rule.id, "not_comparable", metric, claims), rule.id, "not_comparable", "note",
+                       metric, message, claims, str(reason))
+    slack = _tolerance(rule, na, nb, fx, on)
+    gap = max(nb.low - na.high, na.low - nb.high)
+    conversions = "; ".join(n for n in (na.note, nb.note) if n)
+    scope = f"both {period_label} {metric}" + (f" of {subject}" if subject else "")
+    if gap > slack and gap > 1e-12 * max(abs(na.value), abs(nb.value), 1.0):
+        verdict = "contradiction"
+        reason = "intervals do not overlap" + (f" (gap {fmt_number(gap)} {_unit_word(na.unit)} > tolerance "
+                                               f"{fmt_number(slack)})" if slack else "")
+        level = rule.level
+    else:
+        verdict = "agreement"
+        reason = "intervals overlap" if gap <= 0 else f"within tolerance ({fmt_number(gap)} ≤ {fmt_number(slack)})"
+        level = "note"
+    if conversions:
+        reason += f"; converted with {conversions}"
+    fields["reason"] = reason
+    template = rule.render(**fields)
+    message = f"{describe(a)} vs {describe(b)}, {scope}: {reason}"
+    if rule.message and "{reason}" in rule.message:
+        message = template
+    elif rule.message and rule.id != "generic" and verdict == "contradiction":
+        message = f"{template} — {reason}"
+    return Finding(finding_id(rule.id, verdict, metric, claims), rule.id, verdict, level, metric, message, claims,
+                   reason)
+
+
+def _unit_word(unit: str) -> str:
+    return {"percent": "points", "percentage_point": "pp"}.get(unit, unit.replace("_", " "))
+
+
+_VERDICT_ORDER = {v: i for i, v in enumerate(VERDICTS)}
+_LEVEL_ORDER = {"error": 0, "warning": 1, "note": 2}
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Deterministic order: worst verdict and level first, then metric, then where."""
+    return sorted(findings, key=lambda f: (_VERDICT_ORDER.get(f.verdict, 9), _LEVEL_ORDER.get(f.level, 9), f.metric,
+                                           [(c.doc or "", c.quantity.start) for c in f.claims], f.id))
+
+
+def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
+                all_undated: bool = False, today: dt.date | None = None) -> list[Finding]:
+    """All findings for a set of claims (from one or many documents). Pure: data in, data out."""
+    settings = settings or load_compare_settings()
+    today = today or dt.date.today()
+    groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = _group_key(c)
+        if key is not None:
+            groups[key].append(c)
+    findings: dict[str, Finding] = {}
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda c: (c.doc or "", c.quantity.start))
+        try:
+            rule = rules.get(key[0])
+        except KeyError:
+            continue
+        if not rule.enabled:
+            continue
+        members = [c for c in members if not rule.ignores(c.sentence)]
+        members = members[: settings.max_claims_per_group]
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = members[i], members[j]
+                if a.doc == b.doc and a.sentence == b.sentence:
+                    continue  # "rose from 10 to 12": two figures of one statement
+                f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today)
+                if f is None or (f.verdict == "agreement" and not settings.report_agreements):
+                    continue
+                findings.setdefault(f.id, f)
+    return sort_findings(findings.values())

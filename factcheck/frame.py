@@ -1,0 +1,441 @@
+"""Stage 2 of the pipeline: quantities -> claims. Each number gets a frame: what it measures (the
+metric), whether it is a level or a change, about whom, for which period, and who says so.
+
+Why patterns over the words around each number rather than a parser: a parser costs ~0.1 MB/s and
+the whole check must run at ~0.5 MB/s. News and releases state figures in a few frames ("trade grew
+16%", "trade reached $3bn", "900 joint ventures", "a death toll of 120"), and a claim whose frame
+is not recognised gets no metric and is simply not compared: precision first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import RuleFileError
+from .extract.temporal import resolve_period
+from .model import Claim, Document, Period, Quantity
+from .paths import shipped_rules_dir
+from .rulefile import LinedDict, line_of, load_yaml_file
+from .rules import Rule, RuleSet, lemmatise
+
+#: Kinds that can be compared; dates and durations only frame other claims.
+CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|[,;:()\"“”]|—|–")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-*•] )")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec "
+    "gen col capt lt sgt rep sen gov u.s u.k e.g i.e approx fig jr sr mt ft".split()
+)
+#: A transcript's speaker label at the start of a line: "Ilham Aliyev: Thank you" or "X's remarks:".
+_SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
+_UNIT_METRICS = {"richter_magnitude": "magnitude", "degree_Celsius": "temperature",
+                 "degree_Fahrenheit": "temperature"}
+
+
+@dataclass(frozen=True)
+class FrameLexicon:
+    """The frame words from ``rules/lexicon/frames.yaml``."""
+
+    change_verbs: frozenset[str]
+    level_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    clause_breaks: frozenset[str]
+    attribution_verbs: frozenset[str]
+    titles: frozenset[str]
+    not_subjects: frozenset[str]
+    demonyms: dict[str, str]
+    skip_words: frozenset[str]
+
+
+_FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
+               "not_subjects", "skip_words")
+
+
+@lru_cache(maxsize=4)
+def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
+    """Load and validate ``lexicon/frames.yaml`` (errors are ``file:line: message``)."""
+    path = (rules_dir or shipped_rules_dir()) / "lexicon" / "frames.yaml"
+    data = load_yaml_file(path)
+    if not isinstance(data, LinedDict):
+        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    for key in data:
+        if key not in _FRAME_KEYS and key != "demonyms":
+            raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
+    sets: dict[str, frozenset[str]] = {}
+    for key in _FRAME_KEYS:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words")
+        sets[key] = frozenset(v.lower() for v in value)
+    demonyms = data.get("demonyms", {})
+    if not isinstance(demonyms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in demonyms.items()):
+        raise RuleFileError(str(path), line_of(data, "demonyms"), "'demonyms' must map words to entity names")
+    return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()}, **sets)
+
+
+# ---------------------------------------------------------------------------------- sentences
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries, cheap and good enough for news: punctuation + capital, blank lines."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            k = m.start()
+            j = k
+            while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:k].lower()
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    # trim whitespace so sentences quote cleanly
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, a: int, b: int) -> list[_Token]:
+    return [_Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text, a, b)]
+
+
+# ---------------------------------------------------------------------------------- framing
+@dataclass(frozen=True)
+class _Frame:
+    metric: str | None
+    aspect: str
+    subject: tuple[str, ...]
+    how: str  # which frame found the metric: verb, of, noun, unit, counted, inherited
+
+
+class Framer:
+    """Frames the quantities of one document; holds the lexicons and the rule set."""
+
+    def __init__(self, rules: RuleSet, frames: FrameLexicon | None = None) -> None:
+        self.rules = rules
+        self.lex = frames or load_frames()
+        self._max_level = max(len(v.split()) for v in self.lex.level_verbs)
+
+    # ---------------------------------------------------------------- noun phrases and entities
+    def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
+        """Proper nouns and demonyms in a run of tokens, normalised (Russian -> Russia)."""
+        found: list[str] = []
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            base = t.low.removesuffix("'s").removesuffix("’s")
+            if base in self.lex.demonyms:
+                found.append(self.lex.demonyms[base])
+            elif t.text[:1].isupper() and base not in self.lex.not_subjects and base not in self.lex.titles \
+                    and len(base) > 1:
+                name = t.text.removesuffix("'s").removesuffix("’s")
+                # join consecutive capitalised words: "South Caucasus", "Ali Asadov"
+                while i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 1].start - tokens[i].end <= 1:
+                    nxt = tokens[i + 1].text.removesuffix("'s").removesuffix("’s")
+                    if nxt.lower() in self.lex.not_subjects:
+                        break
+                    name += " " + nxt
+                    i += 1
+                found.append(self.lex.demonyms.get(name.lower(), name))
+                for part in re.split(r"[-–]", name):  # "Russia-Azerbaijan" names both
+                    if part and part != name and part.lower() not in self.lex.not_subjects:
+                        found.append(self.lex.demonyms.get(part.lower(), part))
+            i += 1
+        return tuple(dict.fromkeys(found))
+
+    def _noun_phrase_before(self, tokens: Sequence[_Token], end: int) -> tuple[str | None, tuple[str, ...]]:
+        """The noun phrase ending right before tokens[end]: (metric words, subject entities)."""
+        words: list[_Token] = []
+        j = end - 1
+        while j >= 0 and len(words) < 5:
+            t = tokens[j]
+            if not t.text[0].isalpha() or t.low in self.lex.clause_breaks:
+                break
+            if t.low in self.lex.attribution_verbs and words:
+                break
+            words.append(t)
+            j -= 1
+        words.reverse()
+        # drop leading determiners/auxiliaries and trailing adverbs
+        while words and (words[0].low in self.lex.skip_words):
+            words = words[1:]
+        while words and (words[-1].low in self.lex.skip_words or words[-1].low.endswith("ly")):
+            words = words[:-1]
+        if not words:
+            return None, ()
+        subjects: list[str] = []
+        metric_words: list[str] = []
+        for t in words:
+            base = t.low.removesuffix("'s").removesuffix("’s")
+            if t.low.endswith(("'s", "’s")) or base in self.lex.demonyms or (t.text[:1].isupper() and t is not words[-1]):
+                ent = self._entities([t])
+                subjects.extend(ent)
+                if base in self.lex.demonyms or t.low.endswith(("'s", "’s")):
+                    continue
+                if t.text[:1].isupper():
+                    continue
+            metric_words.append(t.low)
+        if not metric_words:
+            return None, tuple(subjects)
+        if any(w in self.lex.skip_words or w in self.lex.not_subjects for w in metric_words[-1:]):
+            return None, tuple(subjects)
+        return " ".join(metric_words), tuple(dict.fromkeys(subjects))
+
+    def _of_phrase_after(self, tokens: Sequence[_Token], start: int) -> tuple[str | None, tuple[str, ...]]:
+        """"in/of X" after a change noun or number: the metric and entities of X."""
+        if start >= len(tokens) or tokens[start].low not in ("of", "in"):
+            return None, ()
+        words: list[_Token] = []
+        for t in tokens[start + 1:start + 6]:
+            if not t.text[0].isalpha() or t.low in self.lex.clause_breaks or t.low in ("to", "from", "for", "by",
+                                                                                         "with", "on", "at", "in"):
+                break
+            words.append(t)
+        while words and words[0].low in self.lex.skip_words:
+            words = words[1:]
+        if not words:
+            return None, ()
+        subjects = self._entities(words)
+        metric = [t.low for t in words if not (t.text[:1].isupper() or t.low in self.lex.demonyms)]
+        if not metric:
+            return None, subjects
+        return " ".join(metric), subjects
+
+    def _frame(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> _Frame:
+        """Find the metric for the quantity whose span covers tokens[idx_start:idx_end]."""
+        lex = self.lex
+        aspect = "change" if q.direction else "level"
+        after = tokens[idx_end:]
+        # 1. counted nouns: "900 joint ventures"
+        if q.kind == "count" and q.unit:
+            return _Frame(q.unit, aspect, (), "counted")
+        if q.kind == "ordinal":
+            nxt = [t for t in after[:3] if t.text[0].isalpha()]
+            if nxt and nxt[0].text.islower():
+                return _Frame(nxt[0].low, "level", (), "counted")
+            return _Frame(None, "level", (), "none")
+        if q.kind == "measure" and q.unit in _UNIT_METRICS:
+            return _Frame(_UNIT_METRICS[q.unit], "level", (), "unit")
+        # 2. a change noun right after: "20 percent growth", "a 3% rise in exports"
+        if after and after[0].low in lex.change_nouns:
+            metric, subj = self._of_phrase_after(tokens, idx_end + 1)
+            return _Frame(metric, "change", subj, "noun" if metric else "change-noun")
+        # 3. a verb frame on the left within the clause
+        j = idx_start - 1
+        saw_to = False
+        steps = 0
+        while j >= 0 and steps < 14:
+            t = tokens[j]
+            if t.low in (",", ";", ":", "(", ")", "—", "–") and steps > 0 and not saw_to:
+                break
+            if t.low in lex.clause_breaks and t.low not in ("and",):
+                break
+            if t.low == "to" and steps == 0:
+                saw_to = True
+            if t.low in lex.change_verbs:
+                metric, subj = self._noun_phrase_before(tokens, j)
+                if metric is None and t.low in ("up", "down", "higher", "lower"):
+                    metric, subj = self._noun_phrase_before(tokens, j)
+                if saw_to:
+                    return _Frame(metric, "level", subj, "verb-to")
+                if steps <= 3 or q.kind in ("percent", "percentage_point"):
+                    return _Frame(metric, "change", subj, "verb")
+                return _Frame(None, aspect, subj, "none")
+            # multi-word level verbs: "amounted to", "stood at"
+            for k in range(min(self._max_level, j + 1), 0, -1):
+                phrase = " ".join(x.low for x in tokens[j - k + 1:j + 1])
+                if phrase in lex.level_verbs:
+                    if phrase == "of":
+                        metric, subj = self._noun_phrase_before(tokens, j - k + 1)
+                        if metric is None or steps > 2:
+                            break
+                        return _Frame(metric, aspect, subj, "of")
+                    if steps > 3:
+                        break
+                    metric, subj = self._noun_phrase_before(tokens, j - k + 1)
+                    return _Frame(metric, aspect, subj, "verb")
+            steps += 1
+            j -= 1
+        # 4. "N in/of X" for money and measures: "$5 billion in exports", "5,000 km of roads"
+        if q.kind in ("money", "measure", "percent"):
+            metric, subj = self._of_phrase_after(tokens, idx_end)
+            if metric:
+                if q.kind == "percent" and tokens[idx_end].low == "of":
+                    return _Frame("share of " + metric, "level", subj, "of")
+                return _Frame(metric, aspect, subj, "of")
+        return _Frame(None, aspect, (), "none")
+
+    def _attribution(self, tokens: list[_Token], speaker: str | None) -> str | None:
+        """Who states the figures of a sentence: "Mr Asadov said", "according to X", or the speaker."""
+        for i, t in enumerate(tokens):
+            if t.low in self.lex.attribution_verbs or (t.low == "according" and i + 1 < len(tokens)
+                                                        and tokens[i + 1].low == "to"):
+                # name before the verb: "Mr Asadov said"
+                name: list[str] = []
+                j = i - 1
+                while j >= 0 and (tokens[j].text[:1].isupper() or tokens[j].low in self.lex.titles) and len(name) < 4:
+                    name.insert(0, tokens[j].text)
+                    j -= 1
+                while name and (name[0].lower() in self.lex.not_subjects or name[0].lower() in self.lex.clause_breaks):
+                    name = name[1:]
+                if name and not (len(name) == 1 and name[0].lower() in self.lex.titles):
+                    return " ".join(name)
+                # name after: "said Mr Asadov", "according to the ministry"
+                k = i + (2 if t.low == "according" else 1)
+                while k < len(tokens) and tokens[k].low in ("the",):
+                    k += 1
+                name = []
+                while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].low in self.lex.titles) \
+                        and len(name) < 4:
+                    name.append(tokens[k].text)
+                    k += 1
+                if name:
+                    return " ".join(name)
+                if tokens and i > 0 and tokens[i - 1].low in ("i", "we"):
+                    return speaker
+        if any(t.low in ("i", "we", "our", "my") for t in tokens):
+            return speaker
+        return None
+
+    def _metric_and_rule(self, phrase: str, q: Quantity, aspect: str) -> tuple[str, Rule | None]:
+        """Normalise a metric phrase through the rules' synonyms; unmatched phrases keep their lemmas."""
+        dimension = None
+        if q.kind == "measure" and q.unit:
+            dimension = q.unit
+        kind = "money" if q.kind == "money" else q.kind
+        rule = self.rules.match_metric(phrase, kind, aspect, dimension)
+        if rule is not None:
+            return rule.metric, rule
+        words = lemmatise(phrase)
+        return " ".join(words) if words else phrase, None
+
+    # ---------------------------------------------------------------- the document
+    def frame(self, doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False) -> list[Claim]:
+        """Claims for every comparable quantity of one document, in order of position."""
+        text = doc.text
+        sentences = sentence_spans(text)
+        starts = [s for s, _ in sentences]
+        temporal = [q for q in quantities if q.kind in ("date", "duration")]
+        claims: list[Claim] = []
+        speaker: str | None = None
+        speakers = [(m.start(), m.group(1).removesuffix("’s").removesuffix("'s"))
+                    for m in _SPEAKER_RE.finditer(text)]
+        prev_claims_by_sentence: dict[int, list[Claim]] = {}
+        seen_sentences: set[str] = set()
+        import bisect
+
+        by_sentence: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            if q.kind not in CLAIM_KINDS:
+                continue
+            si = bisect.bisect_right(starts, q.start) - 1
+            if si < 0:
+                continue
+            by_sentence.setdefault(si, []).append(q)
+        for si in sorted(by_sentence):
+            a, b = sentences[si]
+            sentence = text[a:b]
+            key = " ".join(sentence.split())
+            if key in seen_sentences:  # repeated headings and captions say nothing new
+                continue
+            seen_sentences.add(key)
+            tokens = _tokens(text, a, b)
+            k = bisect.bisect_right([p for p, _ in speakers], a) - 1
+            speaker = speakers[k][1] if k >= 0 else None
+            attribution = self._attribution(tokens, speaker) or speaker
+            sentence_temporal = [t for t in temporal if a <= t.start < b]
+            out_here: list[Claim] = []
+            for q in by_sentence[si]:
+                idx_start = next((i for i, t in enumerate(tokens) if t.end > q.start), len(tokens))
+                idx_end = next((i for i, t in enumerate(tokens) if t.start >= q.end), len(tokens))
+                fr = self._frame(q, tokens, idx_start, idx_end)
+                metric, aspect, subject = fr.metric, fr.aspect, fr.subject
+                if metric is None and fr.how == "change-noun" and out_here:
+                    # "trade reached $3bn, or 20 percent growth": the growth of the same metric
+                    base = out_here[-1]
+                    metric = base.metric if base.metric else None
+                    subject = subject or base.subject
+                rule = None
+                if metric is not None:
+                    metric, rule = self._metric_and_rule(metric, q, aspect)
+                period, period_source = self._period(q, sentence_temporal, doc, all_undated)
+                claim = Claim(
+                    quantity=q,
+                    metric=metric,
+                    subject=tuple(sorted(set(subject))),
+                    period=period,
+                    period_source=period_source,
+                    aspect=aspect,
+                    attribution=attribution,
+                    sentence=" ".join(sentence.split()),
+                    rule=rule.id if rule is not None else ("generic" if metric else "none"),
+                )
+                out_here.append(claim)
+            # an elliptical restatement: "I have a different number: 16 percent."
+            if len(out_here) == 1 and out_here[0].metric is None and not sentence_temporal and len(tokens) <= 14:
+                prev = prev_claims_by_sentence.get(si - 1) or prev_claims_by_sentence.get(si - 2) or []
+                same = [c for c in prev if c.metric and c.quantity.kind == out_here[0].quantity.kind]
+                if same:
+                    base = same[-1]
+                    out_here[0] = replace(out_here[0], metric=base.metric, aspect=base.aspect, subject=base.subject,
+                                          period=base.period, period_source=base.period_source, rule=base.rule)
+            prev_claims_by_sentence[si] = out_here
+            claims.extend(out_here)
+        return claims
+
+    def _period(self, q: Quantity, temporal: Sequence[Quantity], doc: Document,
+                all_undated: bool) -> tuple[Period | None, str]:
+        """The period a claim speaks about: the nearest, most specific time expression in its sentence."""
+        best: tuple[tuple[int, int], Period] | None = None
+        unresolved = False
+        for t in temporal:
+            if t.kind == "duration" and not (t.anchor or "").startswith(("for:", "last:", "next:")):
+                continue
+            period = resolve_period(t, doc.date)
+            if period is None:
+                if t.anchor and t.anchor not in ("recent_years", "recent_months"):
+                    unresolved = True
+                continue
+            distance = t.start - q.end if t.start >= q.end else (q.start - t.end) * 2
+            span_days = (period.end - period.start).days
+            key = (distance, span_days)
+            if t.anchor == "today":  # "Today, more than 70 regions ...": the document's own date
+                period = Period(period.start, period.end, f"as of {period.start.isoformat()}")
+            if best is None or key < best[0]:
+                best = (key, period)
+        if best is not None:
+            if best[1].label.startswith("as of "):
+                return best[1], "document_date"
+            return best[1], "explicit"
+        if unresolved:
+            return None, "unresolved"
+        if doc.date is not None:
+            return Period(doc.date, doc.date, f"as of {doc.date.isoformat()}"), "document_date"
+        return None, "undated"
+
+
+def frame_document(doc: Document, quantities: Sequence[Quantity], rules: RuleSet, *,
+                   all_undated: bool = False) -> list[Claim]:
+    """Pure entry point: one document's quantities -> its claims."""
+    return Framer(rules).frame(doc, quantities, all_undated=all_undated)

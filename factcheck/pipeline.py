@@ -1,0 +1,87 @@
+"""The whole pipeline, wired: documents -> quantities -> claims -> findings -> Report.
+
+Each stage is a pure function of the previous stage's output; this module only strings them
+together and supplies the edges (rules, exchange rates, "today").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from .crosscheck import cross_check, load_compare_settings
+from .extract import Extractor
+from .extract.temporal import detect_document_date
+from .frame import Framer
+from .fx import EcbRates, RateSource
+from .model import Claim, Document, Finding, Report
+from .rules import RuleSet, load_rules
+from .suppress import Suppression, is_suppressed
+
+_EXTRACTOR: Extractor | None = None
+_RULES: RuleSet | None = None
+_FX: EcbRates | None = None
+
+
+def _defaults() -> tuple[Extractor, RuleSet, EcbRates]:
+    global _EXTRACTOR, _RULES, _FX
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    if _RULES is None:
+        _RULES = load_rules()
+    if _FX is None:
+        _FX = EcbRates()
+    return _EXTRACTOR, _RULES, _FX
+
+
+def dated_document(name: str, text: str, date: dt.date | None = None) -> Document:
+    """A Document with its date: the one given, else the one the text states, else none."""
+    if date is not None:
+        return Document(name, text, date, "cli")
+    found, source = detect_document_date(text)
+    return Document(name, text, found, source if found else "none")
+
+
+def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = None, fx: RateSource | None = None,
+                    today: dt.date | None = None,
+                    suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
+    """Run the whole check over documents that already carry their dates."""
+    extractor, default_rules, default_fx = _defaults()
+    rules = rules or default_rules
+    fx = fx or default_fx
+    today = today or dt.date.today()
+    docs = sorted(documents, key=lambda d: d.name)
+    all_undated = all(d.date is None for d in docs)
+    framer = Framer(rules)
+    claims: list[Claim] = []
+    for doc in docs:
+        quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
+        claims.extend(framer.frame(doc, quantities, all_undated=all_undated))
+    findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today)
+    if suppressions:
+        findings = [f for f in findings if not _suppressed(f, suppressions)]
+    return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())
+
+
+def _suppressed(finding: Finding, suppressions: Mapping[str, Sequence[Suppression]]) -> bool:
+    """A finding is dropped when any claim in it sits under an ignore comment for its rule."""
+    for c in finding.claims:
+        marks = suppressions.get(c.doc or "")
+        if marks and is_suppressed(finding.rule, c.quantity.line, marks):
+            return True
+    return False
+
+
+def check_texts(texts: Mapping[str, str], *, dates: Mapping[str, dt.date] | None = None,
+                today: dt.date | None = None, rules: RuleSet | None = None, fx: RateSource | None = None) -> Report:
+    """Cross-check a mapping of name -> text; ``dates`` overrides each document's own date."""
+    dates = dates or {}
+    docs = [dated_document(name, text, dates.get(name)) for name, text in texts.items()]
+    return check_documents(docs, rules=rules, fx=fx, today=today)
+
+
+def with_levels(report: Report, level_of: Mapping[str, str]) -> Report:
+    """The report with per-rule levels replaced (project configuration applied after the check)."""
+    findings = tuple(replace(f, level=level_of.get(f.rule, f.level)) if f.verdict == "contradiction" else f
+                     for f in report.findings)
+    return replace(report, findings=findings)
