@@ -26,6 +26,8 @@ class IgnorePattern:
     id: str
     pattern: re.Pattern[str]
     requires: tuple[str, ...] = ()
+    #: Matched once over the whole text (long matches such as web addresses).
+    whole_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Lexicon:
     suffix_plain: dict[str, tuple[str, str, bool]]  # lower-case surface -> (category, payload, attached_only)
     suffix_cased: dict[str, tuple[str, str, bool]]  # case-sensitive surface -> same
     scale_re: re.Pattern[str]  # scale word after a number, anchored at the start
+    rate_words: frozenset[str] = frozenset()  # "per share", "a month": denominators of rates
 
 
 def _err(path: Path, node: Any, key: str | int | None, message: str) -> RuleFileError:
@@ -185,10 +188,11 @@ def load_currencies(path: Path) -> dict[str, Any]:
             "subunits": subunits, "default": default}
 
 
-def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]]]:
+def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]], frozenset[str]]:
     data = load_yaml_file(path)
     _validate_against_schema(data, "units", path)
-    _check_keys(data, {"define", "units"}, path, "top level")
+    _check_keys(data, {"define", "units", "rate_words"}, path, "top level")
+    rate_words = frozenset(w.lower() for w in _strings(data, "rate_words", path, "rate_words"))
     defines = data.get("define", []) or []
     if not isinstance(defines, LinedList) or not all(isinstance(d, str) for d in defines):
         raise _err(path, data, "define", "'define' must be a list of pint definition strings")
@@ -213,7 +217,7 @@ def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple
                 cased[surface] = (unit, attached)
             else:
                 plain[surface.lower()] = (unit, attached)
-    return plain, cased
+    return plain, cased, rate_words
 
 
 def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]:
@@ -224,7 +228,10 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
     patterns: list[IgnorePattern] = []
     for i, entry in enumerate(_require(data, "ignore", list, path)):
         where = f"ignore[{i}]"
-        _check_keys(entry, {"id", "pattern", "why", "requires"}, path, where)
+        _check_keys(entry, {"id", "pattern", "why", "requires", "whole_text"}, path, where)
+        whole = entry.get("whole_text", False)
+        if not isinstance(whole, bool):
+            raise _err(path, entry, "whole_text", f"{where}: whole_text must be true or false")
         pattern = entry.get("pattern")
         if not isinstance(pattern, str):
             raise _err(path, entry, "pattern", f"{where}: pattern must be a string")
@@ -233,7 +240,7 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
         except re.error as exc:
             raise _err(path, entry, "pattern", f"{where}: bad regular expression: {exc}") from None
         requires = tuple(r.lower() for r in _strings(entry, "requires", path, where))
-        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires))
+        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires, whole))
     return tuple(patterns), labels
 
 
@@ -244,7 +251,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     approx, rounding, hedges = load_hedges(base / "hedges.yaml")
     scale_words, scale_attached = load_scales(base / "scales.yaml")
     cur = load_currencies(base / "currencies.yaml")
-    plain_units, cased_units = load_units(base / "units.yaml")
+    plain_units, cased_units, rate_words = load_units(base / "units.yaml")
     ignores, label_words = load_ignores(base / "ignore.yaml")
 
     hedge_re = re.compile(r"(?:^|(?<=[^\w]))(?P<hedge>" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
@@ -279,6 +286,11 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         plain.setdefault(w, ("pct", "percent", False))
     for code in cur["codes"]:
         cased.setdefault(code, ("code", code, False))
+        cased.setdefault("M" + code, ("mcode", code, False))  # "120 MEUR": millions
+    for sym, code in cur["symbols"].items():
+        if not any(c.isalpha() for c in sym):  # "10 €", "100元" (CJK signs are not letters here)
+            cased.setdefault(sym, ("code", code, False))
+    cased.setdefault("元", ("code", cur["symbols"].get("元", "CNY"), False))
     for name, code in cur["names"].items():
         plain.setdefault(name, ("curname", code, False))
     for name, unit in cur["subunits"].items():
@@ -309,4 +321,5 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         prefix_re=prefix_re,
         suffix_re=suffix_re,
         scale_re=scale_re,
+        rate_words=rate_words,
     )

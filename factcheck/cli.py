@@ -1,0 +1,377 @@
+"""The `factcheck` command: a thin shell over the pipeline, the reporters and the rule tools.
+
+Every user error (bad path, bad rule file, bad option) ends as one line on stderr and exit code 2;
+`ExitCode` in `errors.py` holds every status this command can return.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+import click
+
+from .errors import ExitCode, FactcheckError
+
+FAIL_LEVELS = ("error", "warning", "note")
+
+
+class _Group(click.Group):
+    """Turns every FactcheckError into one line and exit 2, and never shows a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as exc:
+            click.echo(f"factcheck: error: {exc}", err=True)
+            ctx.exit(int(ExitCode.USAGE))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: still one line, with a way to see more
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(set FACTCHECK_DEBUG=1 for a traceback)", err=True)
+            ctx.exit(int(ExitCode.USAGE))
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        env = os.environ.get("FACTCHECK_TODAY")
+        value = env or None
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FactcheckError(f"--today {value!r}: expected YYYY-MM-DD") from None
+
+
+def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int) -> tuple[list[Any], dict[str, Any]]:
+    from .documents import expand_paths, parse_date_option, read_source, to_document
+    from .suppress import suppressions_for
+
+    explicit = dict(parse_date_option(s) for s in date_specs)
+    docs = []
+    marks: dict[str, Any] = {}
+    for name, path in expand_paths(paths):
+        src = read_source(name, path, max_bytes)
+        doc = to_document(src, explicit)
+        docs.append(doc)
+        found = suppressions_for(name, src.text, src.sidecar_suppressions)
+        if found:
+            marks[name] = found
+    known = {d.name for d in docs} | {str(Path(d.name)) for d in docs}
+    unknown = [k for k in explicit if k not in known and not any(Path(d.name).name == k for d in docs)]
+    if unknown:
+        raise FactcheckError(f"--date names {unknown[0]!r}, which is not among the documents read")
+    return docs, marks
+
+
+def _ruleset(rule_dirs: Sequence[str], config: Any) -> Any:
+    from .rules import load_rules
+
+    extra = [Path(d) for d in rule_dirs]
+    for d in extra:
+        if not d.is_dir():
+            raise FactcheckError(f"--rules {d}: not a directory")
+    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config)
+
+
+def _config(path: str | None) -> Any:
+    from .config import load_config
+
+    return load_config(Path.cwd(), Path(path) if path else None)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="factcheck", message="factcheck %(version)s")
+def cli() -> None:
+    """Find the numbers that disagree across a set of documents.
+
+    \b
+    factcheck check seeds/            cross-check documents (exit 1 on contradictions)
+    factcheck extract seeds/          list every quantitative statement
+    factcheck rules list              the consistency rules in force
+    factcheck baseline create seeds/  accept today's findings, fail only on new ones
+    """
+
+
+_date_option = click.option("--date", "date_specs", multiple=True, metavar="FILE=YYYY-MM-DD",
+                            help="The date of a document (overrides the date found in it). Repeatable.")
+_max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+                                 help="Refuse documents larger than this.")
+
+
+# ---------------------------------------------------------------------------------------- extract
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default=None,
+              help="table (default on a terminal), jsonl (default when piped) or json.")
+@_date_option
+@_max_bytes_option
+def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...], max_bytes: int) -> None:
+    """List every quantitative statement in PATHS (files or directories)."""
+    from .extract import extract_text
+
+    docs, _ = _load(paths, date_specs, max_bytes)
+    records = []
+    for doc in docs:
+        for q in extract_text(doc.text, date=doc.date, doc=doc.name):
+            records.append(q)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for q in records:
+            click.echo(json.dumps(q.to_dict(), ensure_ascii=False))
+    elif fmt == "json":
+        out = {"schema_version": "1.0",
+               "documents": [{"doc": d.name, "date": d.date.isoformat() if d.date else None,
+                              "quantities": [q.to_dict() for q in records if q.doc == d.name]} for d in docs]}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        _extract_table(records)
+
+
+def _extract_table(records: Sequence[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .crosscheck import fmt_interval, fmt_number
+
+    table = Table(title=f"{len(records)} quantities", title_justify="left")
+    for col in ("where", "quote", "value", "interval", "unit", "kind", "qualifier"):
+        table.add_column(col, overflow="fold")
+    for q in records:
+        table.add_row(f"{q.doc}:{q.line}", q.text, fmt_number(q.value) if q.value is not None else "",
+                      fmt_interval(q.low, q.high) if q.value is not None else (q.date_range and "–".join(q.date_range)) or "",
+                      q.unit or "", q.kind, q.qualifier)
+    Console(soft_wrap=False).print(table)
+
+
+# ---------------------------------------------------------------------------------------- check
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default=None, metavar="FMT",
+              help="text (default), json, markdown, html, sarif, junit or github.")
+@click.option("--output", "outputs", multiple=True, metavar="FMT=FILE",
+              help="Also write a report to FILE (atomically). Repeatable.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Exit 1 when a (new) contradiction is at or above this level. [default: error]")
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the command itself fails.")
+@click.option("--baseline", "baseline_path", default=None, metavar="FILE",
+              help="Report findings as new/unchanged/resolved against FILE; fail only on new ones.")
+@click.option("--changed-since", default=None, metavar="GIT_REF",
+              help="Only report findings that involve documents added or changed since GIT_REF.")
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="Add a rule directory. Repeatable.")
+@click.option("--config", "config_path", default=None, metavar="FILE",
+              help="Configuration file (default: .factcheck.yaml or [tool.factcheck] in pyproject.toml).")
+@click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
+@click.option("--no-agreements", is_flag=True, help="Leave agreeing pairs out of the report.")
+@_date_option
+@_max_bytes_option
+def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+          baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
+          today: str | None, no_agreements: bool, date_specs: tuple[str, ...], max_bytes: int) -> None:
+    """Cross-check the documents in PATHS and report the figures that disagree."""
+    from dataclasses import replace
+
+    from . import baseline as baseline_mod
+    from . import vcs
+    from .pipeline import check_documents
+    from .report import FORMATS, decide_exit, render
+    from .report.output import parse_output_spec, write_outputs
+
+    config = _config(config_path)
+    fmt = fmt or config.format or "text"
+    if fmt not in FORMATS:
+        raise FactcheckError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    fail_on = fail_on or config.fail_on or "error"
+    specs = [parse_output_spec(s) for s in outputs]
+    rules = _ruleset(rule_dirs, config)
+    docs, marks = _load(paths, date_specs, max_bytes)
+    report = check_documents(docs, rules=rules, today=_today(today), suppressions=marks)
+    report = _apply_config_levels(report, config)
+    if no_agreements:
+        report = replace(report, findings=tuple(f for f in report.findings if f.verdict != "agreement"))
+    if baseline_path:
+        report = baseline_mod.compare(report, baseline_mod.load(baseline_path))
+    if changed_since:
+        cwd = Path.cwd()
+        report = vcs.restrict_to(report, vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd))
+    write_outputs(report, specs)
+    console_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    width = None
+    if fmt == "text" and console_color:
+        from rich.console import Console
+
+        width = Console().width
+    click.echo(render(report, fmt, color=bool(console_color), width=width), nl=False)
+    sys.stdout.flush()
+    raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
+
+
+def _apply_config_levels(report: Any, config: Any) -> Any:
+    """Per-rule and per-document levels from the project configuration; disabled rules drop out."""
+    from dataclasses import replace
+
+    if not (config.levels or config.overrides or config.disable):
+        return report
+    kept = []
+    for f in report.findings:
+        doc = f.claims[0].doc if f.claims else None
+        if not config.is_enabled(f.rule, doc):
+            continue
+        if f.verdict == "contradiction":
+            f = replace(f, level=config.level_for(f.rule, f.level, doc))
+        kept.append(f)
+    return replace(report, findings=tuple(kept))
+
+
+# ---------------------------------------------------------------------------------------- rules
+@cli.group()
+def rules() -> None:
+    """List, show and test the consistency rules."""
+
+
+_rules_option = click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
+                             help="Add a rule directory. Repeatable.")
+_config_option = click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
+
+
+@rules.command("list")
+@_rules_option
+@_config_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def rules_list(rule_dirs: tuple[str, ...], config_path: str | None, fmt: str) -> None:
+    """Every rule: id, level, title and the file it comes from."""
+    ruleset = _ruleset(rule_dirs, _config(config_path))
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in ruleset], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(ruleset)} rules", title_justify="left")
+    for col in ("id", "level", "title", "source"):
+        table.add_column(col, overflow="fold")
+    for r in ruleset:
+        table.add_row(r.id, r.level if r.enabled else f"{r.level} (off)", r.title, r.path)
+    Console(soft_wrap=False).print(table)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@_rules_option
+@_config_option
+def rules_show(rule_id: str, rule_dirs: tuple[str, ...], config_path: str | None) -> None:
+    """One rule in full: metric terms, kinds, tolerance, message, tests."""
+    ruleset = _ruleset(rule_dirs, _config(config_path))
+    try:
+        rule = ruleset.get(rule_id)
+    except KeyError as exc:
+        raise FactcheckError(str(exc.args[0])) from None
+    data = rule.to_dict()
+    data["message"] = rule.message
+    data["tests"] = [t.get("name") for t in rule.tests]
+    import yaml
+
+    click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1)
+@_config_option
+def rules_test(paths: tuple[str, ...], config_path: str | None) -> None:
+    """Run the tests embedded in rule files (the shipped rules plus any PATHS given)."""
+    from .rules import run_rule_tests
+
+    ruleset = _ruleset(paths, _config(config_path))
+    results = run_rule_tests(ruleset)
+    failed = [r for r in results if not r.passed]
+    for r in results:
+        if not r.passed or paths:
+            click.echo(r.render())
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    raise SystemExit(int(ExitCode.FINDINGS if failed else ExitCode.CLEAN))
+
+
+# ---------------------------------------------------------------------------------------- baseline
+@cli.group()
+def baseline() -> None:
+    """Accept the current findings so that CI fails only on new ones."""
+
+
+def _baseline_report(paths: Sequence[str], rule_dirs: Sequence[str], config_path: str | None,
+                     date_specs: Sequence[str], today: str | None) -> Any:
+    from .pipeline import check_documents
+
+    config = _config(config_path)
+    rules_ = _ruleset(rule_dirs, config)
+    docs, marks = _load(paths, date_specs, 20_000_000)
+    return _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), config)
+
+
+_baseline_file = click.option("--file", "path", default=".factcheck-baseline.json", show_default=True,
+                              help="The baseline file.")
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True)
+@_baseline_file
+@_rules_option
+@_config_option
+@_date_option
+@click.option("--today", default=None, metavar="YYYY-MM-DD")
+def baseline_create(paths: tuple[str, ...], path: str, rule_dirs: tuple[str, ...], config_path: str | None,
+                    date_specs: tuple[str, ...], today: str | None) -> None:
+    """Write the findings of PATHS to the baseline file (sorted ids, no line numbers)."""
+    from . import baseline as baseline_mod
+
+    report = _baseline_report(paths, rule_dirs, config_path, date_specs, today)
+    data = baseline_mod.create(report)
+    baseline_mod.save(path, data)
+    click.echo(f"wrote {path}: {len(data['findings'])} findings")
+
+
+@baseline.command("prune")
+@click.argument("paths", nargs=-1, required=True)
+@_baseline_file
+@_rules_option
+@_config_option
+@_date_option
+@click.option("--today", default=None, metavar="YYYY-MM-DD")
+def baseline_prune(paths: tuple[str, ...], path: str, rule_dirs: tuple[str, ...], config_path: str | None,
+                   date_specs: tuple[str, ...], today: str | None) -> None:
+    """Remove baseline entries that PATHS no longer produce (never adds any)."""
+    from . import baseline as baseline_mod
+
+    old = baseline_mod.load(path)
+    report = _baseline_report(paths, rule_dirs, config_path, date_specs, today)
+    data = baseline_mod.prune(old, report)
+    baseline_mod.save(path, data)
+    click.echo(f"pruned {path}: {len(old.ids) - len(data['findings'])} removed, {len(data['findings'])} kept")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code instead of raising."""
+    try:
+        rv = cli.main(args=list(argv) if argv is not None else None, prog_name="factcheck", standalone_mode=False)
+        if isinstance(rv, int):
+            return rv
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return int(ExitCode.USAGE)
+    except click.exceptions.Abort:
+        click.echo("factcheck: aborted", err=True)
+        return int(ExitCode.USAGE)
+    return int(ExitCode.CLEAN)
