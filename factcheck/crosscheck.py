@@ -117,7 +117,7 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
         kind = "percentage_point"
     else:
         kind = q.kind
-    return (c.rule, c.metric, c.aspect, kind)
+    return (c.rule, c.metric, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
 
 
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tuple[bool, str]:

@@ -49,10 +49,17 @@ class FrameLexicon:
     not_subjects: frozenset[str]
     demonyms: dict[str, str]
     skip_words: frozenset[str]
+    action_verbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    predicates: frozenset[str]
+    scope_words: frozenset[str]
+    modal_words: frozenset[str]
+    rate_words: frozenset[str]
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
-               "not_subjects", "skip_words")
+               "not_subjects", "skip_words", "action_verbs", "auxiliaries", "predicates", "scope_words",
+               "modal_words", "rate_words")
 
 
 @lru_cache(maxsize=4)
@@ -127,6 +134,56 @@ class _Frame:
     aspect: str
     subject: tuple[str, ...]
     how: str  # which frame found the metric: verb, of, noun, unit, counted, inherited
+
+
+@lru_cache(maxsize=16384)
+def _is_english_word(low: str) -> bool:
+    """Is this a dictionary word (lemminflect knows it)? Used to read Title Case headlines."""
+    try:
+        from lemminflect import getAllLemmas
+
+        return bool(getAllLemmas(low))
+    except Exception:
+        return False
+
+
+@lru_cache(maxsize=16384)
+def _verb_lemma(low: str) -> str:
+    try:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="VERB")
+        return lemmas[0] if lemmas else low
+    except Exception:
+        return low
+
+
+@lru_cache(maxsize=16384)
+def _participle(low: str) -> str:
+    """'kills' -> 'killed', 'missing' stays: how a predicate reads in a metric name."""
+    if low.endswith("ing") or low.endswith("ed") or low.endswith("en"):
+        return low
+    try:
+        from lemminflect import getInflection
+
+        forms = getInflection(_verb_lemma(low), tag="VBN")
+        return forms[0] if forms else low
+    except Exception:
+        return low
+
+
+def _detitle(tokens: list[_Token]) -> list[_Token]:
+    """In a Title Case headline, common words are not names: 'Goldman To Pay' -> 'Goldman to pay'."""
+    words = [t for t in tokens if t.text[0].isalpha() and len(t.text) > 3]
+    if len(words) < 3 or sum(1 for t in words if t.text[0].isupper()) < 0.6 * len(words):
+        return tokens
+    out = []
+    for t in tokens:
+        if t.text[0].isupper() and _is_english_word(t.low) and not (t.text.isupper() and len(t.text) > 1):
+            out.append(_Token(t.low, t.low, t.start, t.end))
+        else:
+            out.append(t)
+    return out
 
 
 class Framer:
@@ -227,9 +284,9 @@ class Framer:
         lex = self.lex
         aspect = "change" if q.direction else "level"
         after = tokens[idx_end:]
-        # 1. counted nouns: "900 joint ventures"
+        # 1. counted nouns: "900 joint ventures", "283 people have been killed", "killed 283 people"
         if q.kind == "count" and q.unit:
-            return _Frame(q.unit, aspect, (), "counted")
+            return _Frame(self._counted_metric(q, tokens, idx_start, idx_end), aspect, (), "counted")
         if q.kind == "ordinal":
             nxt = [t for t in after[:3] if t.text[0].isalpha()]
             if nxt and nxt[0].text.islower():
@@ -285,6 +342,77 @@ class Framer:
                     return _Frame("share of " + metric, "level", subj, "of")
                 return _Frame(metric, aspect, subj, "of")
         return _Frame(None, aspect, (), "none")
+
+    def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> str:
+        """The counted noun plus what is said of it: 'people killed', 'another house', 'victim per day'."""
+        lex = self.lex
+        noun = q.unit or ""
+        head = noun.split()[-1]
+        # where the noun ends among the tokens after the number
+        k = idx_end
+        end_idx = idx_end
+        while k < min(len(tokens), idx_end + 5):
+            low = tokens[k].low
+            if low.rstrip("s") == head.rstrip("s") or low.startswith(head[:4]) or low in ("people", "men", "women",
+                                                                                           "children"):
+                end_idx = k + 1
+                break
+            k += 1
+        parts = [noun]
+        # a scope word right before the number: "another 1,000 houses"
+        if idx_start > 0 and tokens[idx_start - 1].low in lex.scope_words:
+            parts.insert(0, tokens[idx_start - 1].low)
+        predicate = None
+        # a verb right before the number: "killed 283 people", "rescuers saved 750 people"
+        if idx_start > 0:
+            prev = tokens[idx_start - 1].low
+            if prev in lex.action_verbs:
+                predicate = _participle(prev)
+        if predicate is None:
+            j = end_idx
+            while j < len(tokens) and tokens[j].low in lex.auxiliaries:
+                j += 1
+            if j < len(tokens) and j > end_idx - 1:
+                w = tokens[j].low
+                if w in lex.predicates or w in lex.action_verbs or (
+                        j > end_idx and (w.endswith("ed") or w.endswith("en")) and len(w) > 4):
+                    predicate = "missing" if w == "missing" else _participle(w)
+        if predicate:
+            parts.append(predicate)
+        # a rate: "8,000 victims per day"
+        tail = " ".join(t.low for t in tokens[end_idx:end_idx + 2])
+        for rate in lex.rate_words:
+            if tail.startswith(rate):
+                parts.append("per " + rate.split()[-1] if not rate.startswith("per") else rate)
+                break
+        return " ".join(parts)
+
+    def _clause_entities(self, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, ...]:
+        """Proper nouns in the clause around the number: who or what the figure is about."""
+        stop = {",", ";", ":", "(", ")", "—", "–"}
+        i = idx_start - 1
+        while i >= 0 and tokens[i].low not in stop and tokens[i].low not in self.lex.clause_breaks:
+            i -= 1
+        j = idx_end
+        while j < len(tokens) and tokens[j].low not in stop and tokens[j].low not in self.lex.clause_breaks:
+            j += 1
+        return self._entities(tokens[i + 1:j])
+
+    def _modality(self, tokens: list[_Token], idx_start: int) -> str:
+        """'forecast' when a modal governs the number in its clause ("will reach", "expected to")."""
+        i = idx_start - 1
+        seen = 0
+        while i >= 0 and seen < 12:
+            t = tokens[i]
+            if t.low in (";", ":") or (t.low in self.lex.clause_breaks and t.low not in ("and", "to")):
+                break
+            if t.low in self.lex.modal_words:
+                return "forecast"
+            if i > 0 and f"{tokens[i - 1].low} {t.low}" in self.lex.modal_words:
+                return "forecast"
+            seen += 1
+            i -= 1
+        return "fact"
 
     def _attribution(self, tokens: list[_Token], speaker: str | None) -> str | None:
         """Who states the figures of a sentence: "Mr Asadov said", "according to X", or the speaker."""
@@ -360,7 +488,7 @@ class Framer:
             if key in seen_sentences:  # repeated headings and captions say nothing new
                 continue
             seen_sentences.add(key)
-            tokens = _tokens(text, a, b)
+            tokens = _detitle(_tokens(text, a, b))
             k = bisect.bisect_right([p for p, _ in speakers], a) - 1
             speaker = speakers[k][1] if k >= 0 else None
             attribution = self._attribution(tokens, speaker) or speaker
@@ -380,6 +508,9 @@ class Framer:
                 if metric is not None:
                     metric, rule = self._metric_and_rule(metric, q, aspect)
                 period, period_source = self._period(q, sentence_temporal, doc, all_undated)
+                subject = tuple(subject) + self._clause_entities(tokens, idx_start, idx_end)
+                if attribution:
+                    subject = tuple(s_ for s_ in subject if s_ not in attribution and attribution not in s_)
                 claim = Claim(
                     quantity=q,
                     metric=metric,
@@ -390,6 +521,7 @@ class Framer:
                     attribution=attribution,
                     sentence=" ".join(sentence.split()),
                     rule=rule.id if rule is not None else ("generic" if metric else "none"),
+                    modality=self._modality(tokens, idx_start),
                 )
                 out_here.append(claim)
             # an elliptical restatement: "I have a different number: 16 percent."

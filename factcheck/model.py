@@ -92,6 +92,9 @@ class Claim:
     period_source: str = "document_date"
     #: "level" or "change".
     aspect: str = "level"
+    #: "fact", or "forecast" for figures under a modal ("will reach", "expected to"): never compared
+    #: with facts.
+    modality: str = "fact"
     attribution: str | None = None
     sentence: str = ""
     #: The shipped or user rule that governs this metric ("generic" when none does).
@@ -114,6 +117,7 @@ class Claim:
             {
                 "metric": self.metric,
                 "aspect": self.aspect,
+                "modality": self.modality,
                 "period": self.period.to_dict() if self.period else None,
                 "period_source": self.period_source,
                 "subject": list(self.subject),

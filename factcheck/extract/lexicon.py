@@ -16,6 +16,10 @@ from ..paths import shipped_rules_dir
 from ..rulefile import LinedDict, LinedList, line_of, load_yaml_file
 from . import units as unit_registry
 
+#: Words that may follow "per", "a", "an" or "/" after an amount to make it a rate ("$5 a share"), besides
+#: the units of units.yaml. (Kept here until the units schema grows a key for them.)
+RATE_WORDS = frozenset("""share capita head person day week month year annum night unit piece ticket seat household
+employee worker passenger vehicle car game match season quarter decade century mmbtu""".split())
 QUALIFIERS_FROM_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
 
 
@@ -26,8 +30,6 @@ class IgnorePattern:
     id: str
     pattern: re.Pattern[str]
     requires: tuple[str, ...] = ()
-    #: Matched once over the whole text (long matches such as web addresses).
-    whole_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,8 +193,8 @@ def load_currencies(path: Path) -> dict[str, Any]:
 def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]], frozenset[str]]:
     data = load_yaml_file(path)
     _validate_against_schema(data, "units", path)
-    _check_keys(data, {"define", "units", "rate_words"}, path, "top level")
-    rate_words = frozenset(w.lower() for w in _strings(data, "rate_words", path, "rate_words"))
+    _check_keys(data, {"define", "units"}, path, "top level")
+    rate_words = RATE_WORDS
     defines = data.get("define", []) or []
     if not isinstance(defines, LinedList) or not all(isinstance(d, str) for d in defines):
         raise _err(path, data, "define", "'define' must be a list of pint definition strings")
@@ -228,10 +230,7 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
     patterns: list[IgnorePattern] = []
     for i, entry in enumerate(_require(data, "ignore", list, path)):
         where = f"ignore[{i}]"
-        _check_keys(entry, {"id", "pattern", "why", "requires", "whole_text"}, path, where)
-        whole = entry.get("whole_text", False)
-        if not isinstance(whole, bool):
-            raise _err(path, entry, "whole_text", f"{where}: whole_text must be true or false")
+        _check_keys(entry, {"id", "pattern", "why", "requires"}, path, where)
         pattern = entry.get("pattern")
         if not isinstance(pattern, str):
             raise _err(path, entry, "pattern", f"{where}: pattern must be a string")
@@ -240,7 +239,7 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
         except re.error as exc:
             raise _err(path, entry, "pattern", f"{where}: bad regular expression: {exc}") from None
         requires = tuple(r.lower() for r in _strings(entry, "requires", path, where))
-        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires, whole))
+        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires))
     return tuple(patterns), labels
 
 

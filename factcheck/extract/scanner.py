@@ -25,14 +25,16 @@ from .numbers import (
 
 #: Digits: every alternative starts with a plain digit so the regex engine can skip ahead fast.
 DIGITS_RE = re.compile(
-    r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
+    r"\d(?:\d?,\d\d(?:,\d\d)*,\d{3}(?![\d,])(?:\.\d+)?"  # Indian grouping: 12,34,567.89
+    r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d*(?:\.\d+)?)"
 )
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
     + ["one", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-       "trillion", "dozen", "dozens", "half", "quarter", "third", "thirds", "quarters"],
+       "trillion", "dozen", "dozens", "half", "quarter", "third", "thirds", "quarters", "fifth", "tenth",
+       "hundredth", "thousandth", "millionth", "billionth", "trillionth"],
     key=len, reverse=True,
 )
 #: Number words are found on the lower-cased text (3x faster than a case-insensitive scan).
@@ -41,7 +43,9 @@ WORD_NUMBER_RE = re.compile(r"(?:" + WORD_NUMBER + r")")
 _A_BEFORE_RE = re.compile(r"(?:\b(?:a|an|half a|one and a half)[ \u00a0]+)$")
 _HALF_OBJECT = frozenset({"of", "the", "a", "an", "their", "its", "our", "his", "her", "all", "them", "those", "these"})
 #: Words that, alone, are articles or pronouns far more often than quantities.
-_WEAK_WORDS = frozenset({"a", "an", "one", "zero", "nil", "third", "quarter", "quarters", "thirds"})
+_WEAK_WORDS = frozenset({"a", "an", "one", "zero", "nil", "naught", "third", "quarter", "quarters", "thirds"})
+#: Weak words kept when a unit, currency or counted noun follows: "one penny", "zero emissions".
+_KEEP_IF_UNIT = frozenset({"one", "zero"})
 _DIRECTION_WORDS = {w: ("down" if w in (
     "down fell fall falls fallen falling decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping lost lose loses slipped slip plunged plunge slumped slump shrank shrink contracted "
@@ -52,8 +56,36 @@ _DIRECTION_WORDS = {w: ("down" if w in (
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
     "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise"
 ).split()}
-_TOKEN_RE = re.compile(r"[^\s\d(]{1,40}(?:[ \u00a0][^\s\d(]{1,40}){0,3}")
-_LEFT_PUNCT = "(\"'[“‘"
+_TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0,3}")
+_LEFT_PUNCT = "(\"'[“‘,;"
+#: Scientific notation right after digits: "1e10", "12.32e+14", "1.3x10^6", "1.99×10−30", "1.1^23".
+_SCI_RE = re.compile(
+    r"(?:[eE](?P<e>[+\-−]?\d{1,3})"
+    r"|[ ]?(?:[xX*][ ]?10[ ]?(?:\^|\*\*)|×[ ]?10[ ]?\^?)[ ]?(?P<x>[+\-−]?\d{1,3})"
+    r"|\^(?P<p>[+\-−]{0,2}\d{1,3}))(?![\w.,]\d|\w)"
+)
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR_RE = re.compile("[" + "".join(_VULGAR) + "]")
+_FRACTION_RE = re.compile(r"[/⁄](\d{1,3})(?![\w/])")
+#: "1 in 5", "one out of three": a share written as a ratio.
+_RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+")
+#: What may join the parts of "3 dollars 50 cents", "5 feet 2 inches", "4 thousand 3 hundred and 21".
+_JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
+#: "per barrel", "a month", "/day": what opens the denominator of a rate.
+_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:per|a|an|every|each)[ \u00a0]+)(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+#: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
+_HYPHEN_PREFIXES = {"minus": "neg", "negative": "neg", "sub": "", "over": "", "under": "", "mid": "", "top": "",
+                    "pre": "", "post": "", "about": "", "around": "", "some": "", "nearly": "", "almost": ""}
+#: Words that describe how many more rather than what is counted: "eight more picks" counts picks.
+_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ADDITIVE_SCALES = frozenset({100.0, 1000.0, 100000.0, 10000000.0})
+#: The smaller unit that may follow a measure, and its size in the larger one: "5 feet 2 inches".
+_COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": ("minute", 1 / 60),
+                  "minute": ("second", 1 / 60), "stone": ("pound", 1 / 14), "meter": ("centimeter", 0.01),
+                  "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
+_INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
+_COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
@@ -90,7 +122,7 @@ class _Core:
     end: int
     number: ParsedNumber
     is_word: bool
-    kind: str = "number"  # number | ordinal | fraction
+    kind: str = "number"  # number | ordinal | fraction | weak (kept only with a unit or noun)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -124,6 +156,22 @@ def _lemma(word: str) -> str:
     return low
 
 
+@lru_cache(maxsize=8192)
+def _adj_lemma(word: str) -> str:
+    """Base form of a comparative or superlative modifier ("smaller tenancies" -> "small tenancy")."""
+    if not word.endswith(("er", "est")) or len(word) < 5:
+        return word
+    try:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(word, upos="ADJ")
+        if lemmas:
+            return lemmas[0]
+    except Exception:
+        pass
+    return word
+
+
 def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The noun a bare number counts ("900 joint ventures" -> "joint venture") and where it ends."""
     m = _NOUN_RE.match(text, pos)
@@ -131,6 +179,8 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         return None, pos
     raw = m.group("words")
     words = _WORD_SPLIT.split(raw)
+    if len(words) > 1 and words[0].lower() in _COUNT_SKIP:
+        words = words[1:]  # "eight more picks" counts picks
     kept: list[str] = []
     for w in words:
         lw = w.lower().strip("'’-")
@@ -154,7 +204,8 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         else:
             return None, pos
     phrase = kept[: head + 1]
-    # Drop leading modifiers that describe rather than name what is counted.
+    # Drop leading modifiers that describe rather than name what is counted, so that "over 70 Russian
+    # regions" and "more than 70 regions" count the same thing.
     while len(phrase) > 1 and (phrase[0][:1].isupper() or phrase[0].lower() in _ADJECTIVES):
         phrase = phrase[1:]
     if any(not w.isalpha() and "-" not in w for w in phrase):
@@ -163,7 +214,7 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         # "63,150 Model 3s", "5 Bloomberg": names, not counted nouns
         if not kept[head].islower():
             return None, pos
-    lemma_words = [w.lower() for w in phrase[:-1]] + [_lemma(phrase[-1])]
+    lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
     # find the end offset of the head word in the text
     end = m.start("words")
     for w in kept[: head + 1]:
@@ -199,38 +250,79 @@ class Scanner:
     def _cores(self, text: str, low: str) -> list[_Core]:
         """Every number in the text, digits and words, in order and without overlaps."""
         cores: list[_Core] = []
+        append = cores.append
         n = len(text)
         for m in DIGITS_RE.finditer(text):
             s, e = m.span()
-            if s > 0 and text[s - 1] in ".,":
-                if s > 1 and text[s - 2].isdigit():
-                    continue
-            if s > 0 and text[s - 1] == "." and (s < 2 or not text[s - 2].isalnum()):
-                # ".5" written without the zero
-                s -= 1
+            if s > 0:
+                prev = text[s - 1]
+                if prev in ".,":
+                    if s > 1 and text[s - 2].isdigit():
+                        continue
+                    if prev == "." and (s < 2 or not text[s - 2].isalnum()):
+                        s -= 1  # ".5" written without the zero
             raw = text[s:e]
             while raw and raw[-1] in ".,":
                 raw = raw[:-1]
                 e -= 1
-            if not raw or raw in (".",):
+            if not raw or raw == ".":
                 continue
-            tail = text[e:e + 3]
-            if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()) and "." not in raw:
-                cores.append(_Core(s, e + 2, ParsedNumber(float(raw.replace(",", "")), 1.0), False, "ordinal"))
-                continue
-            if tail[:1] == "/" and raw.isdigit():
-                sm = re.match(r"/(\d{1,3})(?![\w/])", text[e:e + 5])
-                if sm and not (s > 0 and text[s - 1] in "/"):
+            nxt = text[e:e + 1]
+            if nxt and nxt in "snrt" and "." not in raw:
+                tail = text[e:e + 3]
+                if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()):
+                    append(_Core(s, e + 2, ParsedNumber(float(raw.replace(",", "")), 1.0), False, "ordinal"))
+                    continue
+            elif nxt and nxt in "/⁄" and raw.isdigit():
+                sm = _FRACTION_RE.match(text, e)
+                if sm and not (s > 0 and text[s - 1] == "/"):
                     den = int(sm.group(1))
                     num = int(raw)
                     if 0 < num < den:
-                        cores.append(_Core(s, e + sm.end(), ParsedNumber(num / den, 0.0, is_fraction=True), False,
-                                           "fraction"))
+                        frac = _Core(s, sm.end(), ParsedNumber(num / den, 0.0, is_fraction=True), False, "fraction")
+                        prev_core = cores[-1] if cores else None
+                        if (prev_core is not None and prev_core.kind == "number" and not prev_core.is_word
+                                and prev_core.number.precision == 1.0 and 0 < s - prev_core.end <= 2
+                                and text[prev_core.end:s].isspace()):  # "10 1/2"
+                            cores[-1] = _Core(prev_core.start, sm.end(),
+                                              ParsedNumber(prev_core.number.value + num / den, 0.0), False)
+                        else:
+                            append(frac)
                         continue
                 continue  # dates such as 11/17 and codes such as 24/7
+            elif nxt and nxt in "eExX×*^ ":
+                sci = _SCI_RE.match(text, e)
+                if sci:
+                    exp_txt = sci.group("e") or sci.group("x")
+                    base = float(raw.replace(",", ""))
+                    try:
+                        if exp_txt is not None:
+                            value = base * 10.0 ** int(exp_txt.replace("−", "-"))
+                        else:
+                            p = sci.group("p")
+                            sign = -1 if p.count("-") % 2 else 1
+                            value = base ** (sign * int(p.lstrip("+-")))
+                    except (OverflowError, ValueError, ZeroDivisionError):
+                        value = None
+                    if value is not None and value == value and abs(value) < 1e300:
+                        append(_Core(s, sci.end(), ParsedNumber(value, 0.0), False))
+                        continue
+            elif nxt and nxt in _VULGAR:  # "2½"
+                append(_Core(s, e + 1, ParsedNumber(float(raw.replace(",", "")) + _VULGAR[nxt], 0.0), False))
+                continue
             parsed = parse_digits(raw)
             if parsed is not None:
-                cores.append(_Core(s, e, parsed, False))
+                append(_Core(s, e, parsed, False))
+        if any(c in text for c in "½¼¾⅓⅔⅕⅛"):
+            extra = []
+            for vm in _VULGAR_RE.finditer(text):
+                s = vm.start()
+                if s > 0 and text[s - 1].isdigit():
+                    continue
+                extra.append(_Core(s, s + 1, ParsedNumber(_VULGAR[vm.group(0)], 0.0, is_fraction=True), False,
+                                   "fraction"))
+            if extra:
+                cores = sorted(cores + extra, key=lambda c: c.start)
         if len(low) == n:
             word_cores: list[_Core] = []
             last_end = -1
@@ -253,9 +345,18 @@ class Scanner:
                         raw = raw[:-3]
                     if raw in _WEAK_WORDS:
                         last_end = e
+                        if raw in _KEEP_IF_UNIT:
+                            word_cores.append(_Core(s, e, parse_words(raw), True, "weak"))
                         continue
                     parsed = parse_words(raw)
                     if parsed is not None:
+                        if parsed.is_fraction and raw.startswith(("a ", "an ")) and " " not in raw[2:].strip():
+                            # "a third" is a share only before "of" or at the end of a clause:
+                            # "a third term", "a fifth straight year" are ordinals
+                            after = low[e:e + 4]
+                            if after[:1] == " " and not after.startswith(" of"):
+                                last_end = e
+                                continue
                         word_cores.append(_Core(s, e, parsed, True, "fraction" if parsed.is_fraction else "number"))
                     last_end = e
                 elif m.group(0) == "half":
@@ -270,26 +371,47 @@ class Scanner:
 
     # ------------------------------------------------------------------ context readers
     def _currency_before(self, text: str, start: int) -> tuple[str | None, int]:
-        """A currency sign or code right before ``start`` ("$", "US$ ", "USD", "Y=")."""
+        """A currency sign or code right before ``start`` ("$", "US$ ", "USD", "Y=", "HK $", "aud$")."""
         j = start
         if j > 0 and text[j - 1] in " \u00a0":
             j -= 1
+        if j == 0:
+            return None, start
+        c = text[j - 1]
+        if c.isspace() or c.isdigit() or c in ",;:(-":
+            return None, start
         k = j
         while k > 0 and j - k < 7 and not text[k - 1].isspace() and not text[k - 1].isdigit():
             k -= 1
         token = text[k:j]
+        lex = self.lex
+        symbols = lex.currency_symbols
+        codes = lex.currency_codes
         for cut in range(len(token)):
             cand = token[cut:]
-            code = self.lex.currency_symbols.get(cand)
-            if code is None and cand in self.lex.currency_codes:
+            code = symbols.get(cand)
+            if code is None and cand in codes:
                 code = cand
+            if code is None and cand[-1:] == "$" and len(cand) > 1 and cand[:-1].upper() in codes:
+                code = cand[:-1].upper()  # "aud$ 15"
+            if code is None and len(cand) == 4 and cand[0] == "M" and cand[1:] in codes:
+                code = cand[1:]  # "MAUD 60": handled as a scale by the caller
             if code is not None:
                 at = k + cut
                 if at > 0 and text[at - 1].isalpha() and cand[0].isalpha():
                     continue  # "RM" inside "FIRM79" is not a sign
-                if j < start and not (cand in self.lex.currency_codes or not cand[-1].isalpha()):
-                    # "Rs 100" is fine, but a word like "RM" apart from the number needs to be a code
-                    pass
+                if cand == "$" and at >= 2 and text[at - 1] == " ":
+                    # "HK $3.7 billion", "C $6": a country prefix written apart from the sign
+                    q = at - 1
+                    while q > 0 and at - 1 - q < 3 and text[q - 1].isalpha():
+                        q -= 1
+                    if q < at - 1 and (q == 0 or not text[q - 1].isalnum()):
+                        pre = text[q:at - 1]
+                        alt = symbols.get(pre + "$") or symbols.get(pre.upper() + "$")
+                        if alt is None and pre.upper() in codes:
+                            alt = pre.upper()
+                        if alt is not None:
+                            return alt, q
                 return code, at
         return None, start
 
@@ -303,7 +425,8 @@ class Scanner:
                 if before in " \t\n([:;=\u00a0" or start == 1:
                     negative = True
                     start -= 1
-            elif c == " " and start > 1 and text[start - 2] in "-−" and (start == 2 or text[start - 3] in " \n(\t"):
+            elif c == " " and start > 1 and text[start - 2] in "-−" and (
+                    start == 2 or text[start - 3] in "\n(\t:=" or (text[start - 3] == " " and (start == 3 or text[start - 4] in "\n(:="))):
                 negative = True
                 start -= 2
         if start == 0 or not text[start - 1].isspace():
@@ -319,7 +442,7 @@ class Scanner:
         wstart = max(0, start - 50)
         window = text[wstart:start]
         low = window.lower()
-        words = low.split()
+        words = [w.lstrip(_LEFT_PUNCT) or w for w in low.split()]
         if not words:
             return _Left(start, negative=negative)
         cut = start  # where the span will begin
@@ -366,41 +489,6 @@ class Scanner:
                 cut = wstart + pos_in_low
         return _Left(cut, qualifier, direction, opener, negative)
 
-    def _ignored(self, low: str, s: int, e: int, active: tuple[IgnorePattern, ...]) -> bool:
-        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?"""
-        n = len(low)
-        # the word before, for label words
-        j = s
-        while j > 0 and low[j - 1] in " \u00a0":
-            j -= 1
-        if j < s:
-            k = j
-            while k > 0 and j - k < 16 and not low[k - 1].isspace():
-                k -= 1
-            prev_word = low[k:j]
-            if prev_word in self.lex.label_words or prev_word.lstrip(_LEFT_PUNCT) in self.lex.label_words:
-                return True
-        if not active:
-            return False
-        near = low[max(0, s - 12): e + 12]
-        for ig in active:
-            if ig.requires and not any(r in near for r in ig.requires):
-                continue
-            a = max(0, s - 20)
-            b = min(n, e + 20)
-            while a <= s:
-                im = ig.pattern.search(low, a, b)
-                if im is None or im.start() > s:
-                    break
-                if im.end() >= e:
-                    return True
-                a = max(im.end(), im.start() + 1)
-        return False
-
-    def _active_ignores(self, low: str) -> tuple[IgnorePattern, ...]:
-        """The ignore patterns whose pre-check literals occur somewhere in this document."""
-        return tuple(ig for ig in self.lex.ignores if not ig.requires or any(r in low for r in ig.requires))
-
     def _interval(self, value: float, precision: float, qualifier: str) -> tuple[float | None, float | None]:
         lex = self.lex
         if lex.rounding == "none" or precision <= 0:
@@ -436,7 +524,8 @@ class Scanner:
                 pass
             elif att in ("m", "k") and glued:
                 nxt = lex.suffix_re.match(text, sc.end())
-                if not (nxt and (nxt.group("code") or nxt.group("curname"))):
+                if not (nxt and (nxt.group("code") or nxt.group("curname")
+                                 or (nxt.group("unit") and len(nxt.group("unit")) > 2))):
                     if att == "m":
                         return 1.0, pos
             else:
@@ -452,7 +541,8 @@ class Scanner:
         """Percent, currency or unit at ``pos``: (kind, unit, currency, new pos).
 
         Dictionary look-ups of the next one to four tokens, longest first: far cheaper than one
-        regular expression with hundreds of alternatives.
+        regular expression with hundreds of alternatives. A scale hidden in a code ("120 MEUR") is
+        reported through ``self._mscale``.
         """
         lex = self.lex
         n = len(text)
@@ -471,10 +561,29 @@ class Scanner:
         seg = tokens.group(0)
         if "\n" in seg:
             seg = seg[: seg.index("\n")]
+        hit = self._lookup(seg, p, glued, hyphen, money, scaled)
+        if hit is None:
+            # "USD50", "m212", "percent-owned": try the letters alone
+            first = seg.split(None, 1)[0]
+            cut = len(first)
+            for i, ch in enumerate(first):
+                if ch.isdigit() or (ch == "-" and i > 0):
+                    cut = i
+                    break
+            if 0 < cut < len(first):
+                if first[cut].isdigit():
+                    return None, None, None, pos  # "24703m212", "USD50 cards": a code, not a unit
+                hit = self._lookup(first[:cut], p, glued, hyphen, money, scaled)
+        return hit if hit is not None else (None, None, None, pos)
+
+    def _lookup(self, seg: str, p: int, glued: bool, hyphen: bool, money: bool,
+                scaled: bool) -> tuple[str | None, str | None, str | None, int] | None:
+        lex = self.lex
         parts = seg.split()
         for k in range(min(4, len(parts)), 0, -1):
-            phrase = " ".join(parts[:k])
-            for cand in (phrase, phrase.rstrip(".,;:!?)\"'’”")):
+            phrase = " ".join(parts[:k]) if k > 1 else parts[0]
+            stripped = phrase.rstrip(".,;:!?)\"'’”")
+            for cand in ((phrase, stripped) if stripped != phrase else (phrase,)):
                 if not cand:
                     continue
                 hit = lex.suffix_cased.get(cand) or lex.suffix_plain.get(cand.lower())
@@ -483,12 +592,18 @@ class Scanner:
                 category, payload, attached_only = hit
                 if attached_only and not glued and not hyphen:
                     continue
-                end = text.index(cand, p) + len(cand) if k == 1 else p + seg.index(parts[k - 1]) + len(parts[k - 1]) - (len(phrase) - len(cand))
+                if k == 1:
+                    end = p + len(cand)
+                else:
+                    end = p + seg.index(parts[k - 1]) + len(parts[k - 1]) - (len(phrase) - len(cand))
                 if category == "pp":
                     return "percentage_point", payload, None, end
                 if category == "pct":
                     return "percent", "percent", None, end
                 if category == "code":
+                    return "money", payload, payload, end
+                if category == "mcode":
+                    self._mscale = 1e6
                     return "money", payload, payload, end
                 if category == "subunit":
                     if cand.lower() == "p" and not glued:
@@ -501,7 +616,7 @@ class Scanner:
                         return "measure", "pound", None, end
                     return "money", payload, payload, end
                 return "measure", payload, None, end
-        return None, None, None, pos
+        return None
 
     # ------------------------------------------------------------------ main entry
     def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
@@ -510,7 +625,8 @@ class Scanner:
         low = text.lower()
         self._doc = doc
         self._line_starts = _line_starts(text)
-        self._active = self._active_ignores(low)
+        self._ignore_spans = self._ignore_matches(low)
+        self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
         resume = 0
         for core in self._cores(text, low):
@@ -523,32 +639,85 @@ class Scanner:
             q, end = self._build(text, low, core)
             if q is not None:
                 out.append(q)
-                resume = max(resume, end)
+            resume = max(resume, end)
         return out
+
+    def _ignore_matches(self, low: str) -> list[tuple[int, int]]:
+        """Spans of the ignore patterns whose pre-check literals occur in this text, sorted and merged."""
+        spans: list[tuple[int, int]] = []
+        for ig in self.lex.ignores:
+            if ig.requires and not any(r in low for r in ig.requires):
+                continue
+            spans.extend(m.span() for m in ig.pattern.finditer(low) if m.end() > m.start())
+        if len(spans) > 1:
+            spans.sort()
+            merged = [spans[0]]
+            for a, b in spans[1:]:
+                if a <= merged[-1][1]:
+                    if b > merged[-1][1]:
+                        merged[-1] = (merged[-1][0], b)
+                else:
+                    merged.append((a, b))
+            spans = merged
+        return spans
+
+    def _ignored(self, low: str, s: int, e: int) -> bool:
+        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?"""
+        j = s
+        while j > 0 and low[j - 1] in " \u00a0":
+            j -= 1
+        if 0 < j < s:
+            k = j
+            while k > 0 and j - k < 16 and not low[k - 1].isspace():
+                k -= 1
+            prev_word = low[k:j]
+            labels = self.lex.label_words
+            if prev_word in labels or prev_word.lstrip(_LEFT_PUNCT) in labels:
+                return True
+        if self._ignore_spans:
+            i = bisect.bisect_right(self._ignore_starts, s) - 1
+            if i >= 0 and self._ignore_spans[i][1] >= e:
+                return True
+        return False
 
     def _build(self, text: str, low: str, core: _Core) -> tuple[Quantity | None, int]:
         """Read everything around one number; returns (Quantity or None, end offset consumed)."""
         s, e = core.start, core.end
         currency, start = self._currency_before(text, s)
+        self._mscale = 1.0
+        if currency is not None and text.startswith("M" + currency, start):
+            self._mscale = 1e6  # "MAUD 60"
+        hyphen_negative = False
         if currency is None and s > 0 and not core.is_word:
             prev = text[s - 1]
             if prev.isalpha() or prev == "_":
                 return None, e  # "G20", "A380", "B2B": names, not quantities
             if prev == "-" and s > 1 and text[s - 2].isalpha():
-                return None, e  # "Covid-19"
-        if currency is None and self._ignored(low, s, e, self._active):
+                k = s - 1
+                while k > 0 and s - 1 - k < 12 and text[k - 1].isalpha():
+                    k -= 1
+                how = _HYPHEN_PREFIXES.get(text[k:s - 1].lower())
+                if how is None:
+                    return None, e  # "Covid-19"
+                if how == "neg":  # "minus-130 degrees"
+                    hyphen_negative = True
+                    start = k
+            elif prev == "." and s > 1 and text[s - 2].isalpha():
+                return None, e  # "ID.3", "No.5"
+            elif prev == ":" and s > 1 and text[s - 2].isdigit():
+                return None, e  # "1:36.6", clock times and scores
+        if currency is None and self._ignored(low, s, e):
             return None, e
         if core.kind == "ordinal":
             v = core.number.value
             return self._q(s, e, text, "ordinal", v, v, v, None, "exact"), e
-        if core.kind == "fraction" and not core.is_word:
-            v = core.number.value
-            return self._q(s, e, text, "fraction", v, v, v, None, "exact"), e
         number = core.number
-        left = self._left(text, start)
-        if left.negative and currency is None:
-            currency, _ = self._currency_before(text, left.start + 1) if False else (None, 0)
+        left = _Left(start, negative=True) if hyphen_negative else self._left(text, start)
         scale, pos = self._scale_after(text, e, True, currency is not None)
+        extra = 0.0
+        precision = number.precision * scale
+        if scale in _ADDITIVE_SCALES and not core.is_word:
+            extra, precision, pos = self._additive(text, low, pos, scale, precision)
         kind = "fraction" if number.is_fraction else "count"
         unit: str | None = None
         k2, u2, cur2, pos2 = self._unit_after(text, pos, currency is not None, scale != 1.0)
@@ -559,21 +728,42 @@ class Scanner:
                 currency = currency or cur2
                 if scale == 1.0:  # "75 USD million"
                     scale, pos2 = self._scale_after(text, pos2, True, True)
+                    precision = number.precision * scale
             else:
                 kind, unit = k2, u2
             pos = pos2
+        if self._mscale != 1.0:
+            scale *= self._mscale
+            precision *= self._mscale
         if currency is not None and kind not in ("percent", "percentage_point"):
             kind, unit = "money", currency
-        value = number.value * scale
-        precision = number.precision * scale
+        if kind == "count" and scale == 1.0 and not extra and number.precision == 1.0 and 0 < number.value <= 100:
+            ratio = self._ratio(text, low, e, number.value)
+            if ratio is not None:
+                r_value, r_end = ratio
+                lo_hi = tidy(r_value)
+                return (self._q(left.start, r_end, text, "fraction", lo_hi, lo_hi, lo_hi, None, left.qualifier,
+                                left.direction), r_end)
+        if core.kind == "weak" and (kind == "count" or text.startswith(" of ", e)):
+            if kind != "count" or counted_noun(text, pos, 1.0)[0] is None:
+                return None, e
+        value = number.value * scale + extra
         if left.negative:
             value = -value
         qualifier = left.qualifier
         span_start = left.start
-        rng = self._range_after(text, low, e, pos, left.opener, kind, currency)
+        yearlike = (kind == "count" and currency is None and scale == 1.0 and not core.is_word
+                    and number.precision == 1.0 and 1800 <= number.value <= 2100 and e - s == 4
+                    and not left.negative)
+        rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
         if rng is not None:
-            v2, p2, scale2, kind2, unit2, cur2, end2 = rng
-            if scale == 1.0 and scale2 != 1.0:  # "between 3 and 4 billion": the scale serves both
+            if rng[0] == "skip":  # "89-89", "20-24": scores and day ranges, not quantities
+                return None, rng[-1]
+            _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
+            if yearlike and kind2 == "count" and unit2 is None and 1800 <= v2 <= 2100:
+                return None, end2
+            if scale == 1.0 and scale2 != 1.0 and number.value < 1000 and not extra:
+                # "between 3 and 4 billion": the scale serves both
                 value *= scale2
                 precision *= scale2
             v2 *= scale2 if scale2 != 1.0 else scale
@@ -582,18 +772,32 @@ class Scanner:
                 kind, unit = kind2, unit2
             if kind not in ("money",) and cur2:
                 kind, unit = "money", cur2
-            lo1, hi1 = rounding_interval(value, precision) if precision > 0 else (value, value)
-            lo2, hi2 = rounding_interval(v2, p2) if p2 > 0 else (v2, v2)
-            lo, hi = min(lo1, lo2), max(hi1, hi2)
+            lo, hi = min(value, v2), max(value, v2)
             if qualifier == "approx":
                 lo, hi = lo - abs(lo) * self.lex.approx_tolerance, hi + abs(hi) * self.lex.approx_tolerance
             if kind == "count" and unit is None:
-                unit, _ = counted_noun(text, end2, v2)
+                unit, nend = counted_noun(text, end2, v2)
+                if unit is not None:
+                    end2 = max(end2, end2)
+            elif kind in ("money", "measure") and unit is not None:
+                rate = self._rate(text, end2)
+                if rate is not None:
+                    unit, end2 = f"{unit} / {rate[0]}", rate[1]
             mid = (min(value, v2) + max(value, v2)) / 2
             return (self._q(span_start, end2, text, kind, tidy(mid), tidy(lo), tidy(hi), unit, "range",
                             left.direction), end2)
         if kind == "count":
             unit, _ = counted_noun(text, pos, value)
+            if unit is None and yearlike:
+                return None, e  # a year: the temporal scanner's business
+        elif kind in ("money", "measure") and unit is not None:
+            if kind == "money" and unit == currency and scale == 1.0 and number.precision == 1.0:
+                value, precision, pos = self._compound_money(text, low, pos, value, precision)
+            elif kind == "measure" and unit in _COMPOUND_NEXT:
+                value, precision, pos = self._compound_measure(text, low, pos, value, precision, unit)
+            rate = self._rate(text, pos)
+            if rate is not None:
+                unit, pos = f"{unit} / {rate[0]}", rate[1]
         if number.vague:
             lo, hi = value, value * 10
             qualifier = "approx"
@@ -605,24 +809,124 @@ class Scanner:
         return (self._q(span_start, end, text, kind, tidy(value), None if lo is None else tidy(lo),
                         None if hi is None else tidy(hi), unit, qualifier, left.direction), end)
 
+    def _additive(self, text: str, low: str, pos: int, scale: float, precision: float) -> tuple[float, float, int]:
+        """"4 thousand 3 hundred and 21": smaller numbers after a scale word add to it."""
+        extra = 0.0
+        last = scale
+        while True:
+            jm = _JOIN_RE.match(text, pos)
+            if not jm or ("and" in jm.group(0) and last != 100):
+                break
+            c2 = self._core_at(text, low, jm.end())
+            if c2 is None or c2.number.is_fraction:
+                break
+            sc3, p3 = self._scale_after(text, c2.end, True, False)
+            add = c2.number.value * sc3
+            if not 0 < add < last or (sc3 != 1.0 and sc3 not in _ADDITIVE_SCALES):
+                break
+            extra += add
+            precision = c2.number.precision * sc3
+            pos, last = p3, sc3
+            if sc3 == 1.0:
+                break
+        return extra, precision, pos
+
+    def _compound_money(self, text: str, low: str, pos: int, value: float,
+                        precision: float) -> tuple[float, float, int]:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 USD 50"."""
+        jm = _JOIN_RE.match(text, pos)
+        if not jm:
+            return value, precision, pos
+        c2 = self._core_at(text, low, jm.end())
+        if c2 is None or c2.number.is_fraction or c2.number.precision != 1.0 or not 0 < c2.number.value < 100:
+            return value, precision, pos
+        k3, u3, cur3, p3 = self._unit_after(text, c2.end, True, False)
+        if k3 == "money" and cur3 is None:
+            end = p3
+        elif k3 is None and (c2.end == len(text) or text[c2.end] in ".,;!?)" or text.startswith(" more", c2.end)):
+            end = c2.end
+        else:
+            return value, precision, pos
+        sign = -1.0 if value < 0 else 1.0
+        return value + sign * c2.number.value / 100.0, 0.01, end
+
+    def _compound_measure(self, text: str, low: str, pos: int, value: float, precision: float,
+                          unit: str) -> tuple[float, float, int]:
+        """"5 feet 2 inches", "5 ft 2 in", "3 hours 20 minutes": the smaller part adds, in the first unit."""
+        jm = _JOIN_RE.match(text, pos)
+        if not jm:
+            return value, precision, pos
+        c2 = self._core_at(text, low, jm.end())
+        if c2 is None or c2.number.is_fraction:
+            return value, precision, pos
+        small, factor = _COMPOUND_NEXT[unit]
+        k3, u3, _, p3 = self._unit_after(text, c2.end, False, False)
+        if k3 != "measure" or u3 != small:
+            m = _INCH_RE.match(text, c2.end) if small == "inch" else None
+            if m is None:
+                return value, precision, pos
+            p3 = m.end()
+        return value + c2.number.value * factor, c2.number.precision * factor, p3
+
+    def _ratio(self, text: str, low: str, e: int, num: float) -> tuple[float, int] | None:
+        """"1 in 5", "one out of three": a share written as a ratio; (value, end)."""
+        m = _RATIO_RE.match(text, e)
+        if m is None:
+            return None
+        c2 = self._core_at(text, low, m.end())
+        if c2 is None or c2.number.is_fraction or c2.number.precision != 1.0:
+            return None
+        den = c2.number.value
+        if not num < den or (1800 <= den <= 2100 and c2.end - c2.start == 4):
+            return None
+        k, _, _, _ = self._unit_after(text, c2.end, False, False)
+        if k is not None:
+            return None  # "5 in 10 days", "2 in 10 km"
+        return num / den, c2.end
+
+    def _rate(self, text: str, pos: int) -> tuple[str, int] | None:
+        """"per barrel", "a month", "/day" after an amount: (denominator, end)."""
+        m = _RATE_RE.match(text, pos)
+        if m is None:
+            return None
+        w = m.group("w")
+        opener = text[m.start():m.start("w")].strip().lower()
+        lex = self.lex
+        for cand in (w, w.split()[0]) if " " in w or "\u00a0" in w else (w,):
+            c = cand.rstrip(".,;:")
+            if not c or (opener in ("a", "an") and len(c) < 3) or (opener == "per" and c.lower() == "cent"):
+                continue
+            hit = lex.suffix_cased.get(c) or lex.suffix_plain.get(c.lower())
+            if hit is not None and hit[0] == "unit":
+                return hit[1], m.start("w") + len(c)
+            lw = c.lower()
+            if lw in lex.rate_words:
+                return lw, m.start("w") + len(c)
+            if lw.endswith("s") and lw[:-1] in lex.rate_words and opener not in ("a", "an"):
+                return lw[:-1], m.start("w") + len(c)
+        return None
+
     def _q(self, s: int, e: int, text: str, kind: str, value: float | None, low: float | None, high: float | None,
            unit: str | None, qualifier: str, direction: str | None = None) -> Quantity:
         line = bisect.bisect_right(self._line_starts, s)
         return Quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier, line, self._doc, direction)
 
     def _range_after(self, text: str, low: str, e: int, pos: int, opener: str | None, kind: str,
-                     currency: str | None) -> tuple[float, float, float, str, str | None, str | None, int] | None:
-        """The second half of a range after the first number ("-15%", "and 4 billion", "to $15bn")."""
+                     currency: str | None, unit: str | None) -> tuple | None:
+        """The second half of a range after the first number ("-15%", "and 4 billion", "to $15bn").
+
+        Returns ("range", value, precision, scale, kind, unit, currency, end), ("skip", end) for a
+        pair of bare numbers joined by a hyphen ("89-89", "20-24"), or None.
+        """
         for at in ((pos, e) if pos != e else (pos,)):
             rs = _RANGE_SEP_RE.match(text, at)
             if not rs:
                 continue
-            sep = rs.group("sep").strip().lower()
+            raw_sep = rs.group("sep")
+            sep = raw_sep.strip().lower()
             if sep == "and" and opener != "between":
                 continue
             if sep in ("to", "through") and opener not in ("from", None):
-                continue
-            if sep == "or" and currency is None:
                 continue
             j = rs.end()
             cur2 = None
@@ -634,10 +938,12 @@ class Scanner:
                         j += 1
                     break
             core2 = self._core_at(text, low, j)
-            if core2 is None:
+            if core2 is None or core2.kind == "ordinal":
                 continue
             if core2.is_word and sep == "-":
                 continue
+            if currency and cur2 and cur2 != currency:
+                continue  # "110 JPY to 1 USD": a rate, not a range
             scale2, p2 = self._scale_after(text, core2.end, True, currency is not None or cur2 is not None)
             k2, u2, c2, p3 = self._unit_after(text, p2, currency is not None or cur2 is not None, scale2 != 1.0)
             kind2, unit2 = "count", None
@@ -647,21 +953,47 @@ class Scanner:
                     cur2 = cur2 or c2
                 else:
                     kind2, unit2 = k2, u2
+            if currency and cur2 and cur2 != currency:
+                continue
+            if cur2 and kind == "money" and currency is None and unit is not None:
+                continue  # "18 sen to RM23.50"
             if cur2 and kind2 == "count":
                 kind2, unit2 = "money", cur2
             if kind2 == "count" and currency and kind == "money":
                 kind2, unit2 = "money", currency
             if kind not in ("count", "fraction") and kind2 != "count" and kind2 != kind:
                 continue
-            if kind in ("count", "fraction") and kind2 == "count" and opener is None and cur2 is None and currency is None:
-                # "3-2" scores, "2012-13" seasons, "8 to 10" without a unit: too ambiguous to join
+            if kind not in ("count", "fraction", "money") and kind2 == "count":
+                continue  # "rose 0.4 per cent to 13176": a level after a change
+            if kind == "money" and kind2 == "count":
                 continue
-            return core2.number.value, core2.number.precision, scale2, kind2, unit2, cur2, p2
+            if kind2 != "count" and kind == kind2 and unit and unit2 and unit != unit2 and kind != "money":
+                continue
+            if kind in ("count", "fraction") and kind2 == "count" and cur2 is None and currency is None:
+                bare_pair = raw_sep == "-" and not core2.is_word
+                if sep == "or" or (opener is None and scale2 == 1.0
+                                   and counted_noun(text, p2, core2.number.value)[0] is None):
+                    if bare_pair and core2.number.precision == 1.0 and "." not in text[e - 3:e]:
+                        return ("skip", core2.end)
+                    # "8 to 10" without a unit: too ambiguous to join
+                    continue
+            if sep == "or" and kind2 == "count":
+                continue
+            v2, pr2 = core2.number.value, core2.number.precision
+            if core2.is_word and scale2 == 1.0:  # "four to five thousand people": the magnitude serves both
+                last = low[core2.start:core2.end].rsplit(None, 1)[-1]
+                mag = _MAGNITUDES.get(last)
+                if mag:
+                    v2, pr2, scale2 = v2 / mag, pr2 / mag, mag
+            return ("range", v2, pr2, scale2, kind2, unit2, cur2, p2)
         return None
 
     def _core_at(self, text: str, low: str, j: int) -> _Core | None:
         m = DIGITS_RE.match(text, j)
         if m:
+            tail = text[m.end():m.end() + 3]
+            if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()):
+                return _Core(j, m.end() + 2, ParsedNumber(0.0, 1.0), False, "ordinal")
             raw = m.group(0).rstrip(".,")
             parsed = parse_digits(raw)
             return _Core(j, j + len(raw), parsed, False) if parsed else None

@@ -53,12 +53,43 @@ def fmt_number(v: float | None) -> str:
         return str(v)
     if float(v).is_integer():
         return f"{int(v):,}"
-    if abs(v) >= 1e6:
-        return f"{v:,.0f}"
+    if abs(v) >= 1000:
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
     text = f"{v:.6g}"
     if "e" in text:
         text = f"{v:.10f}".rstrip("0").rstrip(".")
     return text
+
+
+#: Scale words for compact display of big numbers, largest first.
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: Currencies written as a sign before the number ("$3.3 billion"); others follow it ("3 billion RUB").
+CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def scale_for(*values: float | None) -> tuple[float, str]:
+    """The scale (factor, word) that suits the largest finite value: ``(1e9, "billion")`` for 3.3e9."""
+    finite = [abs(v) for v in values if v is not None and math.isfinite(v)]
+    top = max(finite, default=0.0)
+    for factor, word in SCALES:
+        if top >= factor:
+            return factor, word
+    return 1.0, ""
+
+
+def _scaled(v: float, factor: float) -> str:
+    if factor == 1.0:
+        return fmt_number(v)
+    text = f"{v / factor:.6g}"
+    return text if "e" not in text else fmt_number(v / factor)
+
+
+def fmt_compact(v: float | None) -> str:
+    """A number in words a reader scans: ``3.3 billion``, ``1,780``, ``12.5`` (JSON keeps the raw value)."""
+    if v is None or not math.isfinite(v):
+        return fmt_number(v)
+    factor, word = scale_for(v)
+    return _scaled(v, factor) + (f" {word}" if word else "")
 
 
 def location(c: Claim) -> str:
@@ -69,39 +100,60 @@ def location(c: Claim) -> str:
 def unit_suffix(unit: str | None) -> str:
     if not unit:
         return ""
-    return unit if unit in ("%", "pp") else f" {unit}"
+    if unit in ("%", "percent"):
+        return "%"
+    if unit in ("pp", "percentage_point"):
+        return " pp"
+    return f" {unit.replace('_', ' ')}"
 
 
 _QUALIFIER_MARK = {"approx": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}
 
 
-def _interval(low: float | None, high: float | None) -> str:
-    return f"[{fmt_number(low) if low is not None else '−∞'}–{fmt_number(high) if high is not None else '∞'}]"
+def _bound(v: float | None, factor: float, empty: str) -> str:
+    return empty if v is None else _scaled(v, factor)
+
+
+def _interval(low: float | None, high: float | None, factor: float = 1.0, word: str = "") -> str:
+    body = f"{_bound(low, factor, '−∞')}–{_bound(high, factor, '∞')}"
+    return f"[{body}{' ' + word if word else ''}]"
+
+
+def _amount(value: float, unit: str | None, factor: float, word: str) -> str:
+    """``$3.3 billion``, ``3 billion RUB``, ``12%``, ``1,780 press release``."""
+    number = _scaled(value, factor) + (f" {word}" if word else "")
+    sign = CURRENCY_SIGNS.get(unit or "")
+    if sign:
+        return ("-" if value < 0 else "") + sign + number.lstrip("-")
+    return number + unit_suffix(unit)
+
+
+def _value_text(value: float | None, low: float | None, high: float | None, unit: str | None, mark: str = "") -> str:
+    factor, word = scale_for(value, low, high)
+    if value is None:
+        return _interval(low, high, factor, word) + unit_suffix(unit)
+    text = mark + _amount(value, unit, factor, word)
+    if (low is not None or high is not None) and (low != value or high != value):
+        text += f" {_interval(low, high, factor, word)}"
+    return text
 
 
 def fmt_value(c: Claim) -> str:
-    """The stated value with its qualifier and interval, e.g. ``~12% [10.8–13.2]`` or ``>150 [150–∞]``."""
+    """The stated value with its qualifier and interval, e.g. ``~12% [10.8–13.2]``, ``>150 [150–∞]``, ``$3.3 billion [3.25–3.35 billion]``."""
     q = c.quantity
-    suffix = unit_suffix(q.unit)
-    if q.value is None:
-        if q.low is None and q.high is None:
-            return one_line(q.text)
-        return f"{_interval(q.low, q.high)}{suffix}"
-    text = f"{_QUALIFIER_MARK.get(q.qualifier, '')}{fmt_number(q.value)}{suffix}"
-    if (q.low is not None or q.high is not None) and (q.low != q.value or q.high != q.value):
-        text += f" {_interval(q.low, q.high)}"
-    return text
+    if q.value is None and q.low is None and q.high is None:
+        return one_line(q.text)
+    return _value_text(q.value, q.low, q.high, q.unit, _QUALIFIER_MARK.get(q.qualifier, ""))
 
 
 def fmt_norm(c: Claim) -> str:
     """The value as compared (after unit/currency conversion), or "" when none was needed."""
     if c.norm_value is None:
         return ""
-    suffix = unit_suffix(c.norm_unit)
-    text = f"{fmt_number(c.norm_value)}{suffix}"
-    if c.norm_low is not None and c.norm_high is not None and (c.norm_low != c.norm_value or c.norm_high != c.norm_value):
-        text += f" {_interval(c.norm_low, c.norm_high)}"
-    return text
+    low, high = c.norm_low, c.norm_high
+    if low is None or high is None:
+        low = high = c.norm_value
+    return _value_text(c.norm_value, low, high, c.norm_unit)
 
 
 def fmt_period(c: Claim) -> str:

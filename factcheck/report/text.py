@@ -25,14 +25,15 @@ def _table(report: Report, findings: list[Finding], verdict: str, color: bool) -
         show_lines=False,
         expand=True,
     )
-    table.add_column("Metric", overflow="fold", ratio=2)
+    # Short columns take the width their content needs (up to a cap); quote and message share the rest.
+    table.add_column("Metric", overflow="fold", max_width=18)
     if show_status:
         table.add_column("Baseline", no_wrap=True)
-    table.add_column("Where", overflow="fold", no_wrap=False, ratio=2)
-    table.add_column("Quote", overflow="fold", ratio=5)
-    table.add_column("Value [interval]", overflow="fold", ratio=2)
-    table.add_column("Period", overflow="fold", ratio=1)
-    table.add_column("Reason" if verdict == "not_comparable" else "Message", overflow="fold", ratio=3)
+    table.add_column("Where", overflow="fold", max_width=36)
+    table.add_column("Quote", overflow="fold", ratio=3, min_width=20)
+    table.add_column("Value [interval]", overflow="fold", max_width=28)
+    table.add_column("Period", overflow="fold", max_width=16)
+    table.add_column("Reason" if verdict == "not_comparable" else "Message", overflow="fold", ratio=2, min_width=16)
     for f in findings:
         for i, claim in enumerate(f.claims):
             first = i == 0
