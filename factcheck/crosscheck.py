@@ -234,6 +234,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         if not ok:
             reasons.append(why)
     claims = (a, b)
+    if a.quantity.kind == "date":
+        return _compare_dates(a, b, rule)
     period_label = a.period.label if a.period else "undated"
     fields = {"metric": metric, "a": describe(a), "b": describe(b),
               "a_interval": fmt_interval(a.quantity.low, a.quantity.high),
@@ -259,7 +261,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     gap = max(nb.low - na.high, na.low - nb.high)
     conversions = "; ".join(n for n in (na.note, nb.note) if n)
     scope = f"both {period_label} {metric}" + (f" of {subject}" if subject else "")
-    if gap > slack and gap > 1e-12 * max(abs(na.value), abs(nb.value), 1.0):
+    touching = gap >= 0 and slack == 0  # rounding intervals are half-open: 3 is [2.5, 3.5), 2 is [1.5, 2.5)
+    if (gap > slack and gap > 1e-12 * max(abs(na.value), abs(nb.value), 1.0)) or (touching and na.value != nb.value):
         verdict = "contradiction"
         reason = "intervals do not overlap" + (f" (gap {fmt_number(gap)} {_unit_word(na.unit)} > tolerance "
                                                f"{fmt_number(slack)})" if slack else "")
@@ -279,6 +282,32 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         message = f"{template} — {reason}"
     return Finding(finding_id(rule.id, verdict, metric, claims), rule.id, verdict, level, metric, message, claims,
                    reason)
+
+
+def _date_bounds(c: Claim) -> tuple[dt.date, dt.date]:
+    lo, hi = c.quantity.date_range or ("0001-01-01", "9999-12-31")
+    return dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
+
+
+def _compare_dates(a: Claim, b: Claim, rule: Rule) -> Finding | None:
+    """Two dates of one event of one subject: they must overlap."""
+    if not (set(a.subject) & set(b.subject)):
+        return None
+    (a0, a1), (b0, b1) = _date_bounds(a), _date_bounds(b)
+    subject = ", ".join(sorted(set(a.subject) & set(b.subject)))
+    event = (a.metric or "").removeprefix("date ")
+    claims = (a, b)
+    da, db = a.quantity.text.strip(), b.quantity.text.strip()
+    if a1 < b0 or b1 < a0:
+        gap = (b0 - a1).days if a1 < b0 else (a0 - b1).days
+        reason = f"the dates do not overlap ({gap} days apart)"
+        message = f"{subject} {event}: {da} vs {db}: {reason}"
+        return Finding(finding_id(rule.id, "contradiction", a.metric or "", claims), rule.id, "contradiction",
+                       rule.level, a.metric or "", message, claims, reason)
+    reason = "the dates overlap"
+    message = f"{subject} {event}: {da} vs {db}: {reason}"
+    return Finding(finding_id(rule.id, "agreement", a.metric or "", claims), rule.id, "agreement", "note",
+                   a.metric or "", message, claims, reason)
 
 
 def _unit_word(unit: str) -> str:

@@ -32,6 +32,20 @@ _ABBREVIATIONS = frozenset(
 )
 #: A transcript's speaker label at the start of a line: "Ilham Aliyev: Thank you" or "X's remarks:".
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
+_DIMENSION_NAMES = {"[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "weight",
+                    "[length] / [time]": "speed", "[temperature]": "temperature", "[time]": "duration",
+                    "[mass] * [length] ** 2 / [time] ** 3": "power"}
+
+
+def _dimension_of(unit: str | None) -> str:
+    from .extract import units as unit_registry
+
+    try:
+        return unit_registry.dimensionality(unit or "")
+    except Exception:
+        return ""
+
+
 _UNIT_METRICS = {"richter_magnitude": "magnitude", "degree_Celsius": "temperature",
                  "degree_Fahrenheit": "temperature"}
 
@@ -55,11 +69,13 @@ class FrameLexicon:
     scope_words: frozenset[str]
     modal_words: frozenset[str]
     rate_words: frozenset[str]
+    event_verbs: frozenset[str]
+    date_prepositions: frozenset[str]
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
                "not_subjects", "skip_words", "action_verbs", "auxiliaries", "predicates", "scope_words",
-               "modal_words", "rate_words")
+               "modal_words", "rate_words", "event_verbs", "date_prepositions")
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +92,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     for key in _FRAME_KEYS:
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words")
+            raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words (quote words YAML reads as booleans: \"on\", \"no\")")
         sets[key] = frozenset(v.lower() for v in value)
     demonyms = data.get("demonyms", {})
     if not isinstance(demonyms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in demonyms.items()):
@@ -193,6 +209,7 @@ class Framer:
         self.rules = rules
         self.lex = frames or load_frames()
         self._max_level = max(len(v.split()) for v in self.lex.level_verbs)
+        self._topic: str | None = None
 
     # ---------------------------------------------------------------- noun phrases and entities
     def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
@@ -241,17 +258,14 @@ class Framer:
             words = words[:-1]
         if not words:
             return None, ()
-        subjects: list[str] = []
+        subjects: list[str] = list(self._entities(words))
         metric_words: list[str] = []
         for t in words:
             base = t.low.removesuffix("'s").removesuffix("’s")
-            if t.low.endswith(("'s", "’s")) or base in self.lex.demonyms or (t.text[:1].isupper() and t is not words[-1]):
-                ent = self._entities([t])
-                subjects.extend(ent)
-                if base in self.lex.demonyms or t.low.endswith(("'s", "’s")):
-                    continue
-                if t.text[:1].isupper():
-                    continue
+            if t.low.endswith(("'s", "’s")) or base in self.lex.demonyms:
+                continue
+            if t.text[:1].isupper() and not (t is words[-1] and t.text.isupper()):
+                continue
             metric_words.append(t.low)
         if not metric_words:
             return None, tuple(subjects)
@@ -298,6 +312,31 @@ class Framer:
         if after and after[0].low in lex.change_nouns:
             metric, subj = self._of_phrase_after(tokens, idx_end + 1)
             return _Frame(metric, "change", subj, "noun" if metric else "change-noun")
+        # 2b. a label: "Distance: 630 km", "Total distance of the race: 607 km"
+        if idx_start > 0 and tokens[idx_start - 1].low == ":":
+            metric, subj = self._noun_phrase_before(tokens, idx_start - 1)
+            if metric:
+                return _Frame(metric, aspect, subj, "label")
+        # 2c. a measure used as an adjective: "the 1.4 hectares temple precinct", "a 5,000 km pipeline"
+        if q.kind == "measure" and after and after[0].text[:1].isalpha() and after[0].low not in lex.clause_breaks \
+                and after[0].low not in lex.skip_words and after[0].low not in ("of", "in", "to", "from", "for", "at",
+                                                                               "on", "by", "per", "a", "an", "long",
+                                                                               "wide", "high", "tall", "deep"):
+            dim = _DIMENSION_NAMES.get(_dimension_of(q.unit))
+            head = [t.low for t in after[:3] if t.text[:1].isalpha() and t.text.islower()]
+            if dim and head:
+                stop = next((i for i, w in enumerate(head) if w in lex.clause_breaks or w in lex.skip_words
+                             or w in ("of", "in", "was", "is", "were", "are", "had", "has")), len(head))
+                if stop:
+                    return _Frame(f"{dim} of {' '.join(head[:stop])}", aspect, (), "adjective")
+        # 2d. a bare count and a verb: "Three survived", "750 have been rescued"
+        if q.kind == "count" and not q.unit and after:
+            k = 0
+            while k < len(after) and after[k].low in lex.auxiliaries:
+                k += 1
+            if k < len(after) and (after[k].low in lex.action_verbs or after[k].low in lex.predicates
+                                   or after[k].low in ("survived", "died", "remain", "remained")):
+                return _Frame(_participle(after[k].low), aspect, (), "verb-after")
         # 3. a verb frame on the left within the clause
         j = idx_start - 1
         saw_to = False
@@ -387,6 +426,49 @@ class Framer:
                 break
         return " ".join(parts)
 
+    def _event_claim(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int, sentence: str,
+                     attribution: str | None) -> Claim | None:
+        """'Liu Zhi died in 1972' -> a claim that the event 'died' of 'Liu Zhi' happened in 1972."""
+        lex = self.lex
+        j = idx_start - 1
+        while j >= 0 and (tokens[j].low in lex.date_prepositions or (tokens[j].text[:1].isupper() and j > 0
+                          and tokens[j - 1].low in ("in", "at") and j < idx_start - 1)):
+            j -= 1  # "died in Taiwan in 1972": a place between the verb and the date
+        verb = tokens[j].low if j >= 0 else ""
+        two = f"{tokens[j - 1].low} {verb}" if j > 0 else ""
+        if two in lex.event_verbs:
+            verb, j = two, j - 1
+        elif j < 0 or (verb not in lex.event_verbs and not (verb.endswith("ed") and len(verb) > 4 and j < idx_start - 1)):
+            # the date first: "In 1965, Paul Fraisse becomes director", "1952: X replaces Y"
+            k = idx_end
+            while k < len(tokens) and (tokens[k].low in (",", ":", "—", "–") or tokens[k].text[:1].isupper()):
+                k += 1
+            if k < len(tokens) and k > idx_end and (tokens[k].low in lex.event_verbs
+                                                    or _verb_lemma(tokens[k].low) in lex.event_verbs
+                                                    or tokens[k].low.endswith("s") and _verb_lemma(tokens[k].low)
+                                                    + "d" in lex.event_verbs):
+                verb = tokens[k].low
+                j = k
+            else:
+                return None
+        if verb != "born":
+            verb = " ".join(_verb_lemma(w) for w in verb.split())
+        metric = "date " + verb
+        subjects = list(self._clause_entities(tokens, j, j + 1))
+        _np, np_subj = self._noun_phrase_before(tokens, j)
+        subjects.extend(np_subj)
+        if not subjects:  # "Julian Lewis Jones (born 21 August 1968)", "The base, established in 1934,"
+            subjects.extend(self._entities(tokens[:j]))
+        if any(t.low in ("he", "she", "they", "his", "her") for t in tokens[max(0, j - 3):j]) and self._topic:
+            subjects.append(self._topic)  # "He died in 1972" in a text about Liu Zhi
+        if attribution:
+            subjects = [x for x in subjects if x not in attribution]
+        if not subjects:
+            return None  # "was founded in 1998" with no one named: nothing to compare safely
+        return Claim(quantity=q, metric=metric, subject=tuple(sorted(set(subjects))), period=None,
+                     period_source="value", aspect="level", attribution=attribution,
+                     sentence=" ".join(sentence.split()), rule="generic", modality=self._modality(tokens, j))
+
     def _clause_entities(self, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, ...]:
         """Proper nouns in the clause around the number: who or what the figure is about."""
         stop = {",", ";", ":", "(", ")", "—", "–"}
@@ -470,12 +552,16 @@ class Framer:
         speakers = [(m.start(), m.group(1).removesuffix("’s").removesuffix("'s"))
                     for m in _SPEAKER_RE.finditer(text)]
         prev_claims_by_sentence: dict[int, list[Claim]] = {}
+        self._topic = None
+        if sentences:
+            first = self._entities(_tokens(text, *sentences[0]))
+            self._topic = first[0] if first else None
         seen_sentences: set[str] = set()
         import bisect
 
         by_sentence: dict[int, list[Quantity]] = {}
         for q in quantities:
-            if q.kind not in CLAIM_KINDS:
+            if q.kind not in CLAIM_KINDS and not (q.kind == "date" and q.date_range is not None):
                 continue
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0:
@@ -497,6 +583,11 @@ class Framer:
             for q in by_sentence[si]:
                 idx_start = next((i for i, t in enumerate(tokens) if t.end > q.start), len(tokens))
                 idx_end = next((i for i, t in enumerate(tokens) if t.start >= q.end), len(tokens))
+                if q.kind == "date":
+                    event = self._event_claim(q, tokens, idx_start, idx_end, sentence, attribution)
+                    if event is not None:
+                        out_here.append(event)
+                    continue
                 fr = self._frame(q, tokens, idx_start, idx_end)
                 metric, aspect, subject = fr.metric, fr.aspect, fr.subject
                 if metric is None and fr.how == "change-noun" and out_here:

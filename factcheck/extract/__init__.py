@@ -31,7 +31,10 @@ class Extractor:
             temporal = [_resolve(q, date) for q in temporal]
         if temporal:
             starts = self.scanner._line_starts
-            temporal = [replace(q, line=bisect.bisect_right(starts, q.start), doc=doc) for q in temporal]
+            bisect_right = bisect.bisect_right
+            temporal = [Quantity(q.start, q.end, q.text, q.kind, q.value, q.low, q.high, q.unit, q.qualifier,
+                                 bisect_right(starts, q.start), doc, q.direction, q.date_range, q.anchor)
+                        for q in temporal]
             return sorted(quantities + temporal, key=lambda q: (q.start, q.end))
         return quantities
 

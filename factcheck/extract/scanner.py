@@ -643,12 +643,19 @@ class Scanner:
         return out
 
     def _ignore_matches(self, low: str) -> list[tuple[int, int]]:
-        """Spans of the ignore patterns whose pre-check literals occur in this text, sorted and merged."""
+        """Spans of the whole-text ignore patterns (those with long pre-check literals, such as web
+        addresses) whose literals occur in this text, sorted and merged; the others are tried in a
+        window around each number (see `_ignored`)."""
         spans: list[tuple[int, int]] = []
+        window: list[IgnorePattern] = []
         for ig in self.lex.ignores:
             if ig.requires and not any(r in low for r in ig.requires):
                 continue
-            spans.extend(m.span() for m in ig.pattern.finditer(low) if m.end() > m.start())
+            if ig.requires and all(len(r) >= 3 for r in ig.requires):
+                spans.extend(m.span() for m in ig.pattern.finditer(low) if m.end() > m.start())
+            else:
+                window.append(ig)
+        self._window_ignores = tuple(window)
         if len(spans) > 1:
             spans.sort()
             merged = [spans[0]]
@@ -678,6 +685,22 @@ class Scanner:
             i = bisect.bisect_right(self._ignore_starts, s) - 1
             if i >= 0 and self._ignore_spans[i][1] >= e:
                 return True
+        if not self._window_ignores:
+            return False
+        n = len(low)
+        near = low[max(0, s - 12): e + 12]
+        for ig in self._window_ignores:
+            if ig.requires and not any(r in near for r in ig.requires):
+                continue
+            a = max(0, s - 20)
+            b = min(n, e + 20)
+            while a <= s:
+                im = ig.pattern.search(low, a, b)
+                if im is None or im.start() > s:
+                    break
+                if im.end() >= e:
+                    return True
+                a = max(im.end(), im.start() + 1)
         return False
 
     def _build(self, text: str, low: str, core: _Core) -> tuple[Quantity | None, int]:
@@ -737,6 +760,8 @@ class Scanner:
             precision *= self._mscale
         if currency is not None and kind not in ("percent", "percentage_point"):
             kind, unit = "money", currency
+        if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
+            return None, e  # "5G", "3D", "1980s": names and decades, not counts
         if kind == "count" and scale == 1.0 and not extra and number.precision == 1.0 and 0 < number.value <= 100:
             ratio = self._ratio(text, low, e, number.value)
             if ratio is not None:

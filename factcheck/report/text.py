@@ -16,24 +16,43 @@ DEFAULT_WIDTH = 120
 _STYLE = {"contradiction": "bold red", "not_comparable": "yellow", "agreement": "green"}
 
 
-def _table(report: Report, findings: list[Finding], verdict: str, color: bool) -> Table:
+#: The widest each short column may grow (it takes no more than its content needs).
+_CAPS = {"Metric": 18, "Baseline": 9, "Where": 36, "Value [interval]": 28, "Period": 16}
+#: How the long columns share what is left.
+_SHARES = {"Quote": 3, "Message": 2, "Reason": 2}
+_MIN_LONG = 16
+
+
+def _widths(headers: list[str], rows: list[list[Text | str]], total: int) -> list[int]:
+    """Column widths: short columns fit their content (up to a cap), the quote and message split the rest."""
+    natural = [max([len(h)] + [Text(r[i]).cell_len if isinstance(r[i], str) else r[i].cell_len for r in rows])
+               for i, h in enumerate(headers)]
+    avail = total - (3 * len(headers) + 1)  # borders and one space of padding either side
+    short = {i: min(natural[i], _CAPS[h]) for i, h in enumerate(headers) if h in _CAPS}
+    long = [i for i, h in enumerate(headers) if h in _SHARES]
+    need = _MIN_LONG * len(long)
+    # too narrow: give up width where wrapping hurts least (values and periods wrap at spaces; paths do not)
+    for name in ("Value [interval]", "Period", "Metric", "Where"):
+        for i in [i for i, h in enumerate(headers) if h == name]:
+            excess = sum(short.values()) - (avail - need)
+            if excess > 0:
+                short[i] = max(10, short[i] - excess)
+    rest = max(avail - sum(short.values()), need)
+    weights = sum(_SHARES[headers[i]] for i in long)
+    widths = [short.get(i, 0) for i in range(len(headers))]
+    given = 0
+    for n, i in enumerate(long):
+        w = rest - given if n == len(long) - 1 else max(_MIN_LONG, rest * _SHARES[headers[i]] // weights)
+        widths[i] = w
+        given += widths[i]
+    return widths
+
+
+def _table(report: Report, findings: list[Finding], verdict: str, color: bool, width: int) -> Table:
     show_status = c.baseline_applied(report)
-    table = Table(
-        title=Text(f"{c.VERDICT_TITLES[verdict]} ({len(findings)})", style=_STYLE[verdict] if color else ""),
-        title_justify="left",
-        box=box.SIMPLE_HEAD if color else box.ASCII2,
-        show_lines=False,
-        expand=True,
-    )
-    # Short columns take the width their content needs (up to a cap); quote and message share the rest.
-    table.add_column("Metric", overflow="fold", max_width=18)
-    if show_status:
-        table.add_column("Baseline", no_wrap=True)
-    table.add_column("Where", overflow="fold", max_width=36)
-    table.add_column("Quote", overflow="fold", ratio=3, min_width=20)
-    table.add_column("Value [interval]", overflow="fold", max_width=28)
-    table.add_column("Period", overflow="fold", max_width=16)
-    table.add_column("Reason" if verdict == "not_comparable" else "Message", overflow="fold", ratio=2, min_width=16)
+    headers = ["Metric"] + (["Baseline"] if show_status else []) + [
+        "Where", "Quote", "Value [interval]", "Period", "Reason" if verdict == "not_comparable" else "Message"]
+    rows: list[tuple[list[Text | str], bool]] = []
     for f in findings:
         for i, claim in enumerate(f.claims):
             first = i == 0
@@ -52,9 +71,21 @@ def _table(report: Report, findings: list[Finding], verdict: str, color: bool) -
                 quote,
                 Text(value),
                 Text(c.fmt_period(claim)),
-                Text((f.reason or c.one_line(f.message)) if verdict == "not_comparable" else c.finding_headline(f)) if first else "",
+                # the rows already show each value and period, so the reason alone says what is wrong
+                Text(c.one_line(f.reason) if f.reason else c.finding_headline(f)) if first else "",
             ]
-            table.add_row(*row, end_section=i == len(f.claims) - 1)
+            rows.append((row, i == len(f.claims) - 1))
+    table = Table(
+        title=Text(f"{c.VERDICT_TITLES[verdict]} ({len(findings)})", style=_STYLE[verdict] if color else ""),
+        title_justify="left",
+        box=box.SIMPLE_HEAD if color else box.ASCII2,
+        show_lines=False,
+        expand=False,
+    )
+    for header, w in zip(headers, _widths(headers, [r for r, _ in rows], width)):
+        table.add_column(header, overflow="fold", width=w, no_wrap=header == "Baseline")
+    for row, last in rows:
+        table.add_row(*row, end_section=last)
     return table
 
 
@@ -75,7 +106,7 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
     for verdict in ("contradiction", "not_comparable"):
         findings = c.sorted_findings(report, verdict)
         if findings:
-            console.print(_table(report, findings, verdict, color))
+            console.print(_table(report, findings, verdict, color, width or DEFAULT_WIDTH))
             console.print()
     agreements = len(c.sorted_findings(report, "agreement"))
     if agreements:
