@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import click
 
-from .errors import ExitCode, FactcheckError
+from .errors import ExitCode, FactcheckError, RuleFileError
 
 FAIL_LEVELS = ("error", "warning", "note")
 
@@ -25,6 +25,9 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except RuleFileError as exc:  # file:line: message, as compilers and linters print it
+            click.echo(str(exc), err=True)
+            ctx.exit(int(ExitCode.USAGE))
         except FactcheckError as exc:
             click.echo(f"factcheck: error: {exc}", err=True)
             ctx.exit(int(ExitCode.USAGE))

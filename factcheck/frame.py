@@ -32,6 +32,9 @@ _ABBREVIATIONS = frozenset(
 )
 #: A transcript's speaker label at the start of a line: "Ilham Aliyev: Thank you" or "X's remarks:".
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
+_PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
+_SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
+                    "thick": "thickness", "heavy": "weight", "old": "age"}
 _DIMENSION_NAMES = {"[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "weight",
                     "[length] / [time]": "speed", "[temperature]": "temperature", "[time]": "duration",
                     "[mass] * [length] ** 2 / [time] ** 3": "power"}
@@ -221,11 +224,14 @@ class Framer:
             base = t.low.removesuffix("'s").removesuffix("’s")
             if base in self.lex.demonyms:
                 found.append(self.lex.demonyms[base])
+            elif i > 0 and tokens[i - 1].low.endswith(("'s", "’s")) and t.text.isupper():
+                pass  # "Germany's GDP": the acronym is the metric, not a second subject
             elif t.text[:1].isupper() and base not in self.lex.not_subjects and base not in self.lex.titles \
                     and len(base) > 1:
                 name = t.text.removesuffix("'s").removesuffix("’s")
-                # join consecutive capitalised words: "South Caucasus", "Ali Asadov"
-                while i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 1].start - tokens[i].end <= 1:
+                # join consecutive capitalised words: "South Caucasus", "Ali Asadov" (not past "Germany's")
+                while i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
+                        and tokens[i + 1].start - tokens[i].end <= 1 and not tokens[i].low.endswith(("'s", "’s")):
                     nxt = tokens[i + 1].text.removesuffix("'s").removesuffix("’s")
                     if nxt.lower() in self.lex.not_subjects:
                         break
@@ -239,39 +245,73 @@ class Framer:
         return tuple(dict.fromkeys(found))
 
     def _noun_phrase_before(self, tokens: Sequence[_Token], end: int) -> tuple[str | None, tuple[str, ...]]:
-        """The noun phrase ending right before tokens[end]: (metric words, subject entities)."""
+        """The noun phrase ending right before tokens[end]: (metric words, subject entities).
+
+        "Trade between Russia and China" -> ("trade", (Russia, China)); "Germany's GDP" -> ("gdp",
+        (Germany,)); "the average price of a new car in the US" -> ("average price of new car", (US,)).
+        """
         words: list[_Token] = []
         j = end - 1
-        while j >= 0 and len(words) < 5:
+        while j >= 0 and len(words) < 10:
             t = tokens[j]
-            if not t.text[0].isalpha() or t.low in self.lex.clause_breaks:
+            if not t.text[0].isalpha():
                 break
+            if t.low in self.lex.clause_breaks:
+                # "between Russia and China": the "and" belongs to the phrase
+                if not (t.low == "and" and any(x.low == "between" for x in tokens[max(0, j - 4):j])):
+                    break
             if t.low in self.lex.attribution_verbs and words:
                 break
+            if t.low in self.lex.level_verbs or t.low in self.lex.change_verbs:
+                if words:
+                    break
             words.append(t)
             j -= 1
         words.reverse()
-        # drop leading determiners/auxiliaries and trailing adverbs
         while words and (words[0].low in self.lex.skip_words):
             words = words[1:]
-        while words and (words[-1].low in self.lex.skip_words or words[-1].low.endswith("ly")):
+        while words and (words[-1].low in self.lex.skip_words or words[-1].low.endswith("ly")
+                         or words[-1].low in _PREPOSITIONS):
             words = words[:-1]
         if not words:
             return None, ()
         subjects: list[str] = list(self._entities(words))
-        metric_words: list[str] = []
-        for t in words:
-            base = t.low.removesuffix("'s").removesuffix("’s")
-            if t.low.endswith(("'s", "’s")) or base in self.lex.demonyms:
-                continue
-            if t.text[:1].isupper() and not (t is words[-1] and t.text.isupper()):
-                continue
-            metric_words.append(t.low)
+        # the head: words before the first preposition that follows a content word
+        head: list[_Token] = []
+        tail: list[_Token] = []
+        for i, t in enumerate(words):
+            if t.low in _PREPOSITIONS and head and any(not x.text[:1].isupper() for x in head):
+                tail = words[i:]
+                break
+            head.append(t)
+        metric_words = [t.low for t in head if self._is_metric_word(t, head)]
+        if tail and tail[0].low == "of":
+            of_words = []
+            for t in tail[1:]:
+                if t.low in _PREPOSITIONS:
+                    break
+                if self._is_metric_word(t, tail) and t.low not in self.lex.skip_words:
+                    of_words.append(t.low)
+            if of_words:
+                if metric_words and metric_words[-1] in ("number", "total", "amount", "count", "volume", "value"):
+                    metric_words = metric_words[:-1] + of_words if metric_words[-1] == "number" else \
+                        metric_words + ["of"] + of_words
+                elif metric_words:
+                    metric_words = metric_words + ["of"] + of_words
         if not metric_words:
             return None, tuple(subjects)
-        if any(w in self.lex.skip_words or w in self.lex.not_subjects for w in metric_words[-1:]):
+        if metric_words[-1] in self.lex.skip_words or metric_words[-1] in self.lex.not_subjects:
             return None, tuple(subjects)
         return " ".join(metric_words), tuple(dict.fromkeys(subjects))
+
+    def _is_metric_word(self, t: _Token, phrase: Sequence[_Token]) -> bool:
+        """Common nouns and adjectives name the metric; names, demonyms and possessives name the subject."""
+        base = t.low.removesuffix("'s").removesuffix("’s")
+        if t.low.endswith(("'s", "’s")) or base in self.lex.demonyms or t.low in self.lex.skip_words:
+            return False
+        if t.text[:1].isupper() and not (t is phrase[-1] and t.text.isupper() and len(t.text) > 1):
+            return False
+        return t.low not in _PREPOSITIONS
 
     def _of_phrase_after(self, tokens: Sequence[_Token], start: int) -> tuple[str | None, tuple[str, ...]]:
         """"in/of X" after a change noun or number: the metric and entities of X."""
@@ -300,7 +340,9 @@ class Framer:
         after = tokens[idx_end:]
         # 1. counted nouns: "900 joint ventures", "283 people have been killed", "killed 283 people"
         if q.kind == "count" and q.unit:
-            return _Frame(self._counted_metric(q, tokens, idx_start, idx_end), aspect, (), "counted")
+            prev = tokens[idx_start - 1].low if idx_start > 0 else ""
+            counted_aspect = "change" if prev in lex.change_verbs and prev not in ("up", "down") else "level"
+            return _Frame(self._counted_metric(q, tokens, idx_start, idx_end), counted_aspect, (), "counted")
         if q.kind == "ordinal":
             nxt = [t for t in after[:3] if t.text[0].isalpha()]
             if nxt and nxt[0].text.islower():
@@ -312,6 +354,22 @@ class Framer:
         if after and after[0].low in lex.change_nouns:
             metric, subj = self._of_phrase_after(tokens, idx_end + 1)
             return _Frame(metric, "change", subj, "noun" if metric else "change-noun")
+        # 2a. "the pipeline is 3,000 km long": the adjective names the dimension
+        if q.kind == "measure" and after and after[0].low in _SIZE_ADJECTIVES:
+            j = idx_start - 1
+            while j >= 0 and tokens[j].low in ("is", "was", "are", "were", "be", "been", "stands", "measures",
+                                                "measured", "about", "some", "around", "nearly", "roughly"):
+                j -= 1
+            metric, subj = self._noun_phrase_before(tokens, j + 1)
+            dim = _SIZE_ADJECTIVES[after[0].low]
+            return _Frame(f"{dim} of {metric}" if metric else dim, aspect, subj, "size")
+        # 2a'. a metric noun right before the number: "a magnitude 7.8 earthquake", "inflation 3.2%"
+        if idx_start > 0 and tokens[idx_start - 1].text[:1].isalpha() and tokens[idx_start - 1].low not in lex.skip_words:
+            prev = tokens[idx_start - 1].low
+            if prev not in lex.level_verbs and prev not in lex.change_verbs and prev not in _PREPOSITIONS:
+                kind = "count" if q.kind == "count" else q.kind
+                if self.rules.match_metric(prev, kind, aspect, q.unit if q.kind == "measure" else None):
+                    return _Frame(prev, aspect, (), "noun-before")
         # 2b. a label: "Distance: 630 km", "Total distance of the race: 607 km"
         if idx_start > 0 and tokens[idx_start - 1].low == ":":
             metric, subj = self._noun_phrase_before(tokens, idx_start - 1)

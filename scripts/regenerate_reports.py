@@ -52,6 +52,13 @@ def render_all(workdir: Path) -> dict[str, bytes]:
     return {name: (workdir / name).read_bytes() for name in REPORTS}
 
 
+def _show(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 and list stale reports instead of writing them")
@@ -68,11 +75,11 @@ def main(argv: list[str] | None = None) -> int:
             stale.append((name, "differs"))
     if args.check:
         if stale:
-            print(f"stale reports in {args.out} (run: python scripts/regenerate_reports.py):", file=sys.stderr)
+            print(f"stale reports in {_show(args.out)}/ (regenerate with: python scripts/regenerate_reports.py):", file=sys.stderr)
             for name, why in stale:
-                print(f"  {args.out / name}: {why}", file=sys.stderr)
+                print(f"  {_show(args.out / name)}: {why}", file=sys.stderr)
             return 1
-        print(f"{len(fresh)} reports in {args.out} are up to date")
+        print(f"{len(fresh)} reports in {_show(args.out)}/ are up to date")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name, why in stale:
@@ -80,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp_target = target.with_name(f".{name}.tmp")
         tmp_target.write_bytes(fresh[name])
         os.replace(tmp_target, target)
-        print(f"wrote {target} ({why})")
+        print(f"wrote {_show(target)} ({why})")
     if not stale:
-        print(f"{len(fresh)} reports in {args.out} already up to date")
+        print(f"{len(fresh)} reports in {_show(args.out)}/ already up to date")
     return 0
 
 

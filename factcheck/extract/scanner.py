@@ -78,6 +78,7 @@ _RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:per|a|an|every|eac
 _HYPHEN_PREFIXES = {"minus": "neg", "negative": "neg", "sub": "", "over": "", "under": "", "mid": "", "top": "",
                     "pre": "", "post": "", "about": "", "around": "", "some": "", "nearly": "", "almost": ""}
 #: Words that describe how many more rather than what is counted: "eight more picks" counts picks.
+_YEAR_PREPOSITIONS = (" in", " for", " since", " by", " until", " before", " after", " during", " of")
 _MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ADDITIVE_SCALES = frozenset({100.0, 1000.0, 100000.0, 10000000.0})
 #: The smaller unit that may follow a measure, and its size in the larger one: "5 feet 2 inches".
@@ -812,6 +813,8 @@ class Scanner:
             return (self._q(span_start, end2, text, kind, tidy(mid), tidy(lo), tidy(hi), unit, "range",
                             left.direction), end2)
         if kind == "count":
+            if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
+                return None, e  # "for 2024 totals": a year, the temporal scanner's business
             unit, _ = counted_noun(text, pos, value)
             if unit is None and yearlike:
                 return None, e  # a year: the temporal scanner's business

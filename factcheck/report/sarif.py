@@ -48,6 +48,26 @@ def _location(report: Report, claim: Claim, index: int | None = None, message: s
     return loc
 
 
+def _portable(path: str) -> str:
+    """A rule file's path without the machine it ran on: shipped rules as ``rules/…``, others relative to the
+    working directory when inside it, so the same check gives the same SARIF in any checkout."""
+    from pathlib import Path
+
+    from ..paths import shipped_rules_dir
+
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    try:
+        return "rules/" + p.resolve().relative_to(shipped_rules_dir().resolve()).as_posix()
+    except (ValueError, FileNotFoundError, OSError):
+        pass
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return p.as_posix()
+
+
 def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
     """Rule descriptors from the report's rule metadata, plus a bare one for any rule it lacks."""
     meta = {str(r["id"]): r for r in report.rules if r.get("id")}
@@ -64,7 +84,7 @@ def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
             desc["defaultConfiguration"] = {"level": level}
         props: dict[str, Any] = {}
         if r.get("path"):
-            props["path"] = str(r["path"])
+            props["path"] = _portable(str(r["path"]))
         if props:
             desc["properties"] = props
         out.append(desc)
