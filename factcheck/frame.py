@@ -213,6 +213,7 @@ class Framer:
         self.lex = frames or load_frames()
         self._max_level = max(len(v.split()) for v in self.lex.level_verbs)
         self._topic: str | None = None
+        self._known_names = frozenset(self.lex.demonyms.values())
 
     # ---------------------------------------------------------------- noun phrases and entities
     def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
@@ -262,7 +263,7 @@ class Framer:
                     break
             if t.low in self.lex.attribution_verbs and words:
                 break
-            if t.low in self.lex.level_verbs or t.low in self.lex.change_verbs:
+            if (t.low in self.lex.level_verbs or t.low in self.lex.change_verbs) and t.low not in _PREPOSITIONS:
                 if words:
                     break
             words.append(t)
@@ -439,6 +440,19 @@ class Framer:
                     return _Frame("share of " + metric, "level", subj, "of")
                 return _Frame(metric, aspect, subj, "of")
         return _Frame(None, aspect, (), "none")
+
+    def _sentence_case(self, tokens: list[_Token], text: str) -> list[_Token]:
+        """A capital that only starts the sentence is not a name: "Trade between Russia ..." -> trade."""
+        if not tokens:
+            return tokens
+        t = tokens[0]
+        if not t.text[:1].isupper() or t.text.isupper() or t.low.endswith(("'s", "’s")):
+            return tokens
+        if t.low in self.lex.demonyms or t.text in self._known_names or not _is_english_word(t.low):
+            return tokens
+        if f" {t.text} " in text or f" {t.text}'" in text or f" {t.text}," in text:
+            return tokens  # capitalised mid-sentence elsewhere: a name
+        return [_Token(t.low, t.low, t.start, t.end)] + tokens[1:]
 
     def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> str:
         """The counted noun plus what is said of it: 'people killed', 'another house', 'victim per day'."""
@@ -632,7 +646,7 @@ class Framer:
             if key in seen_sentences:  # repeated headings and captions say nothing new
                 continue
             seen_sentences.add(key)
-            tokens = _detitle(_tokens(text, a, b))
+            tokens = self._sentence_case(_detitle(_tokens(text, a, b)), text)
             k = bisect.bisect_right([p for p, _ in speakers], a) - 1
             speaker = speakers[k][1] if k >= 0 else None
             attribution = self._attribution(tokens, speaker) or speaker
