@@ -257,6 +257,12 @@ def rules_list(rule_dirs: tuple[str, ...], config_path: str | None, fmt: str) ->
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in ruleset], indent=2, ensure_ascii=False))
         return
+    if not sys.stdout.isatty():  # plain, one rule per line, nothing wrapped: easy to grep
+        width = max((len(r.id) for r in ruleset), default=2)
+        for r in ruleset:
+            level = r.level if r.enabled else f"{r.level}(off)"
+            click.echo(f"{r.id:<{width}}  {level:<12}  {r.title}  [{r.path}]")
+        return
     from rich.console import Console
     from rich.table import Table
 

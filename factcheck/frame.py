@@ -32,6 +32,8 @@ _ABBREVIATIONS = frozenset(
 )
 #: A transcript's speaker label at the start of a line: "Ilham Aliyev: Thank you" or "X's remarks:".
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
+_ORDINAL_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                         r"tenth|last|latest|previous|next|inaugural|original)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
 _SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
                     "thick": "thickness", "heavy": "weight", "old": "age"}
@@ -74,11 +76,12 @@ class FrameLexicon:
     rate_words: frozenset[str]
     event_verbs: frozenset[str]
     date_prepositions: frozenset[str]
+    vague_heads: frozenset[str]
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
                "not_subjects", "skip_words", "action_verbs", "auxiliaries", "predicates", "scope_words",
-               "modal_words", "rate_words", "event_verbs", "date_prepositions")
+               "modal_words", "rate_words", "event_verbs", "date_prepositions", "vague_heads")
 
 
 @lru_cache(maxsize=4)
@@ -194,7 +197,7 @@ def _participle(low: str) -> str:
 def _detitle(tokens: list[_Token]) -> list[_Token]:
     """In a Title Case headline, common words are not names: 'Goldman To Pay' -> 'Goldman to pay'."""
     words = [t for t in tokens if t.text[0].isalpha() and len(t.text) > 3]
-    if len(words) < 3 or sum(1 for t in words if t.text[0].isupper()) < 0.6 * len(words):
+    if len(words) < 4 or sum(1 for t in words if t.text[0].isupper()) < 0.6 * len(words):
         return tokens
     out = []
     for t in tokens:
@@ -537,6 +540,11 @@ class Framer:
             subjects = [x for x in subjects if x not in attribution]
         if not subjects:
             return None  # "was founded in 1998" with no one named: nothing to compare safely
+        # "the 11th forum was held on 17 November 2022" vs "the 1st forum was held in 2009": other events
+        before = sentence[: max(0, tokens[j].start - tokens[0].start)] if tokens else ""
+        ordinal = _ORDINAL_RE.search(before)
+        if ordinal:
+            metric += f" ({ordinal.group(0).lower()})"
         return Claim(quantity=q, metric=metric, subject=tuple(sorted(set(subjects))), period=None,
                      period_source="value", aspect="level", attribution=attribution,
                      sentence=" ".join(sentence.split()), rule="generic", modality=self._modality(tokens, j))
@@ -662,6 +670,8 @@ class Framer:
                     continue
                 fr = self._frame(q, tokens, idx_start, idx_end)
                 metric, aspect, subject = fr.metric, fr.aspect, fr.subject
+                if metric is not None and metric.split()[-1] in self.lex.vague_heads and " of " not in metric:
+                    metric = None  # "a different number: 16 percent" points back at an earlier figure
                 if metric is None and fr.how == "change-noun" and out_here:
                     # "trade reached $3bn, or 20 percent growth": the growth of the same metric
                     base = out_here[-1]
