@@ -587,7 +587,8 @@ class Framer:
                 while j >= 0 and (tokens[j].text[:1].isupper() or tokens[j].low in self.lex.titles) and len(name) < 4:
                     name.insert(0, tokens[j].text)
                     j -= 1
-                while name and (name[0].lower() in self.lex.not_subjects or name[0].lower() in self.lex.clause_breaks):
+                while name and name[0].lower() not in self.lex.titles and (
+                        name[0].lower() in self.lex.not_subjects or name[0].lower() in self.lex.clause_breaks):
                     name = name[1:]
                 if name and not (len(name) == 1 and name[0].lower() in self.lex.titles):
                     return " ".join(name)
