@@ -57,7 +57,7 @@ def test_readme_config_example_loads(tmp_path: Path) -> None:
 
 def _verdicts(rules_dir: Path) -> set[str]:
     ruleset = load_rules(extra_dirs=(rules_dir,))
-    docs = {"a": "Gas exports to China reached 22 bcm in 2022.", "b": "Gas exports to China reached 21.5 bcm in 2022."}
+    docs = {"a": "Gas exports to China reached 22 bcm in 2022.", "b": "Gas exports to China reached 20.5 bcm in 2022."}
     dates = {"a": dt.date(2023, 2, 1), "b": dt.date(2023, 2, 1)}
     report = factcheck.check_texts(docs, dates=dates, rules=ruleset)
     return {f.verdict for f in report.findings if f.rule == "energy.gas_exports"}
