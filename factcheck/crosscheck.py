@@ -126,7 +126,8 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tup
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
             return True, ""
         if all_undated and (pa is None) != (pb is None):
-            return True, ""  # an undated set is contemporaneous; an explicit year stays explicit
+            explicit = pa or pb
+            return False, f"different periods: {explicit.label} vs no period given"  # type: ignore[union-attr]
         which = a if pa is None else b
         return False, f"the period of {which.doc}:{which.quantity.line} is unknown (no document date)"
     if a.period_source == "document_date" and b.period_source == "document_date":
@@ -324,6 +325,46 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
                                            [(c.doc or "", c.quantity.start) for c in f.claims], f.id))
 
 
+def _raw_disjoint(a: Claim, b: Claim) -> bool:
+    qa, qb = a.quantity, b.quantity
+    if qa.unit != qb.unit or qa.kind != qb.kind:
+        return False
+    if qa.kind == "date":
+        (a0, a1), (b0, b1) = _date_bounds(a), _date_bounds(b)
+        return a1 < b0 or b1 < a0
+    alo = -INF if qa.low is None else qa.low
+    ahi = INF if qa.high is None else qa.high
+    blo = -INF if qb.low is None else qb.low
+    bhi = INF if qb.high is None else qb.high
+    return ahi < blo or bhi < alo or (ahi == blo and qa.value != qb.value) or (bhi == alo and qa.value != qb.value)
+
+
+def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
+    """Documents that state one metric with clearly different values for one period in one voice.
+
+    "Two touchdowns ... nine touchdowns" in one story are two games, not a correction; a figure that
+    disagrees with such a document is reported as not comparable rather than as a contradiction.
+    """
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in members:
+        by_doc[c.doc or ""].append(c)
+    multi = set()
+    for doc, cs in by_doc.items():
+        done = False
+        for i in range(len(cs)):
+            for j in range(i + 1, len(cs)):
+                a, b = cs[i], cs[j]
+                if a.attribution != b.attribution or a.period != b.period or a.sentence == b.sentence:
+                    continue
+                if _raw_disjoint(a, b):
+                    multi.add(doc)
+                    done = True
+                    break
+            if done:
+                break
+    return multi
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out."""
@@ -345,13 +386,25 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
             continue
         members = [c for c in members if not rule.ignores(c.sentence)]
         members = members[: settings.max_claims_per_group]
+        multi = _multi_valued_docs(members)
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 a, b = members[i], members[j]
+                if a.doc == b.doc and a.doc in multi and a.attribution == b.attribution:
+                    continue  # one text, one voice, several values: several things, not a dispute
                 if a.doc == b.doc and a.sentence == b.sentence:
                     continue  # "rose from 10 to 12": two figures of one statement
+                if a.doc == b.doc and rule.id == "generic":
+                    continue  # within one story, a generic metric is usually two different things
                 f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today)
                 if f is None or (f.verdict == "agreement" and not settings.report_agreements):
                     continue
+                if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
+                    where = a.doc if a.doc in multi else b.doc
+                    reason = (f"{where} itself gives several different values of {f.metric} for one period, "
+                              "so the figures probably describe different things")
+                    f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
+                                verdict="not_comparable", level="note", reason=reason,
+                                message=f"{describe(a)} vs {describe(b)}: {reason}")
                 findings.setdefault(f.id, f)
     return sort_findings(findings.values())

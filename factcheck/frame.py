@@ -34,6 +34,8 @@ _ABBREVIATIONS = frozenset(
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
 _ORDINAL_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                          r"tenth|last|latest|previous|next|inaugural|original)\b", re.IGNORECASE)
+_NOT_HEADS = frozenset("north south east west northeast northwest southeast southwest away off ahead behind "
+                       "above below apart inland offshore down up out per a an the and or than".split())
 _PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
 _SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
                     "thick": "thickness", "heavy": "weight", "old": "age"}
@@ -346,7 +348,8 @@ class Framer:
         if q.kind == "count" and q.unit:
             prev = tokens[idx_start - 1].low if idx_start > 0 else ""
             counted_aspect = "change" if prev in lex.change_verbs and prev not in ("up", "down") else "level"
-            return _Frame(self._counted_metric(q, tokens, idx_start, idx_end), counted_aspect, (), "counted")
+            metric, bare = self._counted_metric(q, tokens, idx_start, idx_end)
+            return _Frame(metric, counted_aspect, (), "counted-bare" if bare else "counted")
         if q.kind == "ordinal":
             nxt = [t for t in after[:3] if t.text[0].isalpha()]
             if nxt and nxt[0].text.islower():
@@ -380,12 +383,15 @@ class Framer:
             if metric:
                 return _Frame(metric, aspect, subj, "label")
         # 2c. a measure used as an adjective: "the 1.4 hectares temple precinct", "a 5,000 km pipeline"
-        if q.kind == "measure" and after and after[0].text[:1].isalpha() and after[0].low not in lex.clause_breaks \
+        if q.kind == "measure" and "-" not in q.text and _dimension_of(q.unit) in ("[length] ** 2", "[length] ** 3") \
+                and after and after[0].text[:1].isalpha() and after[0].low not in lex.clause_breaks \
                 and after[0].low not in lex.skip_words and after[0].low not in ("of", "in", "to", "from", "for", "at",
                                                                                "on", "by", "per", "a", "an", "long",
                                                                                "wide", "high", "tall", "deep"):
             dim = _DIMENSION_NAMES.get(_dimension_of(q.unit))
             head = [t.low for t in after[:3] if t.text[:1].isalpha() and t.text.islower()]
+            if head and (head[0].endswith(("ing", "ed", "ly")) or head[0] in _NOT_HEADS):
+                head = []
             if dim and head:
                 stop = next((i for i, w in enumerate(head) if w in lex.clause_breaks or w in lex.skip_words
                              or w in ("of", "in", "was", "is", "were", "are", "had", "has")), len(head))
@@ -457,7 +463,7 @@ class Framer:
             return tokens  # capitalised mid-sentence elsewhere: a name
         return [_Token(t.low, t.low, t.start, t.end)] + tokens[1:]
 
-    def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> str:
+    def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, bool]:
         """The counted noun plus what is said of it: 'people killed', 'another house', 'victim per day'."""
         lex = self.lex
         noun = q.unit or ""
@@ -489,17 +495,23 @@ class Framer:
             if j < len(tokens) and j > end_idx - 1:
                 w = tokens[j].low
                 if w in lex.predicates or w in lex.action_verbs or (
-                        j > end_idx and (w.endswith("ed") or w.endswith("en")) and len(w) > 4):
+                        (w.endswith("ed") or w.endswith("en")) and len(w) > 4):
                     predicate = "missing" if w == "missing" else _participle(w)
         if predicate:
             parts.append(predicate)
+        # who has them: "the bridge has four lanes"
+        possessor = idx_start > 1 and tokens[idx_start - 1].low in ("has", "have", "had", "with", "contains",
+                                                                      "includes", "operates", "employs", "owns")
         # a rate: "8,000 victims per day"
         tail = " ".join(t.low for t in tokens[end_idx:end_idx + 2])
+        rated = False
         for rate in lex.rate_words:
             if tail.startswith(rate):
                 parts.append("per " + rate.split()[-1] if not rate.startswith("per") else rate)
+                rated = True
                 break
-        return " ".join(parts)
+        bare = not (predicate or rated or possessor or len(parts) > 1)
+        return " ".join(parts), bare
 
     def _event_claim(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int, sentence: str,
                      attribution: str | None) -> Claim | None:
@@ -621,6 +633,19 @@ class Framer:
         words = lemmatise(phrase)
         return " ".join(words) if words else phrase, None
 
+    def _residual(self, phrase: str, rule: Rule | None) -> tuple[str, ...]:
+        """What a named rule's term leaves of the phrase: 'length of the pipeline' -> ('pipeline',).
+
+        Claims under one rule are compared only when these objects are compatible, so the length of a
+        pipeline is never compared with the length of a river.
+        """
+        if rule is None:
+            return ()
+        term_words = {w for t in rule.terms for w in lemmatise(t)} | set(lemmatise(rule.metric))
+        rest = [w for w in lemmatise(phrase) if w not in term_words and w not in self.lex.skip_words
+                and w not in _PREPOSITIONS and len(w) > 2 and w not in ("average", "total", "overall")]
+        return tuple(rest)
+
     # ---------------------------------------------------------------- the document
     def frame(self, doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False) -> list[Claim]:
         """Claims for every comparable quantity of one document, in order of position."""
@@ -679,8 +704,13 @@ class Framer:
                     metric = base.metric if base.metric else None
                     subject = subject or base.subject
                 rule = None
+                checkable = True
                 if metric is not None:
+                    phrase = metric
                     metric, rule = self._metric_and_rule(metric, q, aspect)
+                    subject = tuple(subject) + self._residual(phrase, rule)
+                    if rule is None and fr.how == "counted-bare":
+                        checkable = False  # "five boats" vs "three boats": too little said to compare
                 period, period_source = self._period(q, sentence_temporal, doc, all_undated)
                 subject = tuple(subject) + self._clause_entities(tokens, idx_start, idx_end)
                 if attribution:
@@ -694,7 +724,7 @@ class Framer:
                     aspect=aspect,
                     attribution=attribution,
                     sentence=" ".join(sentence.split()),
-                    rule=rule.id if rule is not None else ("generic" if metric else "none"),
+                    rule=rule.id if rule is not None else ("generic" if metric and checkable else "none"),
                     modality=self._modality(tokens, idx_start),
                 )
                 out_here.append(claim)

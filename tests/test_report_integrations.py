@@ -125,3 +125,81 @@ def test_docs_gitlab_script_runs_under_sh(tmp_path: Path) -> None:
         subprocess.run(["sh", "-e", "-c", line], cwd=tmp_path, env=env, check=True)
     args = argfile.read_text(encoding="utf-8").splitlines()
     assert args[:7] == ["check", "docs/", "--changed-since", "base123", "--baseline", ".factcheck-baseline.json", "--fail-on"]
+
+
+# --- against the real command line (no stubs) --------------------------------------------------
+
+import sys  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+
+
+def _real_bin(tmp_path: Path) -> Path:
+    """A PATH directory whose `factcheck` is this checkout's, run by this interpreter."""
+    bindir = tmp_path / "realbin"
+    bindir.mkdir()
+    exe = bindir / "factcheck"
+    exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m factcheck "$@"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    return bindir
+
+
+def _check_help() -> str:
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "check", "--help"], capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def _flags(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", text))
+
+
+def test_every_check_flag_in_the_integrations_exists() -> None:
+    """action.yml, the pre-commit hook and docs/ci.md only use options `factcheck check` has."""
+    known = _flags(_check_help())
+    action_script = next(s for s in _action()["runs"]["steps"] if s.get("id") == "check")["run"]
+    used = _flags(action_script)
+    used |= _flags(" ".join(map(str, yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0].get("args", []))))
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    used |= _flags(docs)  # every option the page mentions is a `factcheck check` option (or pip's/apt's, below)
+    used -= {"--quiet", "--disable-pip-version-check", "--no-install-recommends", "--check"}  # pip, apt, the script
+    assert {"--output", "--changed-since", "--baseline", "--fail-on", "--format"} <= used, "the extraction is broken"
+    assert used <= known, sorted(used - known)
+    for sub in ("create", "prune"):
+        assert f"factcheck baseline {sub}" in docs
+
+
+def test_action_script_with_the_real_cli(tmp_path: Path) -> None:
+    """The action's run step, with the real factcheck, on the seeds: exit code recorded, summary and SARIF written."""
+    if shutil.which("bash") is None:
+        pytest.skip("bash not available")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "check")
+    out, summary = tmp_path / "github_output", tmp_path / "summary.md"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")},
+        "PATH": f"{_real_bin(tmp_path)}{os.pathsep}{os.environ.get('PATH', '')}",
+        "GITHUB_OUTPUT": str(out), "GITHUB_STEP_SUMMARY": str(summary),
+        "FACTCHECK_PATHS": "seeds", "FACTCHECK_FAIL_ON": "error", "FACTCHECK_BASELINE": "", "FACTCHECK_CHANGED_SINCE": "",
+        "FACTCHECK_SARIF": "factcheck.sarif", "FACTCHECK_EXTRA_ARGS": "--today 2026-11-22",
+    }
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").strip() == "exit-code=1"
+    assert proc.stdout.startswith("::error file=seeds/")
+    assert summary.read_text(encoding="utf-8").startswith("## factcheck")
+    import json
+
+    assert json.loads((tmp_path / "factcheck.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_pre_commit_hook_command_runs(tmp_path: Path) -> None:
+    """`entry` plus the default `args`, as pre-commit would run them from the repository root."""
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    argv = hook["entry"].split() + list(hook.get("args", []))
+    assert argv[:2] == ["factcheck", "check"] and len(argv) > 2, "factcheck check needs a path"
+    env = {**os.environ, "FACTCHECK_TODAY": "2026-11-22", "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *argv[1:]], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 1, proc.stderr
+    assert "Contradictions" in proc.stdout

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Quantity
 from .lexicon import Lexicon, load_lexicon
-from .scanner import Scanner
+from .scanner import _QUANTITY_HAS_DICT, Scanner
 
 __all__ = ["extract_text", "Extractor"]
 
@@ -32,9 +32,13 @@ class Extractor:
         if temporal:
             starts = self.scanner._line_starts
             bisect_right = bisect.bisect_right
-            temporal = [Quantity(q.start, q.end, q.text, q.kind, q.value, q.low, q.high, q.unit, q.qualifier,
-                                 bisect_right(starts, q.start), doc, q.direction, q.date_range, q.anchor)
-                        for q in temporal]
+            if _QUANTITY_HAS_DICT:
+                for q in temporal:  # fresh instances made just now by find_temporal: fill in line and doc
+                    d = q.__dict__
+                    d["line"] = bisect_right(starts, q.start)
+                    d["doc"] = doc
+            else:
+                temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
             return sorted(quantities + temporal, key=lambda q: (q.start, q.end))
         return quantities
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 UNITS_WORDS = {
     "zero": 0, "nil": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -66,18 +65,38 @@ WORD_NUMBER = (
 _TOKEN = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True)
 class ParsedNumber:
-    """A parsed number: its value, the unit of its last stated digit, and whether it is a fraction."""
+    """A parsed number: its value, the unit of its last stated digit, and whether it is a fraction.
 
-    value: float
-    precision: float  # half of this is the rounding slack
-    is_fraction: bool = False
-    vague: bool = False  # "thousands", "dozens": an order of magnitude, not a figure
+    A plain slotted class rather than a frozen dataclass: the scanner makes one per number in the
+    text, and a frozen dataclass's ``__init__`` costs four times as much. Treat it as immutable.
+    """
+
+    __slots__ = ("value", "precision", "is_fraction", "vague")
+
+    def __init__(self, value: float, precision: float, is_fraction: bool = False, vague: bool = False) -> None:
+        self.value = value
+        self.precision = precision  # half of this is the rounding slack
+        self.is_fraction = is_fraction
+        self.vague = vague  # "thousands", "dozens": an order of magnitude, not a figure
+
+    def _key(self) -> tuple[float, float, bool, bool]:
+        return (self.value, self.precision, self.is_fraction, self.vague)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ParsedNumber) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "ParsedNumber(value=%r, precision=%r, is_fraction=%r, vague=%r)" % self._key()
 
 
 def parse_digits(text: str) -> ParsedNumber | None:
     """'1,780' -> 1780 (precision 1); '3.3' -> 3.3 (precision 0.1); '1 000' -> 1000."""
+    if text.isdigit() and text.isascii():  # the commonest shape: a plain integer
+        return ParsedNumber(float(text), 1.0)
     clean = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if clean.startswith("."):
         clean = "0" + clean
@@ -85,11 +104,8 @@ def parse_digits(text: str) -> ParsedNumber | None:
         value = float(clean)
     except ValueError:
         return None
-    if "." in clean:
-        decimals = len(clean) - clean.index(".") - 1
-        precision = 10.0 ** -decimals
-    else:
-        precision = 1.0
+    dot = clean.find(".")
+    precision = 10.0 ** -(len(clean) - dot - 1) if dot >= 0 else 1.0
     return ParsedNumber(value, precision)
 
 
@@ -230,12 +246,16 @@ def rounding_interval(value: float, precision: float) -> tuple[float, float]:
     """Half a unit of the last stated digit either side: 3.3 (precision 0.1) -> (3.25, 3.35)."""
     half = precision / 2.0
     lo, hi = value - half, value + half
-    return (_tidy(min(lo, hi)), _tidy(max(lo, hi)))
+    if lo > hi:
+        lo, hi = hi, lo
+    return (_tidy(lo), _tidy(hi))
 
 
 def _tidy(x: float) -> float:
     """Remove binary noise (3.3e9 - 0.05e9 = 3249999999.9999995) so intervals print and compare cleanly."""
-    if x.is_integer() and abs(x) < 1e15 or not math.isfinite(x):
+    if (x + x).is_integer() and -1e15 < x < 1e15:  # whole and half numbers are exact in binary
+        return x
+    if not math.isfinite(x):
         return x
     digits = 12 - int(math.floor(math.log10(abs(x))))
     return round(x, max(0, digits)) if digits > 0 else float(round(x))

@@ -18,6 +18,8 @@ _STYLE = {"contradiction": "bold red", "not_comparable": "yellow", "agreement": 
 
 #: The widest each short column may grow (it takes no more than its content needs).
 _CAPS = {"Metric": 18, "Baseline": 9, "Where": 36, "Value [interval]": 28, "Period": 16}
+#: The narrowest a short column gets on a small terminal.
+_FLOORS = {"Metric": 10, "Baseline": 9, "Where": 16, "Value [interval]": 16, "Period": 10}
 #: How the long columns share what is left.
 _SHARES = {"Quote": 3, "Message": 2, "Reason": 2}
 _MIN_LONG = 16
@@ -31,12 +33,13 @@ def _widths(headers: list[str], rows: list[list[Text | str]], total: int) -> lis
     short = {i: min(natural[i], _CAPS[h]) for i, h in enumerate(headers) if h in _CAPS}
     long = [i for i, h in enumerate(headers) if h in _SHARES]
     need = _MIN_LONG * len(long)
-    # too narrow: give up width where wrapping hurts least (values and periods wrap at spaces; paths do not)
-    for name in ("Value [interval]", "Period", "Metric", "Where"):
-        for i in [i for i, h in enumerate(headers) if h == name]:
-            excess = sum(short.values()) - (avail - need)
-            if excess > 0:
-                short[i] = max(10, short[i] - excess)
+    # too narrow: take width back one cell at a time from the column with the most room above its floor
+    floors = {i: min(short[i], _FLOORS.get(headers[i], 8)) for i in short}
+    while sum(short.values()) > avail - need:
+        i = max(short, key=lambda k: (short[k] - floors[k], -k))
+        if short[i] <= floors[i]:
+            break
+        short[i] -= 1
     rest = max(avail - sum(short.values()), need)
     weights = sum(_SHARES[headers[i]] for i in long)
     widths = [short.get(i, 0) for i in range(len(headers))]
