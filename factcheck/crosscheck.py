@@ -145,8 +145,16 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tup
     return False, f"different periods: {pa.label} vs {pb.label}"
 
 
+def _same_entity(x: str, y: str) -> bool:
+    """'Goldman' and 'Goldman Sachs' name one entity; 'Russia' and 'Chile' do not."""
+    if x == y:
+        return True
+    wx, wy = set(x.lower().split()), set(y.lower().split())
+    return bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
+
+
 def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
-    if a.subject and b.subject and not set(a.subject) & set(b.subject):
+    if a.subject and b.subject and not any(_same_entity(x, y) for x in a.subject for y in b.subject):
         return False, f"different subjects: {', '.join(a.subject)} vs {', '.join(b.subject)}"
     return True, ""
 

@@ -239,7 +239,9 @@ class Framer:
                 while i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
                         and tokens[i + 1].start - tokens[i].end <= 1 and not tokens[i].low.endswith(("'s", "’s")):
                     nxt = tokens[i + 1].text.removesuffix("'s").removesuffix("’s")
-                    if nxt.lower() in self.lex.not_subjects:
+                    low_next = nxt.lower()
+                    if low_next in self.lex.not_subjects or low_next in self.lex.change_verbs \
+                            or low_next in self.lex.level_verbs or low_next in self.lex.action_verbs:
                         break
                     name += " " + nxt
                     i += 1
@@ -377,6 +379,21 @@ class Framer:
                 kind = "count" if q.kind == "count" else q.kind
                 if self.rules.match_metric(prev, kind, aspect, q.unit if q.kind == "measure" else None):
                     return _Frame(prev, aspect, (), "noun-before")
+        # 2e. an action verb takes the amount: "Goldman to pay $5bn", "Americans taxed $400 billion"
+        if q.kind in ("money", "measure", "count") and idx_start > 0 and tokens[idx_start - 1].low in lex.action_verbs:
+            verb = tokens[idx_start - 1].low
+            _np, subj = self._noun_phrase_before(tokens, idx_start - 1)
+            return _Frame(_participle(verb), aspect, subj, "action")
+        # 2f. "64% of Americans say ...": a share of a named group and what it does
+        if q.kind == "percent" and after and after[0].low == "of":
+            group = [t for t in after[1:4] if t.text[:1].isalpha()]
+            names = [t for t in group if t.text[:1].isupper() or t.low in lex.demonyms]
+            if names:
+                k = after.index(names[-1]) + 1 if names[-1] in after else 0
+                verb = after[k].low if k and k < len(after) and after[k].text[:1].isalpha() else ""
+                who = " ".join(t.low for t in names)
+                metric = f"share of {who}" + (f" who {_verb_lemma(verb)}" if verb and verb not in _PREPOSITIONS else "")
+                return _Frame(metric, "level", self._entities(names), "share")
         # 2b. a label: "Distance: 630 km", "Total distance of the race: 607 km"
         if idx_start > 0 and tokens[idx_start - 1].low == ":":
             metric, subj = self._noun_phrase_before(tokens, idx_start - 1)

@@ -53,6 +53,7 @@ from ..errors import RuleFileError
 from ..model import QUALIFIERS, Period, Quantity
 from ..paths import shipped_rules_dir
 from ..rulefile import line_of, load_yaml_file
+from .scanner import _QUANTITY_HAS_DICT, make_quantity
 
 __all__ = ["find_temporal", "resolve_period", "detect_document_date", "Lexicon", "load_lexicon"]
 
@@ -221,7 +222,7 @@ class _Scanner:
                     + year_suffix.format(g="qyear")),
             ("half", rf"(?P<hh>H[12]|(?i:first|second|1st|2nd)[\s-]+(?i:half))(?!\w)" + year_suffix.format(g="hyear")),
             ("fy", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<fyy>{_YEAR}|'\d\d(?!\d))|FY\s?'?(?P<fyz>{_YEAR}|\d\d(?!\d)))"),
-            ("dec", r"(?P<decy>(?:1[89]|20)\d0)'?s(?!\w)"),
+            ("dec", r"(?:(?P<decy>1[1-9]\d0|20\d0)'?|'(?P<decs>\d0))s(?!\w)"),
             ("yrange", rf"(?P<yr1>{_YEAR})\s?[-–—/]\s?(?P<yr2>(?:19|20)\d\d|\d\d)(?!\d|%|[.,]\d)"),
             ("cmp", rf"(?P<cword>(?i:since|compared\s+(?:to|with)))\s+(?P<cyear>{_YEAR})(?![.,]\d|%|\w)"),
             ("mdy", rf"(?P<mmon>{mon})\s+(?P<md>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<myear>{_YEAR}))?"),
@@ -231,6 +232,8 @@ class _Scanner:
             ("rel", rf"(?P<relp>(?i:{_alt(lex.relative)}))(?!\w)"),
             ("wk", rf"(?:(?P<wkpre>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wkd>{weekdays})(?!\w)"),
             ("year", rf"(?P<yy>(?:19|20)\d\d)(?!\w|[.,]\d)"),
+            # a year before 1900 ("In 1528", "from 1788 until"): only after a year preposition
+            ("oyear", r"(?P<oy>1[0-8]\d\d)(?!\w|[.,]\d)"),
         ]
         by_name = dict(alternatives)
 
@@ -240,7 +243,7 @@ class _Scanner:
             return re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
 
         # The sub-grammars worth trying around each kind of trigger, same priority order.
-        year_p = compile_(["iso", "yrange", "dec", "cmp", "fy", "year"])
+        year_p = compile_(["iso", "yrange", "dec", "cmp", "fy", "year", "oyear"])
         month_p = compile_(["dmy", "mdy", "my", "mon"])
         week_p = compile_(["wk"])
         part_p = compile_(["qtr", "half", "fy", "rel"])
@@ -304,8 +307,8 @@ class _Scanner:
         u = self.lex.units[unit.lower()]
         qualifier = self.lex.qualifiers[_norm(qual)] if qual else "exact"
         end = m.end()
-        return Quantity(start, end, text[start:end], "duration", value, value, value, u, qualifier,
-                        anchor=None if anchor is None else f"{anchor}:{_num_key(value)}:{u}")
+        return make_quantity(start, end, text[start:end], "duration", value, value, value, u, qualifier,
+                             anchor=None if anchor is None else f"{anchor}:{_num_key(value)}:{u}")
 
     def _h_win(self, m: re.Match[str], text: str) -> Quantity | None:
         direction = "next" if m["wdir"].lower() in ("next", "coming", "following") else "last"
@@ -378,8 +381,14 @@ class _Scanner:
         y = _year_of(m["fyy"] or m["fyz"])
         return _date(m.start(), m.end(), text, dt.date(y, 1, 1), dt.date(y, 12, 31), anchor=f"fiscal:{y}")
 
-    def _h_dec(self, m: re.Match[str], text: str) -> Quantity:
-        y = int(m["decy"])
+    def _h_dec(self, m: re.Match[str], text: str) -> Quantity | None:
+        """A decade: "the 1990s", "the 1790s", "mid-1980s", "the '90s" ('NNs reads as _year_of does)."""
+        if m["decy"]:
+            y = int(m["decy"])
+        else:
+            y = _year_of(m["decs"])
+        if self._count_follows(text, m.end()):
+            return None
         return _date(m.start(), m.end(), text, dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
 
     def _h_yrange(self, m: re.Match[str], text: str) -> Quantity | None:
@@ -407,6 +416,33 @@ class _Scanner:
         if pre:
             return _date(m.start(), m.end(), text, anchor=f"weekday:{name}:{pre.lower()}")
         return _date(m.start("wkd"), m.end(), text, anchor=f"weekday:{name}")
+
+    def _h_oyear(self, m: re.Match[str], text: str) -> Quantity | None:
+        """A year before 1900: a date only right after a year preposition ("In 1528", "the spring of
+        1528", "from 1788 until"), with no count noun or unit after it and no second number joined
+        to it ("from 1500 to 2000 tonnes")."""
+        start, end = m.start(), m.end()
+        if start >= 1 and text[start - 1] in "-–/$€£¥":
+            return None
+        follower = _follower(text, end)
+        if follower is not None:
+            low = follower.lower()
+            if follower == "%" or low in self.lex.non_year_followers or low in self.lex.units:
+                return None
+        if _PARTNER.match(text, end):
+            return None
+        toks = text[max(0, start - 40) : start].split()
+        p1 = _bare(toks[-1]) if toks else ""
+        p2 = f"{_bare(toks[-2])} {p1}" if len(toks) > 1 else ""
+        if not (p2 in self.lex.year_preceders or p1 in self.lex.year_preceders):
+            return None
+        if p1 in ("to", "and", "or") or (toks and toks[-1][-1:] in ",;:"):
+            return None
+        if follower is not None and not (follower in _ENDINGS or follower[0].isupper()
+                                         or follower.lower() in self.lex.year_followers):
+            return None  # "in 1200 villages": a count
+        y = int(m["oy"])
+        return _date(start, end, text, dt.date(y, 1, 1), dt.date(y, 12, 31))
 
     def _h_year(self, m: re.Match[str], text: str) -> Quantity | None:
         start, end = m.start(), m.end()
@@ -509,12 +545,16 @@ def _month_end(y: int, m: int) -> dt.date:
 def _date(start: int, end: int, text: str, first: dt.date | None = None, last: dt.date | None = None,
           anchor: str | None = None) -> Quantity:
     rng = (first.isoformat(), last.isoformat()) if first and last else None
-    return Quantity(start, end, text[start:end], "date", None, None, None, None, "exact",
-                    date_range=rng, anchor=anchor)
+    return make_quantity(start, end, text[start:end], "date", None, None, None, None, "exact",
+                         date_range=rng, anchor=anchor)
 
 
 def _with(q: Quantity, **changes: Any) -> Quantity:
-    return replace(q, **changes)
+    fields = dict(q.__dict__) if _QUANTITY_HAS_DICT else None
+    if fields is None:
+        return replace(q, **changes)
+    fields.update(changes)
+    return make_quantity(**fields)
 
 
 def _trigger_source(lex: Lexicon) -> str:
@@ -536,7 +576,7 @@ def _trigger_source(lex: Lexicon) -> str:
     for f in forms:
         by_first.setdefault(f[0], []).append(f[1:])
     alts = [f"{re.escape(c)}(?:{_alt(rests)})(?![^\\W\\d_])" for c, rests in sorted(by_first.items())]
-    alts += [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"Q[1-4]", r"H[12]", r"FY"]
+    alts += [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"1[0-8]\d\d(?!\d)", r"'\d0s(?!\w)", r"Q[1-4]", r"H[12]", r"FY"]
     return _TRIGGER_LEAD + "(?:" + "|".join(alts) + ")"
 
 
@@ -572,7 +612,7 @@ def find_temporal(text: str) -> list[Quantity]:
         if s < pos:
             continue
         token = trig[0][1:]
-        if token[0].isdigit():
+        if token[0].isdigit() or token[0] == "'":
             back, starters, pattern = year_policy
         else:
             back, starters, pattern = policy.get(token.lower(), unit_policy)
