@@ -478,6 +478,8 @@ class Framer:
             return tokens
         if f" {t.text} " in text or f" {t.text}'" in text or f" {t.text}," in text:
             return tokens  # capitalised mid-sentence elsewhere: a name
+        if len(tokens) > 1 and tokens[1].text[:1].isupper():
+            return tokens  # "Marina Baker was born": a first name, not the word "marina"
         return [_Token(t.low, t.low, t.start, t.end)] + tokens[1:]
 
     def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, bool]:
@@ -505,11 +507,19 @@ class Framer:
             prev = tokens[idx_start - 1].low
             if prev in lex.action_verbs:
                 predicate = _participle(prev)
+        # "prepared by two monks": the verb before the agent
+        if predicate is None and idx_start > 1 and tokens[idx_start - 1].low == "by" \
+                and tokens[idx_start - 2].low.endswith("ed"):
+            predicate = _participle(tokens[idx_start - 2].low)
         if predicate is None:
             j = end_idx
+            if j < len(tokens) and tokens[j].low in ("who", "that", "which"):
+                j += 1  # "the three monks who prepare the mixture"
+                if j < len(tokens) and tokens[j].text[:1].isalpha() and tokens[j].low not in lex.auxiliaries:
+                    predicate = _participle(tokens[j].low)
             while j < len(tokens) and tokens[j].low in lex.auxiliaries:
                 j += 1
-            if j < len(tokens) and j > end_idx - 1:
+            if predicate is None and j < len(tokens) and j > end_idx - 1:
                 w = tokens[j].low
                 if w in lex.predicates or w in lex.action_verbs or (
                         (w.endswith("ed") or w.endswith("en")) and len(w) > 4):
@@ -530,14 +540,44 @@ class Framer:
         bare = not (predicate or rated or possessor or len(parts) > 1)
         return " ".join(parts), bare
 
+    def _lifespan_claim(self, q: Quantity, text: str, tokens: list[_Token], idx_start: int, idx_end: int,
+                        sentence: str, attribution: str | None) -> Claim | None:
+        """'Karl Weyprecht (8 September 1838 – 2 March 1881) was ...': birth and death dates of the name."""
+        before = text[max(0, q.start - 3):q.start]
+        after = text[q.end:q.end + 3]
+        if "(" in before and after.lstrip()[:1] in ("–", "-", "—"):
+            event = "born"
+        elif before.rstrip()[-1:] in ("–", "-", "—") and ")" in after:
+            event = "die"
+        else:
+            return None
+        k = next((i for i in range(idx_start - 1, -1, -1) if tokens[i].low == "("), -1)
+        if k <= 0:
+            return None
+        subjects = [e for e in self._entities(tokens[:k]) if " " in e or e == self._topic]
+        if not subjects:
+            return None
+        return Claim(quantity=q, metric=f"date {event}", subject=tuple(sorted(set(subjects))), period=None,
+                     period_source="value", aspect="level", attribution=attribution,
+                     sentence=" ".join(sentence.split()), rule="generic")
+
     def _event_claim(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int, sentence: str,
                      attribution: str | None) -> Claim | None:
         """'Liu Zhi died in 1972' -> a claim that the event 'died' of 'Liu Zhi' happened in 1972."""
         lex = self.lex
         j = idx_start - 1
-        while j >= 0 and (tokens[j].low in lex.date_prepositions or (tokens[j].text[:1].isupper() and j > 0
-                          and tokens[j - 1].low in ("in", "at") and j < idx_start - 1)):
-            j -= 1  # "died in Taiwan in 1972": a place between the verb and the date
+        while j >= 0:
+            if tokens[j].low in lex.date_prepositions:
+                j -= 1
+                continue
+            # "died in Taiwan in 1972", "laid down at Woolwich Dockyard in 1746": a place before the date
+            k = j
+            while k >= 0 and tokens[k].text[:1].isupper() and k > j - 4:
+                k -= 1
+            if k < j and k >= 0 and tokens[k].low in ("in", "at", "near", "from") and j < idx_start - 1:
+                j = k - 1
+                continue
+            break
         verb = tokens[j].low if j >= 0 else ""
         two = f"{tokens[j - 1].low} {verb}" if j > 0 else ""
         if two in lex.event_verbs:
@@ -707,6 +747,10 @@ class Framer:
                 idx_start = next((i for i, t in enumerate(tokens) if t.end > q.start), len(tokens))
                 idx_end = next((i for i, t in enumerate(tokens) if t.start >= q.end), len(tokens))
                 if q.kind == "date":
+                    life = self._lifespan_claim(q, text, tokens, idx_start, idx_end, sentence, attribution)
+                    if life is not None:
+                        out_here.append(life)
+                        continue
                     event = self._event_claim(q, tokens, idx_start, idx_end, sentence, attribution)
                     if event is not None:
                         out_here.append(event)

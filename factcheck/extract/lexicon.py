@@ -58,6 +58,12 @@ class Lexicon:
     suffix_cased: dict[str, tuple[str, str, bool]]  # case-sensitive surface -> same
     scale_re: re.Pattern[str]  # scale word after a number, anchored at the start
     rate_words: frozenset[str] = frozenset()  # "per share", "a month": denominators of rates
+    #: Integers written with at least this many trailing zeros are rounded at their last non-zero
+    #: digit ("48,000" -> +/-500), the half-width capped at round_cap of the value; 0 = off.
+    round_zeros: int = 0
+    round_cap: float = 0.05
+    #: Verbs whose "up"/"down" is a particle, not a change: "set up 900 ventures", "shut down 12 plants".
+    particle_verbs: frozenset[str] = frozenset()
 
 
 def _err(path: Path, node: Any, key: str | int | None, message: str) -> RuleFileError:
@@ -110,17 +116,30 @@ def _alternation(words: list[str]) -> str:
 
 
 def load_hedges(path: Path) -> tuple[float, str, dict[str, str]]:
+    """(approx tolerance, rounding rule, hedge phrase -> qualifier); see `load_hedges_full` for the rest."""
+    full = load_hedges_full(path)
+    return full["approx"], full["rounding"], full["hedges"]
+
+
+def load_hedges_full(path: Path) -> dict[str, Any]:
     data = load_yaml_file(path)
     _validate_against_schema(data, "hedges", path)
-    _check_keys(data, {"tolerances", "hedges"}, path, "top level")
+    _check_keys(data, {"tolerances", "hedges", "particle_verbs"}, path, "top level")
     tol = _require(data, "tolerances", dict, path)
-    _check_keys(tol, {"approx", "rounding"}, path, "tolerances")
+    _check_keys(tol, {"approx", "rounding", "round_trailing_zeros", "round_cap"}, path, "tolerances")
     approx = tol.get("approx", 0.1)
     if not isinstance(approx, (int, float)) or isinstance(approx, bool) or not 0 <= approx < 1:
         raise _err(path, tol, "approx", "tolerances.approx must be a number from 0 to 1 (0.1 means +/-10%)")
     rounding = tol.get("rounding", "half_last_digit")
     if rounding not in ("half_last_digit", "none"):
         raise _err(path, tol, "rounding", "tolerances.rounding must be half_last_digit or none")
+    zeros = tol.get("round_trailing_zeros", 0)
+    if not isinstance(zeros, int) or isinstance(zeros, bool) or zeros < 0:
+        raise _err(path, tol, "round_trailing_zeros",
+                   "tolerances.round_trailing_zeros must be a whole number >= 0 (0 turns the rule off)")
+    cap = tol.get("round_cap", 0.05)
+    if not isinstance(cap, (int, float)) or isinstance(cap, bool) or not 0 < cap < 1:
+        raise _err(path, tol, "round_cap", "tolerances.round_cap must be a number between 0 and 1 (0.05 means 5%)")
     hedges: dict[str, str] = {}
     entries = _require(data, "hedges", list, path)
     for i, entry in enumerate(entries):
@@ -131,7 +150,9 @@ def load_hedges(path: Path) -> tuple[float, str, dict[str, str]]:
             raise _err(path, entry, "qualifier", f"{where}: qualifier must be one of {', '.join(QUALIFIERS_FROM_HEDGES)}")
         for phrase in _strings(entry, "phrases", path, where):
             hedges[phrase.lower()] = qualifier
-    return float(approx), rounding, hedges
+    particles = frozenset(w.lower() for w in _strings(data, "particle_verbs", path, "particle_verbs"))
+    return {"approx": float(approx), "rounding": rounding, "hedges": hedges, "round_zeros": zeros,
+            "round_cap": float(cap), "particle_verbs": particles}
 
 
 def load_scales(path: Path) -> tuple[dict[str, float], dict[str, float]]:
@@ -247,7 +268,8 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     """Load and compile ``<rules_dir>/lexicon/*.yaml`` (the shipped rules when None)."""
     base = (rules_dir or shipped_rules_dir()) / "lexicon"
-    approx, rounding, hedges = load_hedges(base / "hedges.yaml")
+    hedge_data = load_hedges_full(base / "hedges.yaml")
+    approx, rounding, hedges = hedge_data["approx"], hedge_data["rounding"], hedge_data["hedges"]
     scale_words, scale_attached = load_scales(base / "scales.yaml")
     cur = load_currencies(base / "currencies.yaml")
     plain_units, cased_units, rate_words = load_units(base / "units.yaml")
@@ -321,4 +343,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         suffix_re=suffix_re,
         scale_re=scale_re,
         rate_words=rate_words,
+        round_zeros=hedge_data["round_zeros"],
+        round_cap=hedge_data["round_cap"],
+        particle_verbs=hedge_data["particle_verbs"],
     )
