@@ -14,6 +14,12 @@ It imports the shared scorer (``shared/bench/contradiction/score.py``) and uses 
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+from _common import parser as bench_parser, shared_dir  # noqa: E402
+
 import argparse
 import importlib.util
 import json
@@ -38,13 +44,6 @@ ORDER = ["equate_newsnli", "equate_rte_quant", "equate_redditnli", "wikicontradi
          "equate_awpnli", "quantemp_test_sample249"]
 
 
-def shared_dir(arg: str | None) -> Path:
-    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
-    if arg:
-        return Path(arg).resolve()
-    if os.environ.get("FACTCHECK_SHARED"):
-        return Path(os.environ["FACTCHECK_SHARED"]).resolve()
-    return Path(__file__).resolve().parents[1].parent / "shared/bench"
 
 
 _SCORER: ModuleType | None = None
@@ -166,9 +165,8 @@ def tables(names: list[str], res: dict[str, dict[str, dict[str, Any]]], rows: di
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__)
     ap.add_argument("sets", nargs="*", help="set names or .jsonl paths (default: every *.jsonl in the shared folder)")
-    ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
     ap.add_argument("--only", choices=DETECTORS, action="append", help="run only this detector (repeatable)")
     ap.add_argument("--jobs", type=int, default=1, help="processes for factcheck (default 1)")
     ap.add_argument("--limit", type=int, help="only the first N pairs of each set (quick runs)")

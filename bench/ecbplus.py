@@ -12,6 +12,12 @@ counts findings per cluster and, with ``--sample``, prints contradictions to rea
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+from _common import parser as bench_parser, shared_dir  # noqa: E402
+
 import argparse
 import json
 import os
@@ -26,13 +32,6 @@ from typing import Any
 VERDICTS = ("contradiction", "not_comparable", "agreement")
 
 
-def shared_dir(arg: str | None) -> Path:
-    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
-    if arg:
-        return Path(arg).resolve()
-    if os.environ.get("FACTCHECK_SHARED"):
-        return Path(os.environ["FACTCHECK_SHARED"]).resolve()
-    return Path(__file__).resolve().parents[1].parent / "shared/bench"
 
 
 def run_cluster(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -108,9 +107,8 @@ def show(findings: list[dict[str, Any]], n: int, seed: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__)
     ap.add_argument("clusters", nargs="*", help="cluster names (default: all)")
-    ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
     ap.add_argument("--sample", type=int, default=0, metavar="N", help="print N contradiction findings to read")
     ap.add_argument("--seed", type=int, default=0, help="seed for --sample (default 0)")
     ap.add_argument("--json", metavar="FILE", help="write the raw per-cluster numbers (and findings) as JSON")

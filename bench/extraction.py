@@ -15,6 +15,12 @@ seed, so when the peer is to run and PYTHONHASHSEED is not 0 the script re-execu
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+from _common import parser as bench_parser, shared_dir  # noqa: E402
+
 import argparse
 import importlib.util
 import io
@@ -43,13 +49,6 @@ LEVELS = ("span", "value", "value+unit")
 Adapter = Callable[[list[dict[str, str]]], dict[str, list[dict[str, Any]]]]
 
 
-def shared_dir(arg: str | None) -> Path:
-    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
-    if arg:
-        return Path(arg).resolve()
-    if os.environ.get("FACTCHECK_SHARED"):
-        return Path(os.environ["FACTCHECK_SHARED"]).resolve()
-    return Path(__file__).resolve().parents[1].parent / "shared/bench"
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -182,9 +181,8 @@ def table(suites: list[str], results: dict[str, dict[str, dict[str, Any]]], adap
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__)
     ap.add_argument("suites", nargs="*", help=f"suite names or .jsonl paths (default: {' '.join(DEFAULT_SUITES)})")
-    ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
     ap.add_argument("--only", choices=ADAPTERS, action="append",
                     help="run only this adapter (repeatable); default: both")
     ap.add_argument("--dump", metavar="DIR", help="write per-suite error dumps DIR/<suite>.<adapter>.jsonl")

@@ -18,6 +18,12 @@ evenly spaced sample of stories and its whole-corpus time is extrapolated; the t
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+from _common import parser as bench_parser, shared_dir  # noqa: E402
+
 import argparse
 import gzip
 import json
@@ -36,13 +42,6 @@ GOAL_RATIO = 100.0
 GOAL_CHECK_SECONDS = 30.0
 
 
-def shared_dir(arg: str | None) -> Path:
-    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
-    if arg:
-        return Path(arg).resolve()
-    if os.environ.get("FACTCHECK_SHARED"):
-        return Path(os.environ["FACTCHECK_SHARED"]).resolve()
-    return Path(__file__).resolve().parents[1].parent / "shared/bench"
 
 
 def load_corpus(path: Path, limit: int | None = None) -> list[dict[str, str]]:
@@ -276,8 +275,7 @@ def check_table(r: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
+    ap = bench_parser(__doc__)
     ap.add_argument("--corpus", help="JSONL.gz corpus (default: <shared>/corpus/reuters21578.jsonl.gz)")
     ap.add_argument("--only", choices=("factcheck", "quantulum3"), help="extraction: run only this tool")
     ap.add_argument("--limit", type=int, help="use only the first N stories (for quick runs)")

@@ -330,13 +330,17 @@ _baseline_file = click.option("--file", "path", default=".factcheck-baseline.jso
                               help="The baseline file.")
 
 
+def _baseline_options(func: Any) -> Any:
+    """The arguments both baseline commands take: documents, file, rules, config, dates, today."""
+    for decorator in reversed((click.argument("paths", nargs=-1, required=True), _baseline_file, _rules_option,
+                               _config_option, _date_option,
+                               click.option("--today", default=None, metavar="YYYY-MM-DD"))):
+        func = decorator(func)
+    return func
+
+
 @baseline.command("create")
-@click.argument("paths", nargs=-1, required=True)
-@_baseline_file
-@_rules_option
-@_config_option
-@_date_option
-@click.option("--today", default=None, metavar="YYYY-MM-DD")
+@_baseline_options
 def baseline_create(paths: tuple[str, ...], path: str, rule_dirs: tuple[str, ...], config_path: str | None,
                     date_specs: tuple[str, ...], today: str | None) -> None:
     """Write the findings of PATHS to the baseline file (sorted ids, no line numbers)."""
@@ -349,12 +353,7 @@ def baseline_create(paths: tuple[str, ...], path: str, rule_dirs: tuple[str, ...
 
 
 @baseline.command("prune")
-@click.argument("paths", nargs=-1, required=True)
-@_baseline_file
-@_rules_option
-@_config_option
-@_date_option
-@click.option("--today", default=None, metavar="YYYY-MM-DD")
+@_baseline_options
 def baseline_prune(paths: tuple[str, ...], path: str, rule_dirs: tuple[str, ...], config_path: str | None,
                    date_specs: tuple[str, ...], today: str | None) -> None:
     """Remove baseline entries that PATHS no longer produce (never adds any)."""

@@ -566,10 +566,13 @@ class Scanner:
         if words and words[-1] in ("by", "of", "to") and len(words) > 1 and words[-2] in _DIRECTION_WORDS:
             words = words[:-1]
         if words and words[-1] in _DIRECTION_WORDS:
-            direction = _DIRECTION_WORDS[words[-1]]
-            if words[-1] in ("up", "down") and cut == start:
-                take(1)
-                cut = wstart + pos_in_low
+            if words[-1] in ("up", "down") and len(words) > 1 and words[-2] in self.lex.particle_verbs:
+                pass  # "had set up 900 joint ventures", "shut down 12 plants": a phrasal verb, no change
+            else:
+                direction = _DIRECTION_WORDS[words[-1]]
+                if words[-1] in ("up", "down") and cut == start:
+                    take(1)
+                    cut = wstart + pos_in_low
         return _Left(cut, qualifier, direction, opener, negative)
 
     def _interval(self, value: float, precision: float, qualifier: str) -> tuple[float | None, float | None]:
@@ -914,6 +917,15 @@ class Scanner:
             lo, hi = value, value * 10
             qualifier = "approx"
         else:
+            round_zeros = self.lex.round_zeros
+            if round_zeros and not core.is_word and number.precision == 1.0 and not extra:
+                # "48,000" is rounded at its last non-zero digit (+/-500), capped at round_cap of the value
+                whole = int(number.value)
+                step = 10 ** round_zeros
+                if whole and whole % step == 0:
+                    while whole % (step * 10) == 0:
+                        step *= 10
+                    precision = max(precision, min(step * scale, 2 * self.lex.round_cap * abs(value)))
             lo, hi = self._interval(value, precision, qualifier)
         end = pos
         while end > span_start and text[end - 1].isspace():

@@ -1,0 +1,22 @@
+"""What every benchmark script shares: where the public test material lives, and the --shared/--out options."""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+
+def shared_dir(arg: str | None) -> Path:
+    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
+    if arg:
+        return Path(arg).resolve()
+    if os.environ.get("FACTCHECK_SHARED"):
+        return Path(os.environ["FACTCHECK_SHARED"]).resolve()
+    return Path(__file__).resolve().parents[1].parent / "shared/bench"
+
+
+def parser(doc: str | None) -> argparse.ArgumentParser:
+    """An argument parser with the options every benchmark takes."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
+    return ap
