@@ -106,7 +106,7 @@ def test_new_press_release_fails_then_passes_when_corrected(repo: Path) -> None:
     # --- the pull request with "9 percent" fails, naming only findings on the new document
     proc = gate(repo)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "9%" in proc.stdout and NEW_DOC in proc.stdout
+    assert "9% [8.5–9.5]" in proc.stdout and "new" in proc.stdout
     data = json.loads(gate(repo, "--format", "json").stdout)
     assert data["findings"], "the new document's findings are reported"
     for f in data["findings"]:
@@ -154,7 +154,10 @@ def test_uncommitted_change_counts_as_changed(repo: Path) -> None:
     proc = factcheck(repo, "check", "seeds", "--changed-since", "HEAD", "--baseline", ".factcheck-baseline.json",
                      "--today", TODAY)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert NEW_DOC in proc.stdout
+    assert "9% [8.5–9.5]" in proc.stdout
+    gh = factcheck(repo, "check", "seeds", "--changed-since", "HEAD", "--baseline", ".factcheck-baseline.json",
+                   "--today", TODAY, "--format", "github").stdout
+    assert gh and all(f"file={NEW_DOC}" in line or NEW_DOC in line for line in gh.splitlines())
 
 
 def test_changed_since_unknown_ref_is_one_line(repo: Path) -> None:

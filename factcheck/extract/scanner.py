@@ -73,6 +73,8 @@ _TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0
 _LEFT_PUNCT = "(\"'[“‘,;"
 #: Closing punctuation that may follow a unit word ("5 km.", "10%)").
 _SUFFIX_STRIP = ".,;:!?)\"'’”"
+#: The (at most 16) non-space characters that end at the search's end position.
+_PREV_TOKEN_RE = re.compile(r"\S{1,16}$")
 _DIGIT_OR_HYPHEN_RE = re.compile(r"[\d²³¹⁰⁴⁵⁶⁷⁸⁹-]")
 #: Scientific notation right after digits: "1e10", "12.32e+14", "1.3x10^6", "1.99×10−30", "1.1^23".
 _SCI_RE = re.compile(
@@ -301,6 +303,19 @@ class Scanner:
                              for ig in lexicon.ignores if ig.requires}
         self._suffix_firsts = frozenset(k.split()[0].lower() for k in (*lexicon.suffix_plain, *lexicon.suffix_cased)
                                         if k.split())
+        # Words of _left_vocab that mean something only after a particular word: the last word of
+        # multi-word hedges ("than", "least", "of") and the prepositions after a change word ("rose by").
+        standalone = ({h for h in lexicon.hedge_of if " " not in h} | set(_DIRECTION_WORDS)
+                      | {"between", "from", "minus", "negative"})
+        needs_prev: dict[str, set[str]] = {}
+        for h in lexicon.hedge_of:
+            parts = h.split()
+            if len(parts) > 1 and parts[-1] not in standalone:
+                needs_prev.setdefault(parts[-1], set()).add(parts[-2])
+        for w in ("by", "of", "to"):
+            if w not in standalone:
+                needs_prev.setdefault(w, set()).update(_DIRECTION_WORDS)
+        self._left_needs_prev = {w: frozenset(prev) for w, prev in needs_prev.items()}
         self._currency_hits: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._left_vocab = frozenset(
             {h.split()[-1] for h in lexicon.hedge_of} | set(_DIRECTION_WORDS)
@@ -520,8 +535,24 @@ class Scanner:
             j -= 1
         k = text.rfind(" ", max(0, j - 20), j) + 1
         k2 = text.rfind("\n", max(0, j - 20), j) + 1
-        if text[max(k, k2):j].lower().lstrip(_LEFT_PUNCT) not in self._left_vocab:
+        if k2 > k:
+            k = k2
+        last = text[k:j].lower().lstrip(_LEFT_PUNCT)
+        if last not in self._left_vocab:
             return _Left(start, negative=negative)
+        prev_ok = self._left_needs_prev.get(last)
+        if prev_ok is not None:
+            # "of", "to", "by", "than", "least": they matter only after the right word ("in excess of",
+            # "rose by", "more than"); "sales of 1,780" is the commonest shape of all
+            j = k - 1
+            while j > 0 and text[j - 1] in " \u00a0":
+                j -= 1
+            k = text.rfind(" ", max(0, j - 20), j) + 1
+            k2 = text.rfind("\n", max(0, j - 20), j) + 1
+            if k2 > k:
+                k = k2
+            if j <= 0 or text[k:j].lower().lstrip(_LEFT_PUNCT) not in prev_ok:
+                return _Left(start, negative=negative)
         wstart = max(0, start - 50)
         window = text[wstart:start]
         low = window.lower()
@@ -761,10 +792,8 @@ class Scanner:
         while j > 0 and low[j - 1] in " \u00a0":
             j -= 1
         if 0 < j < s:
-            k = j
-            while k > 0 and j - k < 16 and not low[k - 1].isspace():
-                k -= 1
-            prev_word = low[k:j]
+            pm = _PREV_TOKEN_RE.search(low, j - 16 if j > 16 else 0, j)
+            prev_word = low[pm.start():j] if pm else ""
             labels = self.lex.label_words
             if prev_word in labels or prev_word.lstrip(_LEFT_PUNCT) in labels:
                 return True

@@ -438,10 +438,13 @@ class _Scanner:
             return None
         if p1 in ("to", "and", "or") or (toks and toks[-1][-1:] in ",;:"):
             return None
-        if follower is not None and not (follower in _ENDINGS or follower[0].isupper()
-                                         or follower.lower() in self.lex.year_followers):
-            return None  # "in 1200 villages": a count
         y = int(m["oy"])
+        clock = y % 100 < 60 and y // 100 < 24  # "by 1700 EST", "after 1530 London time": a clock time
+        if follower is not None and not (follower in _ENDINGS or (follower[0].isupper() and not clock)
+                                         or follower in self.lex.year_followers):
+            return None  # "in 1200 villages": a count
+        if clock and follower is None and text[end:end + 2].strip()[:1] not in ("", ".", ",", ";", ":"):
+            return None  # "until 1500 (1400 GMT)"
         return _date(start, end, text, dt.date(y, 1, 1), dt.date(y, 12, 31))
 
     def _h_year(self, m: re.Match[str], text: str) -> Quantity | None:

@@ -19,7 +19,7 @@ _STYLE = {"contradiction": "bold red", "not_comparable": "yellow", "agreement": 
 #: The widest each short column may grow (it takes no more than its content needs).
 _CAPS = {"Metric": 18, "Baseline": 9, "Where": 36, "Value [interval]": 28, "Period": 16}
 #: The narrowest a short column gets on a small terminal.
-_FLOORS = {"Metric": 10, "Baseline": 9, "Where": 16, "Value [interval]": 16, "Period": 10}
+_FLOORS = {"Metric": 10, "Baseline": 8, "Where": 28, "Value [interval]": 14, "Period": 8}
 #: How the long columns share what is left.
 _SHARES = {"Quote": 3, "Message": 2, "Reason": 2}
 _MIN_LONG = 16

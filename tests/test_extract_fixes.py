@@ -1,0 +1,152 @@
+"""Rounding of round integers, phrasal-verb particles, decades and early years, and the fast paths
+of the scanner (which must give exactly what the plain constructions give)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck import extract_text
+from factcheck.errors import RuleFileError
+from factcheck.extract.lexicon import load_lexicon
+from factcheck.extract.scanner import _WORD_TRIGGER_LED_RE, WORD_TRIGGER_RE, make_quantity
+from factcheck.model import Quantity
+from factcheck.paths import shipped_rules_dir
+
+
+def only(text, kinds=None):
+    got = [x for x in extract_text(text) if kinds is None or x.kind in kinds]
+    return [(x.text, x.kind, x.value, x.low, x.high, x.qualifier) for x in got]
+
+
+# ------------------------------------------------------------------ rounding (hedges.yaml tolerances)
+@pytest.mark.parametrize("text,low,high", [
+    ("sales of 48,000 units", 47_500.0, 48_500.0),  # +/-500, under the 5% cap (2,400)
+    ("11,000 students", 10_500.0, 11_500.0),
+    ("1,000 people", 950.0, 1_050.0),  # +/-500 would be 50%: capped at 5%
+    ("3,000 tonnes", 2_850.0, 3_150.0),
+    ("2,500,000 shares", 2_450_000.0, 2_550_000.0),  # +/-50,000 (last non-zero digit), cap 125,000
+    ("1,780 press releases", 1_779.5, 1_780.5),  # one trailing zero: half the last digit
+    ("100 people", 99.5, 100.5),  # two trailing zeros: still exact to the unit
+    ("12.000 points", 11.9995, 12.0005),  # decimals are written precision, never widened
+    ("$1,000 million", 950e6, 1_050e6),  # the scale scales the step; the cap still holds
+])
+def test_round_integers(text, low, high):
+    (x,) = [x for x in extract_text(text) if x.kind not in ("date", "duration")]
+    assert (x.low, x.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_round_integers_keep_hedges_and_bounds():
+    assert only("More than 1,000 companies") == [("More than 1,000", "count", 1000.0, 1000.0, None, "more_than")]
+    (x,) = extract_text("about 48,000 people")
+    assert (x.low, x.high) == (pytest.approx(43_200.0), pytest.approx(52_800.0))  # approx 10% is wider
+
+
+def _rules_copy(tmp_path: Path, old: str, new: str) -> Path:
+    shutil.copytree(shipped_rules_dir() / "lexicon", tmp_path / "lexicon")
+    hedges = tmp_path / "lexicon" / "hedges.yaml"
+    text = hedges.read_text()
+    assert old in text
+    hedges.write_text(text.replace(old, new))
+    return tmp_path
+
+
+@pytest.mark.parametrize("old,new", [
+    ("round_cap: 0.05", "round_cap: 2"),
+    ("round_trailing_zeros: 3", "round_trailing_zeros: -1"),
+    ("round_trailing_zeros: 3", "round_trailing_zeros: many"),
+])
+def test_round_tolerances_validated(tmp_path, old, new):
+    with pytest.raises(RuleFileError):
+        load_lexicon(_rules_copy(tmp_path, old, new))
+
+
+def test_round_rule_can_be_turned_off(tmp_path):
+    from factcheck.extract import Extractor
+
+    ex = Extractor(_rules_copy(tmp_path, "round_trailing_zeros: 3", "round_trailing_zeros: 0"))
+    (x,) = ex.extract("48,000 units")
+    assert (x.low, x.high) == (47_999.5, 48_000.5)
+
+
+# ------------------------------------------------------------------ phrasal verbs are not directions
+@pytest.mark.parametrize("text", [
+    "The company had set up 900 joint ventures",
+    "they picked up 5 contracts",
+    "the talks broke down 3 times",
+    "it shut down 12 plants",
+    "exports made up 40% of sales",
+    "to sum up 3 points",
+])
+def test_particle_is_not_a_direction(text):
+    (x,) = [x for x in extract_text(text) if x.kind not in ("date", "duration")]
+    assert x.direction is None
+    assert not x.text.lower().startswith(("up", "down"))
+
+
+@pytest.mark.parametrize("text,direction", [
+    ("exports were up 5% on the year", "up"),
+    ("shares were down 3 pct", "down"),
+    ("prices rose up to 7%", "up"),
+])
+def test_change_words_still_directions(text, direction):
+    (x,) = [x for x in extract_text(text) if x.kind not in ("date", "duration")]
+    assert x.direction == direction
+
+
+def test_up_to_stays_a_hedge():
+    (x,) = extract_text("The company had set up to 900 joint ventures")
+    assert x.qualifier == "at_most" and x.high == 900.0
+
+
+# ------------------------------------------------------------------ decades and early years are dates
+@pytest.mark.parametrize("text,span,first,last", [
+    ("the 1790s were hard", "1790s", "1790-01-01", "1799-12-31"),
+    ("in the early 1970s, prices rose", "1970s", "1970-01-01", "1979-12-31"),
+    ("the '90s boom", "'90s", "1990-01-01", "1999-12-31"),
+    ("the 1990s saw growth", "1990s", "1990-01-01", "1999-12-31"),
+    ("in the mid-1880s", "1880s", "1880-01-01", "1889-12-31"),
+    ("From 1788 the company grew", "1788", "1788-01-01", "1788-12-31"),
+    ("In 1528, Spain", "1528", "1528-01-01", "1528-12-31"),
+    ("the spring of 1528 was cold", "1528", "1528-01-01", "1528-12-31"),
+])
+def test_decades_and_early_years_are_dates(text, span, first, last):
+    got = extract_text(text)
+    assert [(x.text, x.kind, x.date_range) for x in got] == [(span, "date", (first, last))]
+
+
+def test_from_until_decade():
+    got = extract_text("from 1788 until the early 1790s it grew")
+    assert [(x.text, x.kind) for x in got] == [("1788", "date"), ("1790s", "date")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("In 1528 people died", 1528.0, "people"),
+    ("in 1200 villages", 1200.0, "village"),
+    ("from 1500 to 2000 tonnes", 1750.0, "metric_ton"),
+    ("the race took 90s", 90.0, "second"),
+])
+def test_early_year_shapes_that_are_counts(text, value, unit):
+    (x,) = extract_text(text)
+    assert (x.value, x.unit) == (value, unit) and x.kind != "date"
+
+
+# ------------------------------------------------------------------ fast paths equal the plain ones
+def test_make_quantity_equals_constructor():
+    args = (3, 9, "about 5", "count", 5.0, 4.5, 5.5, "people", "approx", 2, "d", "up", None, None)
+    fast, plain = make_quantity(*args), Quantity(*args)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    with pytest.raises(Exception):
+        fast.value = 6.0  # still frozen
+
+
+@pytest.mark.parametrize("text", [
+    "two hundred and fifty people, a third of them", "Twenty-one—five and half of one", "tenth,eleven;twelve",
+    "someone, anyone: none", "half a million", "the twos and threes", "élan one", "x_one one_x 1one",
+])
+def test_led_word_trigger_matches_plain(text):
+    low = text.lower()
+    plain = [(m.start(), m.end()) for m in WORD_TRIGGER_RE.finditer(low)]
+    led = [(m.start(), m.end() - 1) for m in _WORD_TRIGGER_LED_RE.finditer(" " + low)]
+    assert led == plain
