@@ -22,6 +22,7 @@ from .model import VERDICTS, Claim, Finding
 from .paths import shipped_rules_dir
 from .rulefile import LinedDict, line_of, load_yaml_file
 from .rules import Rule, RuleSet
+from .schemas import validate
 
 INF = math.inf
 
@@ -39,6 +40,7 @@ class CompareSettings:
 def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
     path = (rules_dir or shipped_rules_dir()) / "lexicon" / "compare.yaml"
     data = load_yaml_file(path)
+    validate(data, "lexicon-compare", str(path))
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
     types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool}

@@ -21,6 +21,7 @@ from .model import Claim, Document, Period, Quantity
 from .paths import shipped_rules_dir
 from .rulefile import LinedDict, line_of, load_yaml_file
 from .rules import Rule, RuleSet, lemmatise
+from .schemas import validate
 
 #: Kinds that can be compared; dates and durations only frame other claims.
 CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
@@ -91,6 +92,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     """Load and validate ``lexicon/frames.yaml`` (errors are ``file:line: message``)."""
     path = (rules_dir or shipped_rules_dir()) / "lexicon" / "frames.yaml"
     data = load_yaml_file(path)
+    validate(data, "lexicon-frames", str(path))
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
     for key in data:
