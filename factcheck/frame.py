@@ -80,6 +80,7 @@ class FrameLexicon:
     event_verbs: frozenset[str]
     date_prepositions: frozenset[str]
     vague_heads: frozenset[str]
+    noun_aliases: dict[str, str]
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
@@ -96,7 +97,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
     for key in data:
-        if key not in _FRAME_KEYS and key != "demonyms":
+        if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -104,10 +105,14 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words (quote words YAML reads as booleans: \"on\", \"no\")")
         sets[key] = frozenset(v.lower() for v in value)
+    aliases = data.get("noun_aliases", {})
+    if not isinstance(aliases, dict):
+        raise RuleFileError(str(path), line_of(data, "noun_aliases"), "'noun_aliases' must map words to words")
     demonyms = data.get("demonyms", {})
     if not isinstance(demonyms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in demonyms.items()):
         raise RuleFileError(str(path), line_of(data, "demonyms"), "'demonyms' must map words to entity names")
-    return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()}, **sets)
+    return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()},
+                        noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()}, **sets)
 
 
 # ---------------------------------------------------------------------------------- sentences
@@ -235,7 +240,7 @@ class Framer:
             elif i > 0 and tokens[i - 1].low.endswith(("'s", "’s")) and t.text.isupper():
                 pass  # "Germany's GDP": the acronym is the metric, not a second subject
             elif t.text[:1].isupper() and base not in self.lex.not_subjects and base not in self.lex.titles \
-                    and len(base) > 1:
+                    and len(base) > 1 and base not in self.lex.change_verbs and base not in self.lex.action_verbs:
                 name = t.text.removesuffix("'s").removesuffix("’s")
                 # join consecutive capitalised words: "South Caucasus", "Ali Asadov" (not past "Germany's")
                 while i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
@@ -487,8 +492,8 @@ class Framer:
     def _counted_metric(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, bool]:
         """The counted noun plus what is said of it: 'people killed', 'another house', 'victim per day'."""
         lex = self.lex
-        noun = q.unit or ""
-        head = noun.split()[-1]
+        noun = " ".join(lex.noun_aliases.get(w, w) for w in (q.unit or "").split())
+        head = noun.split()[-1] if noun else ""
         # where the noun ends among the tokens after the number
         k = idx_end
         end_idx = idx_end
@@ -504,6 +509,11 @@ class Framer:
         if idx_start > 0 and tokens[idx_start - 1].low in lex.scope_words:
             parts.insert(0, tokens[idx_start - 1].low)
         predicate = None
+        noun_subjects: tuple[str, ...] = ()
+        # a change verb with its subject: "Sensex rises 103 points" is specific enough to compare
+        if idx_start > 0 and tokens[idx_start - 1].low in lex.change_verbs \
+                and tokens[idx_start - 1].low not in ("up", "down", "higher", "lower"):
+            _np, noun_subjects = self._noun_phrase_before(tokens, idx_start - 1)
         # a verb right before the number: "killed 283 people", "rescuers saved 750 people"
         if idx_start > 0:
             prev = tokens[idx_start - 1].low
@@ -539,7 +549,7 @@ class Framer:
                 parts.append("per " + rate.split()[-1] if not rate.startswith("per") else rate)
                 rated = True
                 break
-        bare = not (predicate or rated or possessor or len(parts) > 1)
+        bare = not (predicate or rated or possessor or len(parts) > 1 or noun_subjects)
         return " ".join(parts), bare
 
     def _lifespan_claim(self, q: Quantity, text: str, tokens: list[_Token], idx_start: int, idx_end: int,
