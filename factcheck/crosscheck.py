@@ -34,6 +34,7 @@ class CompareSettings:
     contemporaneous_days: int = 366
     max_claims_per_group: int = 60
     report_agreements: bool = True
+    conversion_slack: float = 0.03
 
 
 @lru_cache(maxsize=4)
@@ -43,10 +44,14 @@ def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
     validate(data, "lexicon-compare", str(path))
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
-    types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool}
+    types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool,
+             "conversion_slack": float}
     for key, value in data.items():
         if key not in types:
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
+        if types[key] is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+            data[key] = value
         if not isinstance(value, types[key]) or (types[key] is int and (isinstance(value, bool) or value < 1)):
             raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a {types[key].__name__}"
                                 + (" of at least 1" if types[key] is int else ""))
@@ -269,6 +274,9 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         return Finding(finding_id(rule.id, "not_comparable", metric, claims), rule.id, "not_comparable", "note",
                        metric, message, claims, str(reason))
     slack = _tolerance(rule, na, nb, fx, on)
+    if na.note and "ECB" in na.note or nb.note and "ECB" in (nb.note or ""):
+        # the writer converted at another day's or a rounded rate: allow that much more
+        slack = max(slack, settings.conversion_slack * max(abs(na.value), abs(nb.value)))
     gap = max(nb.low - na.high, na.low - nb.high)
     conversions = "; ".join(n for n in (na.note, nb.note) if n)
     scope = f"both {period_label} {metric}" + (f" of {subject}" if subject else "")
@@ -349,6 +357,13 @@ def _raw_disjoint(a: Claim, b: Claim) -> bool:
     return ahi < blo or bhi < alo or (ahi == blo and qa.value != qb.value) or (bhi == alo and qa.value != qb.value)
 
 
+def _same_voice(a: Claim, b: Claim) -> bool:
+    """'Sutopo Purwo Nugroho' and 'Nugroho' are one source; two unattributed claims share the text's voice."""
+    if a.attribution is None or b.attribution is None:
+        return a.attribution == b.attribution
+    return _same_entity(a.attribution, b.attribution)
+
+
 def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
     """Documents that state one metric with clearly different values for one period in one voice.
 
@@ -364,7 +379,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
         for i in range(len(cs)):
             for j in range(i + 1, len(cs)):
                 a, b = cs[i], cs[j]
-                if a.attribution != b.attribution or a.period != b.period or a.sentence == b.sentence:
+                if not _same_voice(a, b) or a.period != b.period:
                     continue
                 if _raw_disjoint(a, b):
                     multi.add(doc)
@@ -400,7 +415,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 a, b = members[i], members[j]
-                if a.doc == b.doc and a.doc in multi and a.attribution == b.attribution:
+                if a.doc == b.doc and a.doc in multi and _same_voice(a, b):
                     continue  # one text, one voice, several values: several things, not a dispute
                 if a.doc == b.doc and a.sentence == b.sentence:
                     continue  # "rose from 10 to 12": two figures of one statement

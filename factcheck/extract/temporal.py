@@ -176,6 +176,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+#: A year right after a day and month, or a month ("3 March 1881", "Jan. 1747"): any year 1000-2099.
+_FULL_YEAR = r"(?:1\d\d\d|20\d\d)(?!\d)"
 #: Whitespace inside a mention: may wrap a line, never crosses a blank line.
 _S = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 _NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -217,7 +219,7 @@ class _Scanner:
             ("ago", rf"(?P<anum>{numa})(?:\s+|-)(?P<aunit>{unit})\s+(?i:ago|earlier)(?!\w)"),
             ("dur", rf"(?P<dq>{qual})?(?P<dnum>{num})(?:\s+|-)(?P<dunit>{unit})(?P<dold>(?:\s+|-)(?i:old)(?!\w))?"),
             ("iso", r"(?P<isoy>(?:19|20)\d\d)-(?P<isom>0[1-9]|1[0-2])-(?P<isod>0[1-9]|[12]\d|3[01])(?![\d-])"),
-            ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_YEAR}))?"),
+            ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_FULL_YEAR}))?"),
             ("qtr", rf"(?P<qq>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter))(?!\w)"
                     + year_suffix.format(g="qyear")),
             ("half", rf"(?P<hh>H[12]|(?i:first|second|1st|2nd)[\s-]+(?i:half))(?!\w)" + year_suffix.format(g="hyear")),
@@ -225,8 +227,8 @@ class _Scanner:
             ("dec", r"(?:(?P<decy>1[1-9]\d0|20\d0)'?|'(?P<decs>\d0))s(?!\w)"),
             ("yrange", rf"(?P<yr1>{_YEAR})\s?[-–—/]\s?(?P<yr2>(?:19|20)\d\d|\d\d)(?!\d|%|[.,]\d)"),
             ("cmp", rf"(?P<cword>(?i:since|compared\s+(?:to|with)))\s+(?P<cyear>{_YEAR})(?![.,]\d|%|\w)"),
-            ("mdy", rf"(?P<mmon>{mon})\s+(?P<md>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<myear>{_YEAR}))?"),
-            ("my", rf"(?P<ymon>{mon}),?\s+(?P<yyear>{_YEAR})"),
+            ("mdy", rf"(?P<mmon>{mon})\s+(?P<md>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<myear>{_FULL_YEAR}))?"),
+            ("my", rf"(?P<ymon>{mon}),?\s+(?P<yyear>{_FULL_YEAR})"),
             ("mon", rf"(?P<mpre>(?i:{_alt(lex.month_preceders)}))[\s-]+(?:(?i:early|late|mid)[\s-]+)?(?P<mname>{full_mon})"
                     rf"(?!\s+\d|,?\s*{_YEAR})"),
             ("rel", rf"(?P<relp>(?i:{_alt(lex.relative)}))(?!\w)"),
@@ -339,21 +341,36 @@ class _Scanner:
         return None if day is None else _date(m.start(), m.end(), text, day, day)
 
     def _h_dmy(self, m: re.Match[str], text: str) -> Quantity | None:
-        return self._day(m, text, self.month(m["dmon"]), int(m["dd"]), m["dyear"])
+        return self._day(m, text, self.month(m["dmon"]), int(m["dd"]), "dyear")
 
     def _h_mdy(self, m: re.Match[str], text: str) -> Quantity | None:
-        return self._day(m, text, self.month(m["mmon"]), int(m["md"]), m["myear"])
+        return self._day(m, text, self.month(m["mmon"]), int(m["md"]), "myear")
 
-    def _day(self, m: re.Match[str], text: str, month: int, day: int, year: str | None) -> Quantity | None:
+    def _day(self, m: re.Match[str], text: str, month: int, day: int, group: str) -> Quantity | None:
+        """A day and month, with the year that follows them if any ("3 March 1881", "March 3, 1881").
+
+        The year makes the date full for any year 1000-2099; a year before 1900 must not be followed
+        by a count noun or unit ("on 5 March 1200 workers"): the day and month then stand alone."""
+        year = m[group]
+        end = m.end()
         if year:
-            d = _safe_date(int(year), month, day)
-            return None if d is None else _date(m.start(), m.end(), text, d, d)
+            if year[:2] not in ("19", "20") and self._count_follows(text, end):
+                end = m.start(group)
+                while text[end - 1] in ", \t\n\u00a0":
+                    end -= 1
+            else:
+                d = _safe_date(int(year), month, day)
+                return None if d is None else _date(m.start(), end, text, d, d)
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 29 February is allowed
             return None
-        return _date(m.start(), m.end(), text, anchor=f"day:{month}:{day}")
+        return _date(m.start(), end, text, anchor=f"day:{month}:{day}")
 
-    def _h_my(self, m: re.Match[str], text: str) -> Quantity:
-        y, mo = int(m["yyear"]), self.month(m["ymon"])
+    def _h_my(self, m: re.Match[str], text: str) -> Quantity | None:
+        """A month and year ("January 1747", "Jan. 1987"); an old year must not be a count ("May 1200 tons")."""
+        year = m["yyear"]
+        if year[:2] not in ("19", "20") and self._count_follows(text, m.end()):
+            return None
+        y, mo = int(year), self.month(m["ymon"])
         return _date(m.start(), m.end(), text, dt.date(y, mo, 1), _month_end(y, mo))
 
     def _h_mon(self, m: re.Match[str], text: str) -> Quantity:
