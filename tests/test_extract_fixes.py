@@ -150,3 +150,71 @@ def test_led_word_trigger_matches_plain(text):
     plain = [(m.start(), m.end()) for m in WORD_TRIGGER_RE.finditer(low)]
     led = [(m.start(), m.end() - 1) for m in _WORD_TRIGGER_LED_RE.finditer(" " + low)]
     assert led == plain
+
+
+# ------------------------------------------------------------------ currency names
+@pytest.mark.parametrize("text,span,code", [
+    ("a deficit of 5,000 billion lire", "5,000 billion lire", "ITL"),  # the Italian plural
+    ("1.5 trillion Italian lire", "1.5 trillion Italian lire", "ITL"),
+    ("10 Turkish liras", "10 Turkish liras", "TRY"),
+])
+def test_lire_are_italian(text, span, code):
+    found = [x for x in extract_text(text) if x.kind == "money"]
+    assert [(x.text, x.unit) for x in found] == [(span, code)]
+
+
+# ------------------------------------------------------------------ ignore patterns: the `near` gate
+@pytest.mark.parametrize("text", [
+    "call +44 20 7946 0958 today", "call (202) 555-0143 now", "or 202-555-0143.", "at 11pm", "at 10:30 sharp",
+    "at 9 a.m. on", "version 2.3.1 is out", "a 3-2 win", "the 3 + 3 format", "mail a1@b2.com",
+])
+def test_ignored_numbers_stay_ignored(text):
+    assert [x.text for x in extract_text(text) if x.kind not in ("date", "duration")] == []
+
+
+def test_near_gate_is_necessary_for_every_windowed_pattern():
+    """Wherever a windowed ignore pattern matches, the combined `near` gate matches inside the match."""
+    from factcheck.extract.scanner import _near_gate
+
+    lex = load_lexicon()
+    gate = _near_gate(lex.ignores)
+    assert gate is not None and gate.pattern.startswith("[")  # regrouped behind one character class
+    samples = ["+44 20 7946 0958", "(202) 555-0143", "202-555-0143", "202.555.0143", "11pm", "11 p.m.", "10:30",
+               "7 am", "2.3.1", "10.0.0.1", "3-2 win", "3 + 3", "a@b", "%2f", "12 +4"]
+    for ig in lex.ignores:
+        if ig.requires and all(len(r) >= 3 for r in ig.requires):
+            continue
+        for sample in samples:
+            for m in ig.pattern.finditer(sample):
+                assert gate.search(sample, m.start(), m.end()), (ig.id, sample)
+
+
+def test_bad_near_regex_names_the_file(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(shipped_rules_dir(), rules)
+    path = rules / "lexicon" / "ignore.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(r"near: ['\d\.\d+\.\d']", "near: ['(']"),
+                    encoding="utf-8")
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(RuleFileError) as err:
+            load_lexicon(rules)
+        assert "near" in err.value.message
+    finally:
+        load_lexicon.cache_clear()
+
+
+# ------------------------------------------------------------------ memoised look-ups equal fresh ones
+@pytest.mark.parametrize("text", [
+    "sales of 120 MEUR and 5 EUR, then 7 MEUR", "5 EUR then 120 MEUR", "up 5 pct to 1.2 billion dlrs from 3 pct",
+    "12 cubic feet and 3 cubic metres", "3 shares, 4 shares of stock, 1 share", "5 feet 2 inches tall, 5 feet",
+    "one penny and 2p, then 3 p", "1,500 dlrs vs 1,200 dlrs; 15 cts a share vs 12 cts",
+])
+def test_memoised_lookups_equal_a_fresh_scanner(text):
+    from factcheck.extract import Extractor
+
+    warm = Extractor()
+    for _ in range(2):
+        warm.extract(text + " " + text)  # fill the memo tables with this text's phrases
+    fresh = Extractor()
+    assert warm.extract(text) == fresh.extract(text)

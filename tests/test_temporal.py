@@ -349,3 +349,48 @@ def test_bad_anchor_in_lexicon_is_reported(tmp_path: Path) -> None:
         load_lexicon(path)
     assert "no_such_anchor" in err.value.message
     assert bad.splitlines()[err.value.line - 1].strip().startswith("today:")
+
+
+# --- full dates with any year (1000-2099) ------------------------------------------------------
+
+FULL_DATES = [
+    ("Karl Weyprecht died on 3 March 1881 (aged 42).", [("3 March 1881", ("1881-03-03", "1881-03-03"))]),
+    ("He was born on March 3, 1881 in Darmstadt.", [("March 3, 1881", ("1881-03-03", "1881-03-03"))]),
+    ("It sank on the 8th of January 1747 off Cadiz.", [("8th of January 1747", ("1747-01-08", "1747-01-08"))]),
+    ("The siege began in January 1747.", [("January 1747", ("1747-01-01", "1747-01-31"))]),
+    ("The siege began in Jan. 1747 and ended.", [("Jan. 1747", ("1747-01-01", "1747-01-31"))]),
+    ("Founded on 1 May 1066.", [("1 May 1066", ("1066-05-01", "1066-05-01"))]),
+    ("Weyprecht (8 September 1838 – 2 March 1881) was an explorer.",
+     [("8 September 1838", ("1838-09-08", "1838-09-08")), ("2 March 1881", ("1881-03-02", "1881-03-02"))]),
+    ("Weyprecht (September 8, 1838 - March 2, 1881)",
+     [("September 8, 1838", ("1838-09-08", "1838-09-08")), ("March 2, 1881", ("1881-03-02", "1881-03-02"))]),
+    ("Still works for modern years: 17 November 2022.", [("17 November 2022", ("2022-11-17", "2022-11-17"))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_DATES)
+def test_full_dates_with_any_year(text: str, expected: list[tuple[str, tuple[str, str]]]) -> None:
+    found = find_temporal(text)
+    assert [(q.text, q.date_range) for q in found] == expected
+    for q in found:
+        assert q.kind == "date" and q.anchor is None
+        assert text[q.start : q.end] == q.text
+
+
+def test_full_date_year_is_not_a_count() -> None:
+    from factcheck import extract_text
+
+    found = extract_text("Karl Weyprecht died on 3 March 1881 (aged 42).")
+    assert [(q.text, q.kind) for q in found] == [("3 March 1881", "date"), ("42", "count")]
+    found = extract_text("the 8th of January 1747")
+    assert [(q.text, q.kind, q.date_range) for q in found] == [
+        ("8th of January 1747", "date", ("1747-01-08", "1747-01-08"))]
+
+
+@pytest.mark.parametrize(("text", "span", "anchor"), [
+    ("On 5 March 1200 workers went on strike.", "5 March", "day:3:5"),
+    ("By March 5, 1500 tonnes had shipped.", "March 5", "day:3:5"),
+])
+def test_old_year_followed_by_a_count_stays_a_count(text: str, span: str, anchor: str) -> None:
+    q = find_temporal(text)[0]
+    assert (q.text, q.anchor, q.date_range) == (span, anchor, None)

@@ -25,11 +25,13 @@ QUALIFIERS_FROM_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_mo
 
 @dataclass(frozen=True)
 class IgnorePattern:
-    """A pattern whose matches hold no quantities; `requires` is a cheap pre-check."""
+    """A pattern whose matches hold no quantities; `requires` and `near` are cheap pre-checks
+    (literals of which one occurs near the number; a short regex every match contains)."""
 
     id: str
     pattern: re.Pattern[str]
     requires: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,7 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
     patterns: list[IgnorePattern] = []
     for i, entry in enumerate(_require(data, "ignore", list, path)):
         where = f"ignore[{i}]"
-        _check_keys(entry, {"id", "pattern", "why", "requires"}, path, where)
+        _check_keys(entry, {"id", "pattern", "why", "requires", "near"}, path, where)
         pattern = entry.get("pattern")
         if not isinstance(pattern, str):
             raise _err(path, entry, "pattern", f"{where}: pattern must be a string")
@@ -260,7 +262,13 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
         except re.error as exc:
             raise _err(path, entry, "pattern", f"{where}: bad regular expression: {exc}") from None
         requires = tuple(r.lower() for r in _strings(entry, "requires", path, where))
-        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires))
+        near = tuple(_strings(entry, "near", path, where))
+        for n in near:
+            try:
+                re.compile(n)
+            except re.error as exc:
+                raise _err(path, entry, "near", f"{where}: bad regular expression in near: {exc}") from None
+        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires, near))
     return tuple(patterns), labels
 
 

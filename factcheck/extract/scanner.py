@@ -3,6 +3,10 @@ around each core read its sign, hedge, currency, scale, unit or counted noun.
 
 Why this shape: a dependency parser costs ~0.1 MB/s and the goal is >= 3 MB/s, so the work per
 number must be a handful of compiled-pattern matches at fixed positions and dictionary look-ups.
+Cheap character tests guard the rarer readers (a range reader runs only before "-", "to", "and"...;
+the scale reader only before a letter a scale word starts with; the ignore patterns only where
+their `near` regexes occur), and the look-ups that repeat across a corpus ("pct", "dlrs", "shares")
+are memoised on the words they read, so the output is exactly that of the plain readers.
 """
 from __future__ import annotations
 
@@ -54,6 +58,8 @@ def _trie(words: list[str]) -> str:
 _WORD_TRIGGER_LED_RE = re.compile(r"\W(?:" + _trie(_TRIGGER_WORDS) + r")\b")
 WORD_NUMBER_RE = re.compile(r"(?:" + WORD_NUMBER + r")")
 _A_BEFORE_RE = re.compile(r"(?:\b(?:a|an|half a|one and a half)[ \u00a0]+)$")
+#: The last letters of the phrases _A_BEFORE_RE knows ("a", "an", "half a", "one and a half").
+_A_BEFORE_LAST = frozenset("anf")
 _HALF_OBJECT = frozenset({"of", "the", "a", "an", "their", "its", "our", "his", "her", "all", "them", "those", "these"})
 #: Words that, alone, are articles or pronouns far more often than quantities.
 _WEAK_WORDS = frozenset({"a", "an", "one", "zero", "nil", "naught", "third", "quarter", "quarters", "thirds"})
@@ -105,6 +111,8 @@ _COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": 
                   "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
 _INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
 _COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
+#: What every match of _RANGE_SEP_RE starts with: a cheap test before the full range reader.
+_RANGE_START_RE = re.compile(r"[ \u00a0]*[-–—taoTAO]")
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
@@ -233,6 +241,24 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
     if not m:
         return None, pos
     raw = m.group("words")
+    # a pure function of the words and of whether the value is one: memoised ("shares", "pct")
+    key = (raw, value == 1)
+    hit = _NOUN_MEMO.get(key)
+    if hit is None:
+        hit = _counted_noun_words(raw, value)
+        if len(_NOUN_MEMO) > 50_000:
+            _NOUN_MEMO.clear()
+        _NOUN_MEMO[key] = hit
+    unit, rel_end = hit
+    return (None, pos) if unit is None else (unit, m.start("words") + rel_end)
+
+
+_NOUN_MEMO: dict[tuple[str, bool], tuple[str | None, int]] = {}
+
+
+def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
+    """`counted_noun` on the words after the number: (noun or None, its end within `raw`)."""
+    pos = 0
     words = _WORD_SPLIT.split(raw)
     if len(words) > 1 and words[0].lower() in _COUNT_SKIP:
         words = words[1:]  # "eight more picks" counts picks
@@ -270,12 +296,60 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         if not kept[head].islower():
             return None, pos
     lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
-    # find the end offset of the head word in the text
-    end = m.start("words")
+    # find the end offset of the head word in the words
+    end = 0
     for w in kept[: head + 1]:
-        end = text.find(w, end) + len(w)
+        end = raw.find(w, end) + len(w)
     return " ".join(lemma_words), end
 
+
+
+#: The first item of a `near` regex: one character, escape or character class (and the rest).
+_FIRST_ITEM_RE = re.compile(r"(\\[dws]|\\[^a-zA-Z0-9]|\[(?!\^)(?:\\.|[^\]\\])+\]|[^\\()\[\]|.*+?{}^$])(.*)\Z", re.S)
+
+
+def _near_gate(ignores: tuple[IgnorePattern, ...]) -> re.Pattern[str] | None:
+    """One search that any windowed ignore pattern needs to succeed near a number: each pattern's
+    `near` regexes, else its `requires` literals; None when some pattern has neither.
+
+    The alternatives are regrouped behind one character class of their first characters, so `re`
+    skips from candidate to candidate instead of trying every alternative at every position."""
+    nears: list[str] = []
+    for ig in ignores:
+        if ig.requires and all(len(r) >= 3 for r in ig.requires):
+            continue  # matched once over the whole text, never in a window
+        own = ig.near or tuple(re.escape(r) for r in ig.requires)
+        if not own:
+            return None  # a pattern with no pre-check: every window must be searched
+        nears.extend(own)
+    if not nears:
+        return None
+    firsts: list[str] = []
+    alts: list[str] = []
+    for n in nears:
+        m = _FIRST_ITEM_RE.match(n)
+        if m is None or m.group(2)[:1] in ("*", "+", "?", "{") or "|" in m.group(2):
+            return re.compile("|".join(f"(?:{n})" for n in nears))
+        first, rest = m.groups()
+        firsts.append(first[1:-1] if first.startswith("[") else first)
+        alts.append(f"(?<={first})(?:{rest})" if rest else f"(?<={first})")
+    return re.compile("[" + "".join(dict.fromkeys(firsts)) + "](?:" + "|".join(dict.fromkeys(alts)) + ")")
+
+
+class _FirstWordWords(dict):
+    """first word -> most words of a phrase starting with it, cased or lower-cased (filled lazily)."""
+
+    def __init__(self, cased: dict[str, int], lowered: dict[str, int]) -> None:
+        super().__init__()
+        self._cased = cased
+        self._lowered = lowered
+
+    def __missing__(self, word: str) -> int:
+        n = max(self._cased.get(word, 1), self._lowered.get(word.lower(), 1))
+        if len(self) > 50_000:
+            self.clear()
+        self[word] = n
+        return n
 
 
 class _Left:
@@ -301,6 +375,7 @@ class Scanner:
         self._max_hedge_words = max((len(h.split()) for h in lexicon.hedge_of), default=1)
         self._requires_re = {ig: re.compile("|".join(re.escape(r) for r in sorted(ig.requires, key=len, reverse=True)))
                              for ig in lexicon.ignores if ig.requires}
+        self._near_gate = _near_gate(lexicon.ignores)
         self._suffix_firsts = frozenset(k.split()[0].lower() for k in (*lexicon.suffix_plain, *lexicon.suffix_cased)
                                         if k.split())
         # Words of _left_vocab that mean something only after a particular word: the last word of
@@ -317,6 +392,30 @@ class Scanner:
                 needs_prev.setdefault(w, set()).update(_DIRECTION_WORDS)
         self._left_needs_prev = {w: frozenset(prev) for w, prev in needs_prev.items()}
         self._currency_hits: dict[str, tuple[tuple[int, str, str], ...]] = {}
+        self._scale_firsts = frozenset(w[:1].casefold() for w in (*lexicon.scale_words, *lexicon.scale_attached))
+        # The last character of every currency sign and code: any other before a number means none.
+        self._currency_last_chars = frozenset(
+            ch for ch in ({sym[-1] for sym in lexicon.currency_symbols if sym}
+                          | {code[-1] for code in lexicon.currency_codes if code} | {"$"})
+            if not ch.isspace() and not ch.isdigit() and ch not in ",;:(-")
+        # Per first word of a unit, percent or currency phrase: the most words such a phrase has.
+        unit_words: dict[str, int] = {}
+        for key in lexicon.suffix_cased:
+            w = key.split()
+            if w and len(w) > unit_words.get(w[0], 1):
+                unit_words[w[0]] = len(w)
+        lowered = {}
+        for key in lexicon.suffix_plain:
+            w = key.split()
+            if w and len(w) > lowered.get(w[0], 1):
+                lowered[w[0]] = len(w)
+        self._unit_words = _FirstWordWords(unit_words, lowered)
+        self._unit_memo: dict[tuple[str, bool, bool, bool, bool], tuple] = {}
+        self._mscale = 1.0
+        self._digits_memo: dict[str, ParsedNumber] = {}
+        self._window_memo: dict[tuple[bool, ...], tuple[tuple[IgnorePattern, re.Pattern[str] | None], ...]] = {}
+        self._whole_ignores = tuple(ig for ig in lexicon.ignores
+                                    if ig.requires and all(len(r) >= 3 for r in ig.requires))
         self._left_vocab = frozenset(
             {h.split()[-1] for h in lexicon.hedge_of} | set(_DIRECTION_WORDS)
             | {"between", "from", "minus", "negative", "by", "of", "to"}
@@ -328,6 +427,7 @@ class Scanner:
         cores: list[_Core] = []
         append = cores.append
         n = len(text)
+        digits_memo = self._digits_memo
         for m in DIGITS_RE.finditer(text):
             s, e = m.span()
             if s > 0:
@@ -366,7 +466,7 @@ class Scanner:
                             append(frac)
                         continue
                 continue  # dates such as 11/17 and codes such as 24/7
-            elif nxt and nxt in "eExX×*^ ":
+            elif nxt and nxt in "eExX×*^ " and (nxt != " " or text[e + 1:e + 2] in ("x", "X", "*", "×")):
                 sci = _SCI_RE.match(text, e)
                 if sci:
                     exp_txt = sci.group("e") or sci.group("x")
@@ -386,7 +486,11 @@ class Scanner:
             elif nxt and nxt in _VULGAR:  # "2½"
                 append(_Core(s, e + 1, ParsedNumber(float(raw.replace(",", "")) + _VULGAR[nxt], 0.0), False))
                 continue
-            parsed = parse_digits(raw)
+            parsed = digits_memo.get(raw)
+            if parsed is None:
+                parsed = parse_digits(raw)
+                if parsed is not None and len(digits_memo) < 100_000:
+                    digits_memo[raw] = parsed  # ParsedNumber is treated as immutable: safe to share
             if parsed is not None:
                 append(_Core(s, e, parsed, False))
         if any(c in text for c in "½¼¾⅓⅔⅕⅛"):
@@ -406,7 +510,14 @@ class Scanner:
                 s = m.start()  # the lead character's offset in " " + low is the word's offset in low
                 if s < last_end:
                     continue
-                am = _A_BEFORE_RE.search(low, max(0, s - 20), s)
+                # "a hundred", "one and a half million": only after a space that follows "a", "an" or "half"
+                am = None
+                if s > 1 and low[s - 1] in " \u00a0":
+                    j = s - 2
+                    while j > 0 and low[j] in " \u00a0":
+                        j -= 1
+                    if low[j] in _A_BEFORE_LAST:
+                        am = _A_BEFORE_RE.search(low, max(0, s - 20), s)
                 if am:
                     s = am.start()
                 wm = WORD_NUMBER_RE.match(low, s)
@@ -455,8 +566,8 @@ class Scanner:
         if j == 0:
             return None, start
         c = text[j - 1]
-        if c.isspace() or c.isdigit() or c in ",;:(-":
-            return None, start
+        if c not in self._currency_last_chars:
+            return None, start  # every currency sign or code ends with one of these characters
         k = j
         while k > 0 and j - k < 7 and not text[k - 1].isspace() and not text[k - 1].isdigit():
             k -= 1
@@ -624,6 +735,11 @@ class Scanner:
     def _scale_after(self, text: str, pos: int, glued_ok: bool, money: bool) -> tuple[float, int]:
         """A scale word or suffix at ``pos`` ("billion", "bn", "m" after money): (factor, new pos)."""
         lex = self.lex
+        c = text[pos:pos + 1]
+        if c == " " or c == "\u00a0":
+            c = text[pos + 1:pos + 2]
+        if c.casefold() not in self._scale_firsts:
+            return 1.0, pos  # no scale word or suffix starts with this letter ("pct", "dlrs", ",")
         sc = lex.scale_re.match(text, pos)
         if not sc:
             return 1.0, pos
@@ -676,19 +792,45 @@ class Scanner:
         if not tokens:
             return None, None, None, pos
         seg = tokens.group(0)
-        if "\n" in seg:
-            seg = seg[: seg.index("\n")]
-        hit = self._lookup(seg, p, glued, hyphen, money, scaled)
+        # The answer depends only on as many words as the longest unit starting with the first word
+        # has ("dlrs", "pct", "cubic feet"): memoised on those words, it is one look-up per number.
+        parts = seg.split()
+        k = self._unit_words[parts[0]]
+        if len(parts) > k:
+            seg = seg[: sum(map(len, parts[:k])) + k - 1]
+        key = (seg, glued, hyphen, money, scaled)
+        hit = self._unit_memo.get(key)
         if hit is None:
-            # "USD50", "m212", "percent-owned": try the letters alone
-            first = seg.split(None, 1)[0]
-            cm = _DIGIT_OR_HYPHEN_RE.search(first, 1)
-            cut = 0 if first[0].isdigit() else cm.start() if cm else len(first)
-            if 0 < cut < len(first):
-                if first[cut].isdigit():
-                    return None, None, None, pos  # "24703m212", "USD50 cards": a code, not a unit
-                hit = self._lookup(first[:cut], p, glued, hyphen, money, scaled)
-        return hit if hit is not None else (None, None, None, pos)
+            hit = self._unit_memo[key] = self._unit_seg(seg, glued, hyphen, money, scaled)
+            if len(self._unit_memo) > 50_000:
+                self._unit_memo.clear()
+        if hit[3] < 0:
+            return None, None, None, pos
+        if hit[4]:
+            self._mscale = 1e6
+        return hit[0], hit[1], hit[2], p + hit[3]
+
+    def _unit_seg(self, seg: str, glued: bool, hyphen: bool, money: bool,
+                  scaled: bool) -> tuple[str | None, str | None, str | None, int, bool]:
+        """`_unit_after` on the tokens `seg`: (kind, unit, currency, end in seg or -1, code has a scale)."""
+        saved = self._mscale
+        self._mscale = 1.0
+        try:
+            hit = self._lookup(seg, 0, glued, hyphen, money, scaled)
+            if hit is None:
+                # "USD50", "m212", "percent-owned": try the letters alone
+                first = seg.split(None, 1)[0]
+                cm = _DIGIT_OR_HYPHEN_RE.search(first, 1)
+                cut = 0 if first[0].isdigit() else cm.start() if cm else len(first)
+                if 0 < cut < len(first):
+                    if first[cut].isdigit():
+                        return None, None, None, -1, False  # "24703m212", "USD50 cards": a code, not a unit
+                    hit = self._lookup(first[:cut], 0, glued, hyphen, money, scaled)
+            if hit is None:
+                return None, None, None, -1, False
+            return hit[0], hit[1], hit[2], hit[3], self._mscale != 1.0
+        finally:
+            self._mscale = saved
 
     def _lookup(self, seg: str, p: int, glued: bool, hyphen: bool, money: bool,
                 scaled: bool) -> tuple[str | None, str | None, str | None, int] | None:
@@ -765,15 +907,16 @@ class Scanner:
         addresses) whose literals occur in this text, sorted and merged; the others are tried in a
         window around each number (see `_ignored`)."""
         spans: list[tuple[int, int]] = []
-        window: list[tuple[IgnorePattern, re.Pattern[str] | None]] = []
-        for ig in self.lex.ignores:
-            if ig.requires and not any(r in low for r in ig.requires):
-                continue
-            if ig.requires and all(len(r) >= 3 for r in ig.requires):
+        present = tuple(not ig.requires or any(map(low.__contains__, ig.requires)) for ig in self.lex.ignores)
+        window = self._window_memo.get(present)
+        if window is None:
+            window = self._window_memo[present] = tuple(
+                (ig, self._requires_re.get(ig)) for ig, on in zip(self.lex.ignores, present)
+                if on and ig not in self._whole_ignores)
+        self._window_ignores = window
+        for ig, on in zip(self.lex.ignores, present):
+            if on and ig in self._whole_ignores:
                 spans.extend(m.span() for m in ig.pattern.finditer(low) if m.end() > m.start())
-            else:
-                window.append((ig, self._requires_re.get(ig)))
-        self._window_ignores = tuple(window)
         if len(spans) > 1:
             spans.sort()
             merged = [spans[0]]
@@ -792,8 +935,8 @@ class Scanner:
         while j > 0 and low[j - 1] in " \u00a0":
             j -= 1
         if 0 < j < s:
-            pm = _PREV_TOKEN_RE.search(low, j - 16 if j > 16 else 0, j)
-            prev_word = low[pm.start():j] if pm else ""
+            # the (at most 16) non-space characters ending at j, as _PREV_TOKEN_RE would find them
+            prev_word = "" if low[j - 1].isspace() else low[j - 16 if j > 16 else 0:j].rsplit(None, 1)[-1]
             labels = self.lex.label_words
             if prev_word in labels or prev_word.lstrip(_LEFT_PUNCT) in labels:
                 return True
@@ -804,6 +947,9 @@ class Scanner:
         if not self._window_ignores:
             return False
         n = len(low)
+        gate = self._near_gate
+        if gate is not None and gate.search(low, s - 20 if s > 20 else 0, e + 20) is None:
+            return False
         near_a = s - 12 if s > 12 else 0
         for ig, requires_re in self._window_ignores:
             # one C-level search for any pre-check literal within 12 characters of the number
@@ -897,7 +1043,9 @@ class Scanner:
         yearlike = (kind == "count" and currency is None and scale == 1.0 and not core.is_word
                     and number.precision == 1.0 and 1800 <= number.value <= 2100 and e - s == 4
                     and not left.negative)
-        rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
+        # the second half of a range follows a separator: only then is the full reader worth trying
+        rng = (self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
+               if _RANGE_START_RE.match(text, pos) or (pos != e and _RANGE_START_RE.match(text, e)) else None)
         if rng is not None:
             if rng[0] == "skip":  # "89-89", "20-24": scores and day ranges, not quantities
                 return None, rng[-1]

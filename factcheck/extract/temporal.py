@@ -279,9 +279,24 @@ class _Scanner:
         self.policy = policy
         self.year_policy: Policy = (2, frozenset({"since", "compared", "fiscal"}), year_p)
         self.unit_policy: Policy = (6, self.start_words, unit_p)
+        #: trigger token as written -> (words back, the starters spelled backwards, sub-grammar)
+        self.walks: dict[str, tuple[int, frozenset[str], re.Pattern[str]]] = {}
         self.handlers: dict[str, Callable[[re.Match[str], str], Quantity | None]] = {
             name: getattr(self, f"_h_{name}") for name, _ in alternatives
         }
+
+    def walk_of(self, token: str) -> tuple[int, frozenset[str], re.Pattern[str]]:
+        """How far back a mention with this trigger may start, which words can start it (spelled
+        backwards, as the walk reads them from the reversed text) and the sub-grammar; memoised."""
+        if token[0].isdigit() or token[0] == "'":
+            back, starters, pattern = self.year_policy
+        else:
+            back, starters, pattern = self.policy.get(token.lower(), self.unit_policy)
+        walk = (back, frozenset(w[::-1] for w in starters), pattern)
+        if len(self.walks) > 10_000:
+            self.walks.clear()
+        self.walks[token] = walk
+        return walk
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -619,7 +634,7 @@ def find_temporal(text: str) -> list[Quantity]:
     """
     sc = _scanner()
     handlers = sc.handlers
-    policy, year_policy, unit_policy = sc.policy, sc.year_policy, sc.unit_policy
+    walks = sc.walks
     rev_word = _REV_WORD.match
     rev = text[::-1]
     n = len(text)
@@ -631,11 +646,11 @@ def find_temporal(text: str) -> list[Quantity]:
         s = trig.start()
         if s < pos:
             continue
-        token = trig[0][1:]
-        if token[0].isdigit() or token[0] == "'":
-            back, starters, pattern = year_policy
-        else:
-            back, starters, pattern = policy.get(token.lower(), unit_policy)
+        token = trig[0]
+        walk = walks.get(token[1:])
+        if walk is None:
+            walk = sc.walk_of(token[1:])
+        back, rev_starters, pattern = walk
         cands = [s]
         at = n - s
         for _ in range(back):  # walk back word by word over the reversed text: anchored, cheap
@@ -646,8 +661,8 @@ def find_temporal(text: str) -> list[Quantity]:
             start = n - at
             if start < pos:
                 break
-            word = w[1]
-            if word[-1].isdigit() or word[::-1].lower() in starters:
+            word = w[1]  # reversed
+            if word[-1].isdigit() or word.lower() in rev_starters:
                 cands.insert(0, start)
         for c in cands:
             m = pattern.match(text, c)
