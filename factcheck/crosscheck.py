@@ -120,6 +120,8 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
             return None
     elif q.kind == "money" and q.unit in ("cent", "pence", "sen"):
         kind = "money:" + q.unit
+    elif q.kind == "money" and q.unit and "/" in q.unit:
+        kind = "money/" + q.unit.split("/", 1)[1].strip()  # "$98 a share" is never a total
     elif q.kind == "percentage_point":
         kind = "percentage_point"
     else:
@@ -182,13 +184,17 @@ def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date)
     unit = q.unit or ""
     note = None
     if q.kind == "money" and unit not in ("cent", "pence", "sen"):
+        per = ""
+        if "/" in unit:  # "USD / share": convert the currency, keep the denominator
+            unit, per = (x.strip() for x in unit.split("/", 1))
+            ref_unit = ref_unit.split("/", 1)[0].strip()
         rate = fx.rate(unit, ref_unit, on)
         if rate is None:
             return f"no exchange rate from {unit} to {ref_unit}"
         if unit != ref_unit:
             note = rate.note
         f = rate.factor
-        return _Norm(v * f, lo * f, hi * f, ref_unit, note)
+        return _Norm(v * f, lo * f, hi * f, f"{ref_unit} / {per}" if per else ref_unit, note)
     if q.kind == "percentage_point" and unit == "basis_point":
         return _Norm(v / 100, lo / 100, hi / 100, "percentage_point", None)
     if q.kind == "measure" and unit != ref_unit:

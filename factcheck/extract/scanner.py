@@ -98,6 +98,8 @@ _RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+")
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
 #: "per barrel", "a month", "/day": what opens the denominator of a rate.
 _RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:per|a|an|every|each)[ \u00a0]+)(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+#: After "a year", "a month": these make it a time ("a year earlier"), not a rate ("a year").
+_TIME_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|previously|prior|back|on|after)\b", re.IGNORECASE)
 #: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
 _HYPHEN_PREFIXES = {"minus": "neg", "negative": "neg", "sub": "", "over": "", "under": "", "mid": "", "top": "",
                     "pre": "", "post": "", "about": "", "around": "", "some": "", "nearly": "", "almost": ""}
@@ -589,8 +591,8 @@ class Scanner:
                 q = at - 1
                 while q > 0 and at - 1 - q < 3 and text[q - 1].isalpha():
                     q -= 1
-                if q < at - 1 and (q == 0 or not text[q - 1].isalnum()):
-                    pre = text[q:at - 1]
+                if q < at - 1 and (q == 0 or not text[q - 1].isalnum()) and text[q:at - 1].isupper():
+                    pre = text[q:at - 1]  # upper case only: "a $48m contract" is an article, not A$
                     alt = symbols.get(pre + "$") or symbols.get(pre.upper() + "$")
                     if alt is None and pre.upper() in codes:
                         alt = pre.upper()
@@ -1201,6 +1203,8 @@ class Scanner:
             if hit is not None and hit[0] == "unit":
                 return hit[1], m.start("w") + len(c)
             lw = c.lower()
+            if opener in ("a", "an") and _TIME_AFTER_RE.match(text, m.start("w") + len(c)):
+                return None  # "$1.17 billion a year earlier": when, not per what
             if lw in lex.rate_words:
                 return lw, m.start("w") + len(c)
             if lw.endswith("s") and lw[:-1] in lex.rate_words and opener not in ("a", "an"):
