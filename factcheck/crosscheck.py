@@ -255,6 +255,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         ok, why = _subjects_comparable(a, b)
         if not ok:
             reasons.append(why)
+        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons:
+            return None  # a metric no rule names, about no one in particular: too vague to judge
     claims = (a, b)
     if a.quantity.kind == "date":
         return _compare_dates(a, b, rule)

@@ -226,6 +226,7 @@ class Framer:
         self._max_level = max(len(v.split()) for v in self.lex.level_verbs)
         self._topic: str | None = None
         self._known_names = frozenset(self.lex.demonyms.values())
+        self._last_noun_subjects: tuple[str, ...] = ()
 
     # ---------------------------------------------------------------- noun phrases and entities
     def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
@@ -358,7 +359,7 @@ class Framer:
             prev = tokens[idx_start - 1].low if idx_start > 0 else ""
             counted_aspect = "change" if prev in lex.change_verbs and prev not in ("up", "down") else "level"
             metric, bare = self._counted_metric(q, tokens, idx_start, idx_end)
-            return _Frame(metric, counted_aspect, (), "counted-bare" if bare else "counted")
+            return _Frame(metric, counted_aspect, self._last_noun_subjects, "counted-bare" if bare else "counted")
         if q.kind == "ordinal":
             nxt = [t for t in after[:3] if t.text[0].isalpha()]
             if nxt and nxt[0].text.islower():
@@ -541,6 +542,14 @@ class Framer:
         # who has them: "the bridge has four lanes"
         possessor = idx_start > 1 and tokens[idx_start - 1].low in ("has", "have", "had", "with", "contains",
                                                                       "includes", "operates", "employs", "owns")
+        if possessor:  # "the bridge has four lanes": the bridge is what the count is about
+            at = idx_start - 1
+            if at > 0 and tokens[at - 1].low == ",":  # "The bridge over the Daugava, opened in 2023, has 12"
+                k = next((i for i in range(at - 2, -1, -1) if tokens[i].low == ","), -1)
+                if k > 0:
+                    at = k
+            owner, owner_subjects = self._noun_phrase_before(tokens, at)
+            noun_subjects = tuple(noun_subjects) + tuple(owner_subjects) + ((owner,) if owner else ())
         # a rate: "8,000 victims per day"
         tail = " ".join(t.low for t in tokens[end_idx:end_idx + 2])
         rated = False
@@ -550,6 +559,7 @@ class Framer:
                 rated = True
                 break
         bare = not (predicate or rated or possessor or len(parts) > 1 or noun_subjects)
+        self._last_noun_subjects = tuple(noun_subjects)
         return " ".join(parts), bare
 
     def _lifespan_claim(self, q: Quantity, text: str, tokens: list[_Token], idx_start: int, idx_end: int,
@@ -786,8 +796,9 @@ class Framer:
                         checkable = False  # "five boats" vs "three boats": too little said to compare
                 period, period_source = self._period(q, sentence_temporal, doc, all_undated)
                 subject = tuple(subject) + self._clause_entities(tokens, idx_start, idx_end)
-                if attribution:
-                    subject = tuple(s_ for s_ in subject if s_ not in attribution and attribution not in s_)
+                if attribution:  # the speaker is not the subject, unless the metric is about them
+                    subject = tuple(s_ for s_ in subject if (s_ not in attribution and attribution not in s_)
+                                    or (metric and s_.lower() in metric))
                 claim = Claim(
                     quantity=q,
                     metric=metric,
@@ -802,7 +813,8 @@ class Framer:
                 )
                 out_here.append(claim)
             # an elliptical restatement: "I have a different number: 16 percent."
-            if len(out_here) == 1 and out_here[0].metric is None and not sentence_temporal and len(tokens) <= 14:
+            if len(out_here) == 1 and out_here[0].metric is None and not sentence_temporal and len(tokens) <= 14 \
+                    and any(t.low in self.lex.vague_heads for t in tokens):
                 prev = prev_claims_by_sentence.get(si - 1) or prev_claims_by_sentence.get(si - 2) or []
                 same = [c for c in prev if c.metric and c.quantity.kind == out_here[0].quantity.kind]
                 if same:
