@@ -35,6 +35,8 @@ _ABBREVIATIONS = frozenset(
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) ?(?:remarks)?:")
 _ORDINAL_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                          r"tenth|last|latest|previous|next|inaugural|original)\b", re.IGNORECASE)
+_CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                            "monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_HEADS = frozenset("north south east west northeast northwest southeast southwest away off ahead behind "
                        "above below apart inland offshore down up out per a an the and or than".split())
 _PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
@@ -205,8 +207,8 @@ def _participle(low: str) -> str:
 
 def _detitle(tokens: list[_Token]) -> list[_Token]:
     """In a Title Case headline, common words are not names: 'Goldman To Pay' -> 'Goldman to pay'."""
-    words = [t for t in tokens if t.text[0].isalpha() and len(t.text) > 3]
-    if len(words) < 4 or sum(1 for t in words if t.text[0].isupper()) < 0.6 * len(words):
+    words = [t for t in tokens if t.text[0].isalpha() and len(t.text) > 3 and t.low not in _CALENDAR_WORDS]
+    if len(words) < 5 or sum(1 for t in words if t.text[0].isupper()) < 0.75 * len(words):
         return tokens
     out = []
     for t in tokens:
