@@ -877,7 +877,10 @@ def resolve_period(mention: Quantity, doc_date: dt.date | None) -> Period | None
     Absolute dates resolve on their own; relative ones need `doc_date` and give None without it.
     """
     if mention.anchor:
-        return _resolve_anchor(mention.anchor, doc_date)
+        try:
+            return _resolve_anchor(mention.anchor, doc_date)
+        except (ValueError, OverflowError):
+            return None  # "3,000 years ago" falls outside the calendar Python can represent
     if mention.date_range:
         start, end = (dt.date.fromisoformat(d) for d in mention.date_range)
         return Period(start, end, period_label(start, end))
