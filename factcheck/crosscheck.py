@@ -318,10 +318,11 @@ def _date_bounds(c: Claim) -> tuple[dt.date, dt.date]:
 
 def _compare_dates(a: Claim, b: Claim, rule: Rule) -> Finding | None:
     """Two dates of one event of one subject: they must overlap."""
-    if not (set(a.subject) & set(b.subject)):
+    shared = sorted({x for x in a.subject for y in b.subject if _same_entity(x, y)})
+    if not shared:
         return None
     (a0, a1), (b0, b1) = _date_bounds(a), _date_bounds(b)
-    subject = ", ".join(sorted(set(a.subject) & set(b.subject)))
+    subject = ", ".join(shared)
     event = (a.metric or "").removeprefix("date ")
     claims = (a, b)
     da, db = a.quantity.text.strip(), b.quantity.text.strip()
