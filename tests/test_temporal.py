@@ -381,7 +381,7 @@ def test_full_date_year_is_not_a_count() -> None:
     from factcheck import extract_text
 
     found = extract_text("Karl Weyprecht died on 3 March 1881 (aged 42).")
-    assert [(q.text, q.kind) for q in found] == [("3 March 1881", "date"), ("42", "count")]
+    assert [(q.text, q.kind) for q in found] == [("3 March 1881", "date"), ("42", "duration")]  # "aged 42": an age in years
     found = extract_text("the 8th of January 1747")
     assert [(q.text, q.kind, q.date_range) for q in found] == [
         ("8th of January 1747", "date", ("1747-01-08", "1747-01-08"))]

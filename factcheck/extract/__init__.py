@@ -39,8 +39,36 @@ class Extractor:
                     d["doc"] = doc
             else:
                 temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
+            if self.scanner._ranges:
+                quantities, temporal = _merge_duration_ranges(quantities, temporal)
             return sorted(quantities + temporal, key=lambda q: (q.start, q.end))
         return quantities
+
+
+def _merge_duration_ranges(quantities: list[Quantity], temporal: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """"between 3 and 5 years", "40 - 50 years old": the scanner reads the range, the temporal scanner
+    the duration that ends it; one record, a range of durations, says what the words say."""
+    starts = [t.start for t in temporal]
+    drop: set[int] = set()
+    out = quantities
+    for i, q in enumerate(quantities):
+        if q.qualifier != "range" or q.kind not in ("count", "measure"):
+            continue
+        j = bisect.bisect_right(starts, q.start)
+        if j >= len(temporal) or temporal[j].start >= q.end:
+            continue
+        t = temporal[j]
+        if t.kind != "duration" or t.qualifier != "exact" or (q.unit is not None and q.unit != t.unit):
+            continue
+        if out is quantities:
+            out = list(quantities)
+        end = max(q.end, t.end)
+        out[i] = replace(q, end=end, text=q.text + t.text[q.end - t.start:] if t.end > q.end else q.text,
+                         kind="duration", unit=t.unit)
+        drop.add(j)
+    if drop:
+        temporal = [t for k, t in enumerate(temporal) if k not in drop]
+    return out, temporal
 
 
 def _find_temporal(text: str) -> list[Quantity]:

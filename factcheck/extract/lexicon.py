@@ -66,6 +66,9 @@ class Lexicon:
     round_cap: float = 0.05
     #: Verbs whose "up"/"down" is a particle, not a change: "set up 900 ventures", "shut down 12 plants".
     particle_verbs: frozenset[str] = frozenset()
+    #: Currency words also written before the number ("usd 20", "dollar 22.5 million", "sen 100,000"):
+    #: lower-case word -> (ISO code, or None for a subunit; the unit reported).
+    prefix_names: dict[str, tuple[str | None, str]] | None = None
 
 
 def _err(path: Path, node: Any, key: str | int | None, message: str) -> RuleFileError:
@@ -184,9 +187,10 @@ def load_currencies(path: Path) -> dict[str, Any]:
     codes: set[str] = set()
     names: dict[str, str] = {}
     ambiguous: set[str] = set()
+    prefix: dict[str, tuple[str | None, str]] = {}
     for i, entry in enumerate(_require(data, "currencies", list, path)):
         where = f"currencies[{i}]"
-        _check_keys(entry, {"code", "symbols", "names", "ambiguous"}, path, where)
+        _check_keys(entry, {"code", "symbols", "names", "ambiguous", "prefix_names"}, path, where)
         code = entry.get("code")
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
             raise _err(path, entry, "code", f"{where}: code must be an ISO 4217 code of three capital letters")
@@ -197,20 +201,29 @@ def load_currencies(path: Path) -> dict[str, Any]:
             names[n.lower()] = code
             if entry.get("ambiguous"):
                 ambiguous.add(n.lower())
+        for n in _strings(entry, "prefix_names", path, where):
+            if " " in n.strip():
+                raise _err(path, entry, "prefix_names", f"{where}: prefix_names must be single words")
+            names.setdefault(n.lower(), code)
+            prefix[n.lower()] = (code, code)
     subunits: dict[str, str] = {}
     for i, entry in enumerate(data.get("subunits", []) or []):
         where = f"subunits[{i}]"
-        _check_keys(entry, {"unit", "names"}, path, where)
+        _check_keys(entry, {"unit", "names", "prefix_names"}, path, where)
         unit = entry.get("unit")
         if not isinstance(unit, str) or not unit:
             raise _err(path, entry, "unit", f"{where}: unit must be a name")
         for n in _strings(entry, "names", path, where):
             subunits[n.lower()] = unit
+        for n in _strings(entry, "prefix_names", path, where):
+            if " " in n.strip():
+                raise _err(path, entry, "prefix_names", f"{where}: prefix_names must be single words")
+            prefix[n.lower()] = (None, unit)
     default = data.get("default_symbol_code", "USD")
     if default not in codes:
         raise _err(path, data, "default_symbol_code", "default_symbol_code must be one of the listed codes")
     return {"symbols": symbols, "codes": frozenset(codes), "names": names, "ambiguous": frozenset(ambiguous),
-            "subunits": subunits, "default": default}
+            "subunits": subunits, "default": default, "prefix": prefix}
 
 
 def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]], frozenset[str]]:
@@ -317,7 +330,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         cased.setdefault(code, ("code", code, False))
         cased.setdefault("M" + code, ("mcode", code, False))  # "120 MEUR": millions
     for sym, code in cur["symbols"].items():
-        if not any(c.isalpha() for c in sym):  # "10 €", "100元" (CJK signs are not letters here)
+        if not any(c.isascii() and c.isalpha() for c in sym):  # "10 €", "100元", "100 ரூ"
             cased.setdefault(sym, ("code", code, False))
     cased.setdefault("元", ("code", cur["symbols"].get("元", "CNY"), False))
     for name, code in cur["names"].items():
@@ -354,4 +367,5 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         round_zeros=hedge_data["round_zeros"],
         round_cap=hedge_data["round_cap"],
         particle_verbs=hedge_data["particle_verbs"],
+        prefix_names=cur["prefix"],
     )

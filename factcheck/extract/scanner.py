@@ -81,7 +81,22 @@ _LEFT_PUNCT = "(\"'[“‘,;"
 _SUFFIX_STRIP = ".,;:!?)\"'’”"
 #: The (at most 16) non-space characters that end at the search's end position.
 _PREV_TOKEN_RE = re.compile(r"\S{1,16}$")
-_DIGIT_OR_HYPHEN_RE = re.compile(r"[\d²³¹⁰⁴⁵⁶⁷⁸⁹-]")
+_DIGIT_OR_HYPHEN_RE = re.compile(r"[\d²³¹⁰⁴⁵⁶⁷⁸⁹\-/,]")
+#: After an age set off by commas: ", has", ", who", ", said".
+_AGE_APPOSITIVE_RE = re.compile(r",[ \u00a0]+[a-z]")
+#: A person's name (a capitalised word, not a month or weekday) right before ", 66,".
+_NAME_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?\Z")
+#: "aged 87", "age 87" right before the number.
+_AGE_WORD_RE = re.compile(r"\bage[d]?[ \u00a0]\Z")
+#: "percent of", "per cent of" opening a sentence, right before a number.
+_PERCENT_OF_RE = re.compile(r"(?:^|[.!?:;\n]\s*)(?P<p>percents?|per[ -]cents?)[ \u00a0]+of[ \u00a0]+$")
+#: The end of a clause right after a number (and its unit).
+_CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?;,)\n]|$)")
+#: Brackets a unit may be written in after a number: "20 (kg)", "20 [kg]".
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 #: Scientific notation right after digits: "1e10", "12.32e+14", "1.3x10^6", "1.99×10−30", "1.1^23".
 _SCI_RE = re.compile(
     r"(?:[eE](?P<e>[+\-−]?\d{1,3})"
@@ -414,6 +429,10 @@ class Scanner:
         self._unit_words = _FirstWordWords(unit_words, lowered)
         self._unit_memo: dict[tuple[str, bool, bool, bool, bool], tuple] = {}
         self._mscale = 1.0
+        self._resume = 0
+        self._prefix_names = lexicon.prefix_names or {}
+        #: the last letters of those words: a one-character test before reading the word
+        self._prefix_last = frozenset(w[-1] for w in self._prefix_names if w)
         self._digits_memo: dict[str, ParsedNumber] = {}
         self._window_memo: dict[tuple[bool, ...], tuple[tuple[IgnorePattern, re.Pattern[str] | None], ...]] = {}
         self._whole_ignores = tuple(ig for ig in lexicon.ignores
@@ -591,15 +610,42 @@ class Scanner:
                 q = at - 1
                 while q > 0 and at - 1 - q < 3 and text[q - 1].isalpha():
                     q -= 1
-                if q < at - 1 and (q == 0 or not text[q - 1].isalnum()) and text[q:at - 1].isupper():
-                    pre = text[q:at - 1]  # upper case only: "a $48m contract" is an article, not A$
-                    alt = symbols.get(pre + "$") or symbols.get(pre.upper() + "$")
-                    if alt is None and pre.upper() in codes:
-                        alt = pre.upper()
+                if q < at - 1 and (q == 0 or not text[q - 1].isalnum()):
+                    pre = text[q:at - 1]
+                    if pre.isupper():
+                        alt = symbols.get(pre + "$") or symbols.get(pre.upper() + "$")
+                        if alt is None and pre.upper() in codes:
+                            alt = pre.upper()
+                    elif pre.islower() and pre not in ("a", "s", "i"):
+                        # lower case ("hk $ 10.05 billion", "c $ 300 million") only as a listed sign:
+                        # "a $48m contract" is an article, "murdoch ' s $ 5" a possessive
+                        alt = symbols.get(pre.upper() + "$")
+                    else:
+                        alt = None
                     if alt is not None:
                         return alt, q
             return code, at
         return None, start
+
+    def _prefix_name_before(self, text: str, s: int) -> tuple[str | None, str, int] | None:
+        """A currency word written before the number ("usd 20", "dollar 22.5 million", "sen 100,000"):
+        (ISO code or None for a subunit, unit, where the word starts), or None."""
+        names = self.lex.prefix_names
+        if not names:
+            return None
+        j = s - 1
+        k = j
+        while k > 0 and j - k < 10 and text[k - 1].isalpha():
+            k -= 1
+        if k < self._resume or (k > 0 and not (text[k - 1].isspace() or text[k - 1] in "(\"'")):
+            return None  # "peso/dollar 1987"; "10 rmb 20 usd": "rmb" is the amount's before
+        word = text[k:j]
+        if not word.islower():
+            return None  # "Sen 100", "Dollar 5": names or sentence starts, not amounts ("USD 5" is a code)
+        hit = names.get(word.lower())
+        if hit is None:
+            return None
+        return hit[0], hit[1], k
 
     def _currency_hits_of(self, token: str) -> tuple[tuple[int, str, str], ...]:
         """Every suffix of ``token`` that names a currency, longest first: (cut, suffix, ISO code).
@@ -790,6 +836,8 @@ class Scanner:
             if p < n and text[p] == " " and not hyphen:
                 p += 1
         glued = p == pos
+        if p < n and text[p] in _BRACKETS and not hyphen:
+            return self._bracket_unit(text, p, money, scaled, pos)
         tokens = _TOKEN_RE.match(text, p)
         if not tokens:
             return None, None, None, pos
@@ -812,6 +860,20 @@ class Scanner:
             self._mscale = 1e6
         return hit[0], hit[1], hit[2], p + hit[3]
 
+    def _bracket_unit(self, text: str, p: int, money: bool, scaled: bool,
+                      pos: int) -> tuple[str | None, str | None, str | None, int]:
+        """A unit alone in brackets after the number: "20 (kg)", "20 [kg]", "5 (km)"."""
+        close = text.find(_BRACKETS[text[p]], p + 1, p + 16)
+        if close < 0:
+            return None, None, None, pos
+        inner = text[p + 1:close]
+        if len(inner) < 2 or inner != inner.strip() or not inner[0].isalpha():
+            return None, None, None, pos  # "(m)" in a table is millions as often as meters
+        hit = self._unit_seg(inner, True, False, money, scaled)
+        if hit[3] != len(inner) or hit[0] != "measure" or hit[4]:
+            return None, None, None, pos
+        return hit[0], hit[1], hit[2], close + 1
+
     def _unit_seg(self, seg: str, glued: bool, hyphen: bool, money: bool,
                   scaled: bool) -> tuple[str | None, str | None, str | None, int, bool]:
         """`_unit_after` on the tokens `seg`: (kind, unit, currency, end in seg or -1, code has a scale)."""
@@ -825,8 +887,8 @@ class Scanner:
                 cm = _DIGIT_OR_HYPHEN_RE.search(first, 1)
                 cut = 0 if first[0].isdigit() else cm.start() if cm else len(first)
                 if 0 < cut < len(first):
-                    if first[cut].isdigit():
-                        return None, None, None, -1, False  # "24703m212", "USD50 cards": a code, not a unit
+                    if first[cut].isdigit() or (first[cut] == "-" and first[cut + 1:cut + 2].isdigit()):
+                        return None, None, None, -1, False  # "24703m212", "USD50 cards", "L-202": codes
                     hit = self._lookup(first[:cut], 0, glued, hyphen, money, scaled)
             if hit is None:
                 return None, None, None, -1, False
@@ -890,6 +952,7 @@ class Scanner:
         self._ignore_spans = self._ignore_matches(low)
         self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
+        self._ranges = 0
         resume = 0
         for core in self._cores(text, low):
             if core.start < resume:
@@ -898,6 +961,7 @@ class Scanner:
                 i = bisect.bisect_right(skip_starts, core.end - 1) - 1
                 if i >= 0 and skip_spans[i][1] > core.start:
                     continue
+            self._resume = resume
             q, end = self._build(text, low, core)
             if q is not None:
                 out.append(q)
@@ -972,6 +1036,19 @@ class Scanner:
         """Read everything around one number; returns (Quantity or None, end offset consumed)."""
         s, e = core.start, core.end
         currency, start = self._currency_before(text, s)
+        name_sub = None  # a subunit named before the number ("sen 100,000")
+        from_name = False
+        if (currency is None and s > 1 and text[s - 2] in self._prefix_last and text[s - 1] == " "
+                and text[text.rfind(" ", 0 if s < 12 else s - 12, s - 1) + 1:s - 1] in self._prefix_names):
+            pre = self._prefix_name_before(text, s)
+            if pre is not None and not (core.kind == "number" and not core.is_word and e - s == 4
+                                        and 1800 <= core.number.value <= 2100):
+                from_name = True
+                if pre[0] is None:
+                    name_sub = pre[1]
+                    name_start = pre[2]
+                else:
+                    currency, start = pre[0], pre[2]
         self._mscale = 1.0
         if currency is not None and text.startswith("M" + currency, start):
             self._mscale = 1e6  # "MAUD 60"
@@ -990,6 +1067,12 @@ class Scanner:
                 if how == "neg":  # "minus-130 degrees"
                     hyphen_negative = True
                     start = k
+            elif prev == "-" and s > 1 and text[s - 2].isdigit():
+                k = s - 2
+                while k > 0 and s - 2 - k < 12 and text[k - 1].isalnum():
+                    k -= 1
+                if any(c.isalpha() for c in text[k:s - 1]):
+                    return None, e  # "scp2-173m", "A380-800": part of a code
             elif prev == "." and s > 1 and text[s - 2].isalpha():
                 return None, e  # "ID.3", "No.5"
             elif prev == ":" and s > 1 and text[s - 2].isdigit():
@@ -1013,6 +1096,10 @@ class Scanner:
             if k2 == "money" and cur2 is None:  # cents, pence
                 kind, unit = "money", u2
             elif k2 == "money":
+                if currency is not None and cur2 != currency:
+                    if text[start:s].strip() != "$":
+                        pos2 = pos  # "rmb 10 usd 20": the code after belongs to the next amount
+                    currency = cur2 if text[start:s].strip() == "$" else currency  # "$10 AUD"
                 currency = currency or cur2
                 if scale == 1.0:  # "75 USD million"
                     scale, pos2 = self._scale_after(text, pos2, True, True)
@@ -1023,6 +1110,13 @@ class Scanner:
         if self._mscale != 1.0:
             scale *= self._mscale
             precision *= self._mscale
+        if from_name:
+            if kind not in ("count", "money"):  # "the euro 1.2 percent": the name is not this amount's
+                currency, start = None, s
+                left = self._left(text, start)
+            elif name_sub is not None and kind == "count":
+                kind, unit = "money", name_sub
+                left = _Left(name_start, left.qualifier, left.direction, left.opener, left.negative)
         if currency is not None and kind not in ("percent", "percentage_point"):
             kind, unit = "money", currency
         if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
@@ -1076,6 +1170,7 @@ class Scanner:
                 if rate is not None:
                     unit, end2 = f"{unit} / {rate[0]}", rate[1]
             mid = (min(value, v2) + max(value, v2)) / 2
+            self._ranges += 1
             return (self._q(span_start, end2, text, kind, tidy(mid), tidy(lo), tidy(hi), unit, "range",
                             left.direction), end2)
         if kind == "count":
@@ -1084,6 +1179,21 @@ class Scanner:
             unit, _ = counted_noun(text, pos, value)
             if unit is None and yearlike:
                 return None, e  # a year: the temporal scanner's business
+            if (unit is None and not core.is_word and number.precision == 1.0 and 0 < value <= 120
+                    and scale == 1.0 and qualifier == "exact" and not left.negative and span_start >= 3):
+                if ((text.startswith(", ", span_start - 2) and _AGE_APPOSITIVE_RE.match(text, e)
+                     and _NAME_BEFORE_RE.search(text, max(0, span_start - 30), span_start - 2))
+                        or ((low.startswith("age ", span_start - 4) or low.startswith("aged ", span_start - 5))
+                            and _AGE_WORD_RE.search(low, max(0, span_start - 6), span_start))):
+                    # "Maddon, 66, has used", "a man aged 87": an age in years
+                    return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
+                                    "year", "exact", left.direction), e)
+            if unit is None and span_start >= 3 and low.startswith("of ", span_start - 3):
+                pm = _PERCENT_OF_RE.search(low, max(0, span_start - 20), span_start)
+                if pm is not None and _CLAUSE_END_RE.match(text, pos):
+                    # "percent of 10" opening a sentence, the number ending it: the percent is the number
+                    # ("50 percent of 210 households" never gets here: 210 has a noun, 50 is the percent)
+                    kind, unit, span_start = "percent", "percent", pm.start("p")
         elif kind in ("money", "measure") and unit is not None:
             if kind == "money" and unit == currency and scale == 1.0 and number.precision == 1.0:
                 value, precision, pos = self._compound_money(text, low, pos, value, precision)

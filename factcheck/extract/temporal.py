@@ -203,7 +203,7 @@ class _Scanner:
         full_mon = rf"(?:{cased(full_names)})(?!\w)"
         tens = [w for w, v in lex.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
         ones = [w for w, v in lex.number_words.items() if 1 <= v <= 9 and v == int(v)]
-        numw = rf"(?i:(?:{_alt(tens)})-(?:{_alt(ones)})|{_alt(lex.number_words)})(?!\w)"
+        numw = rf"(?i:(?:{_alt(tens)})[- ](?:{_alt(ones)})|{_alt(lex.number_words)})(?!\w)"
         num = rf"(?:{_NUMD}(?![\w,]\d*)|{numw})"
         numa = rf"(?:{num}|(?i:an|a)(?!\w))"
         unit = rf"(?i:{_alt(lex.units)})(?!\w)"
@@ -308,7 +308,7 @@ class _Scanner:
             return 1.0
         if w in self.lex.number_words:
             return self.lex.number_words[w]
-        tens, _, one = w.partition("-")
+        tens, _, one = w.replace(" ", "-").partition("-")
         return self.lex.number_words[tens] + self.lex.number_words[one]
 
     def month(self, word: str) -> int:
