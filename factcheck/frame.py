@@ -477,6 +477,15 @@ class Framer:
                 return _Frame(metric, aspect, subj, "of")
         return _Frame(None, aspect, (), "none")
 
+    def _document_topics(self, text: str, sentences: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+        """The places or parties a text is about: entities named in at least three of its sentences."""
+        counts: dict[str, int] = {}
+        for a, b in sentences[:200]:
+            for e in set(self._entities(_tokens(text, a, b))):
+                if e in self._known_names:
+                    counts[e] = counts.get(e, 0) + 1
+        return tuple(sorted(e for e, n in counts.items() if n >= 3))
+
     def _sentence_case(self, tokens: list[_Token], text: str) -> list[_Token]:
         """A capital that only starts the sentence is not a name: "Trade between Russia ..." -> trade."""
         if not tokens:
@@ -743,6 +752,7 @@ class Framer:
         if sentences:
             first = self._entities(_tokens(text, *sentences[0]))
             self._topic = first[0] if first else None
+        topics = self._document_topics(text, sentences)
         seen_sentences: set[str] = set()
         import bisect
 
@@ -801,6 +811,8 @@ class Framer:
                 if attribution:  # the speaker is not the subject, unless the metric is about them
                     subject = tuple(s_ for s_ in subject if (s_ not in attribution and attribution not in s_)
                                     or (metric and s_.lower() in metric))
+                if not subject and metric is not None and rule is None:
+                    subject = topics  # a figure in a text about Russia and Azerbaijan is about them
                 claim = Claim(
                     quantity=q,
                     metric=metric,
