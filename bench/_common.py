@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 
 def shared_dir(arg: str | None) -> Path:
@@ -20,3 +22,13 @@ def parser(doc: str | None) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", help="shared bench folder (default: $FACTCHECK_SHARED or ../shared/bench)")
     return ap
+
+
+def write_outputs(text: str, out: str | None, data: Any = None, json_path: str | None = None) -> None:
+    """Print the table and also write it (--out) and the raw numbers (--json), creating folders."""
+    print(text)
+    for path, body in ((out, text), (json_path, None if data is None else json.dumps(data, indent=1, default=str,
+                                                                                  ensure_ascii=False))):
+        if path and body is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_text(body, encoding="utf-8")

@@ -16,7 +16,7 @@ import sys as _sys
 from pathlib import Path as _Path
 
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
-from _common import parser as bench_parser, shared_dir  # noqa: E402
+from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
 
 import argparse
 import json
@@ -131,15 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(rows) + f"\nWall time {wall:.1f} s, one process. Folder `{root}`.\n"
     if args.sample:
         text += "\n" + show(contra, args.sample, args.seed)
-    print(text)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps({"clusters": rows, "wall_seconds": wall,
-                                               "contradictions": contra}, indent=1, ensure_ascii=False),
-                                   encoding="utf-8")
+    write_outputs(text, args.out, {"clusters": rows, "wall_seconds": wall, "contradictions": contra}, args.json)
     return 0
 
 

@@ -19,7 +19,7 @@ import sys as _sys
 from pathlib import Path as _Path
 
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
-from _common import parser as bench_parser, shared_dir  # noqa: E402
+from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
 
 import argparse
 import importlib.util
@@ -229,14 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             sec = sum(r["seconds"] for r in secs)
             md.append(f"- {a}: {sec:.2f} s on the suites ({chars / sec if sec else 0:,.0f} chars/s)")
     text = "\n".join(md) + "\n"
-    print(text)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps({"suites": names, "results": results}, indent=1, default=str),
-                                   encoding="utf-8")
+    write_outputs(text, args.out, {"suites": names, "results": results}, args.json)
     return 0
 
 

@@ -22,7 +22,7 @@ import sys as _sys
 from pathlib import Path as _Path
 
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
-from _common import parser as bench_parser, shared_dir  # noqa: E402
+from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
 
 import argparse
 import gzip
@@ -314,13 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         raw["check"] = r
         md.append(check_table(r))
     text = "\n".join(md)
-    print(text)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    write_outputs(text, args.out, raw, args.json)
     return 0
 
 

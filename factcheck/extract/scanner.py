@@ -369,6 +369,15 @@ class _FirstWordWords(dict):
         return n
 
 
+def _word_before(text: str, end: int) -> tuple[int, int]:
+    """(start, end) of the word that ends at ``end`` once trailing spaces are skipped (at most 20 chars)."""
+    j = end
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = max(text.rfind(" ", max(0, j - 20), j), text.rfind("\n", max(0, j - 20), j)) + 1
+    return k, j
+
+
 class _Left:
     """What stands before a number: sign, hedge, direction of change, range opener."""
 
@@ -689,13 +698,7 @@ class Scanner:
         if start == 0 or not text[start - 1].isspace():
             return _Left(start, negative=negative)
         # fast path: the word right before is not one that can open a hedge, direction or range
-        j = start - 1
-        while j > 0 and text[j - 1] in " \u00a0":
-            j -= 1
-        k = text.rfind(" ", max(0, j - 20), j) + 1
-        k2 = text.rfind("\n", max(0, j - 20), j) + 1
-        if k2 > k:
-            k = k2
+        k, j = _word_before(text, start - 1)
         last = text[k:j].lower().lstrip(_LEFT_PUNCT)
         if last not in self._left_vocab:
             return _Left(start, negative=negative)
@@ -703,13 +706,7 @@ class Scanner:
         if prev_ok is not None:
             # "of", "to", "by", "than", "least": they matter only after the right word ("in excess of",
             # "rose by", "more than"); "sales of 1,780" is the commonest shape of all
-            j = k - 1
-            while j > 0 and text[j - 1] in " \u00a0":
-                j -= 1
-            k = text.rfind(" ", max(0, j - 20), j) + 1
-            k2 = text.rfind("\n", max(0, j - 20), j) + 1
-            if k2 > k:
-                k = k2
+            k, j = _word_before(text, k - 1)
             if j <= 0 or text[k:j].lower().lstrip(_LEFT_PUNCT) not in prev_ok:
                 return _Left(start, negative=negative)
         wstart = max(0, start - 50)
