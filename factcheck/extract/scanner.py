@@ -378,6 +378,10 @@ def _word_before(text: str, end: int) -> tuple[int, int]:
     return k, j
 
 
+#: "several dozen", "a few hundred", "some thousand": an unstated multiple of the scale word.
+_SEVERAL_RE = re.compile(r"\b(?:several|a few|few|many)[ \u00a0]+$")
+
+
 class _Left:
     """What stands before a number: sign, hedge, direction of change, range opener."""
 
@@ -1199,8 +1203,17 @@ class Scanner:
             rate = self._rate(text, pos)
             if rate is not None:
                 unit, pos = f"{unit} / {rate[0]}", rate[1]
+        several_m = _SEVERAL_RE.search(low, max(0, core.start - 12), core.start) \
+            if core.is_word and number.value in (12.0, 100.0, 1000.0, 1e6, 1e9) else None
+        several = several_m is not None
+        if several and several_m is not None:
+            span_start = min(span_start, several_m.start())
         if number.vague:
             lo, hi = value, value * 10
+            qualifier = "approx"
+        elif several:  # "several dozen", "a few hundred": between two and nine of them, about three
+            lo, hi = 2 * value, 9 * value
+            value = 3 * value
             qualifier = "approx"
         else:
             round_zeros = self.lex.round_zeros
