@@ -73,9 +73,9 @@ def decode(raw: bytes, name: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block per line (selectolax: fast, C-backed, no network)."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for tag in ("script", "style", "noscript", "template", "head"):
         for node in tree.css(tag):
             node.decompose()
