@@ -102,6 +102,18 @@ def _mapping(data: Any, key: str, path: str) -> dict[str, Any]:
     return value
 
 
+def _inverted(data: Any, key: str, allowed: Any, what: str, where: str) -> dict[str, str]:
+    """``{name: [forms]}`` -> ``{form: name}``, every name checked against ``allowed``."""
+    out: dict[str, str] = {}
+    raw = _mapping(data, key, where)
+    for name in raw:
+        if name not in allowed:
+            raise RuleFileError(where, line_of(raw, name), f"unknown {what} '{name}'")
+        for form in _str_list(raw, name, where):
+            out[form] = name
+    return out
+
+
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
     """Read and validate a time lexicon (the shipped one by default); errors carry file:line."""
     p = Path(path) if path is not None else shipped_rules_dir() / "lexicon" / "time.yaml"
@@ -126,20 +138,8 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         if not isinstance(num, (int, float)) or isinstance(num, bool) or num <= 0:
             raise RuleFileError(where, line_of(raw_numbers, word), f"number word '{word}' needs a positive number")
         numbers[_norm(word)] = float(num)
-    units: dict[str, str] = {}
-    raw_units = _mapping(data, "units", where)
-    for unit, forms in raw_units.items():
-        if unit not in _UNIT_ORDER:
-            raise RuleFileError(where, line_of(raw_units, unit), f"unknown time unit '{unit}'")
-        for form in _str_list(raw_units, unit, where):
-            units[form] = unit
-    qualifiers: dict[str, str] = {}
-    raw_quals = _mapping(data, "qualifiers", where)
-    for qual in raw_quals:
-        if qual not in QUALIFIERS:
-            raise RuleFileError(where, line_of(raw_quals, qual), f"unknown qualifier '{qual}'")
-        for phrase in _str_list(raw_quals, qual, where):
-            qualifiers[phrase] = qual
+    units = _inverted(data, "units", _UNIT_ORDER, "time unit", where)
+    qualifiers = _inverted(data, "qualifiers", QUALIFIERS, "qualifier", where)
     relative: dict[str, str] = {}
     raw_rel = _mapping(data, "relative", where)
     for phrase, anchor in raw_rel.items():
