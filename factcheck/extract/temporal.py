@@ -119,6 +119,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     p = Path(path) if path is not None else shipped_rules_dir() / "lexicon" / "time.yaml"
     where = str(p)
     data = load_yaml_file(p)
+    from ..schemas import validate
+
+    validate(data, "lexicon-time", where)
     if not isinstance(data, dict):
         raise RuleFileError(where, 1, "a time lexicon must be a mapping")
     months: dict[str, int] = {}
