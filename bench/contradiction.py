@@ -20,11 +20,9 @@ from pathlib import Path as _Path
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
 from _common import parser as bench_parser, shared_dir  # noqa: E402
 
-import argparse
 import importlib.util
 import json
 import math
-import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor

@@ -18,9 +18,6 @@ from pathlib import Path as _Path
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
 from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
 
-import argparse
-import json
-import os
 import random
 import sys
 import textwrap

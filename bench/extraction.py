@@ -21,10 +21,8 @@ from pathlib import Path as _Path
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
 from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
 
-import argparse
 import importlib.util
 import io
-import json
 import os
 import sys
 import time

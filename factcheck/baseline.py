@@ -18,8 +18,6 @@ from .model import Finding, Report
 
 BASELINE_SCHEMA_VERSION = "1.0"
 DEFAULT_PATH = ".factcheck-baseline.json"
-_ENTRY_KEYS = ("id", "rule", "metric", "verdict", "docs")
-
 
 @dataclass(frozen=True)
 class BaselineEntry:

@@ -326,7 +326,8 @@ def _baseline_report(paths: Sequence[str], rule_dirs: Sequence[str], config_path
     return _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), config)
 
 
-_baseline_file = click.option("--file", "path", default=".factcheck-baseline.json", show_default=True,
+_baseline_file = click.option("--file", "path", default=".factcheck-baseline.json",  # baseline.DEFAULT_PATH
+                              show_default=True,
                               help="The baseline file.")
 
 

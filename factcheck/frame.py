@@ -8,12 +8,11 @@ is not recognised gets no metric and is simply not compared: precision first.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from .errors import RuleFileError
 from .extract.temporal import resolve_period
@@ -870,7 +869,3 @@ class Framer:
         return None, "undated"
 
 
-def frame_document(doc: Document, quantities: Sequence[Quantity], rules: RuleSet, *,
-                   all_undated: bool = False) -> list[Claim]:
-    """Pure entry point: one document's quantities -> its claims."""
-    return Framer(rules).frame(doc, quantities, all_undated=all_undated)

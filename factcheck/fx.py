@@ -55,8 +55,3 @@ class EcbRates:
         return Rate(factor, day, f"ECB reference rate {src}->{dst} {factor:.6g} on {day.isoformat()}{stale}")
 
 
-class NoRates:
-    """For tests and for users who want money in different currencies never compared."""
-
-    def rate(self, src: str, dst: str, on: dt.date) -> Rate | None:
-        return Rate(1.0, on, "same currency") if src == dst else None

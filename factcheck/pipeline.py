@@ -6,7 +6,6 @@ together and supplies the edges (rules, exchange rates, "today").
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Mapping, Sequence
 
 from .crosscheck import cross_check, load_compare_settings
@@ -80,8 +79,3 @@ def check_texts(texts: Mapping[str, str], *, dates: Mapping[str, dt.date] | None
     return check_documents(docs, rules=rules, fx=fx, today=today)
 
 
-def with_levels(report: Report, level_of: Mapping[str, str]) -> Report:
-    """The report with per-rule levels replaced (project configuration applied after the check)."""
-    findings = tuple(replace(f, level=level_of.get(f.rule, f.level)) if f.verdict == "contradiction" else f
-                     for f in report.findings)
-    return replace(report, findings=findings)

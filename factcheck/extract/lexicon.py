@@ -41,7 +41,6 @@ class Lexicon:
     approx_tolerance: float
     rounding: str
     hedge_of: dict[str, str]  # phrase -> qualifier
-    hedge_re: re.Pattern[str]  # anchored at the end of the left context
     scale_words: dict[str, float]  # lower-case word -> factor
     scale_attached: dict[str, float]  # case-sensitive suffix -> factor
     currency_symbols: dict[str, str]  # symbol -> ISO
@@ -54,8 +53,6 @@ class Lexicon:
     unit_surfaces_cased: dict[str, tuple[str, bool]]
     ignores: tuple[IgnorePattern, ...]
     label_words: frozenset[str]  # a number right after one of these is a label
-    prefix_re: re.Pattern[str]  # currency sign/code before a number, anchored at the end
-    suffix_re: re.Pattern[str]  # unit/percent/currency after a number, anchored at the start
     suffix_plain: dict[str, tuple[str, str, bool]]  # lower-case surface -> (category, payload, attached_only)
     suffix_cased: dict[str, tuple[str, str, bool]]  # case-sensitive surface -> same
     scale_re: re.Pattern[str]  # scale word after a number, anchored at the start
@@ -120,13 +117,8 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def load_hedges(path: Path) -> tuple[float, str, dict[str, str]]:
-    """(approx tolerance, rounding rule, hedge phrase -> qualifier); see `load_hedges_full` for the rest."""
-    full = load_hedges_full(path)
-    return full["approx"], full["rounding"], full["hedges"]
 
-
-def load_hedges_full(path: Path) -> dict[str, Any]:
+def load_hedges(path: Path) -> dict[str, Any]:
     data = load_yaml_file(path)
     _validate_against_schema(data, "hedges", path)
     _check_keys(data, {"tolerances", "hedges", "particle_verbs"}, path, "top level")
@@ -289,33 +281,17 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     """Load and compile ``<rules_dir>/lexicon/*.yaml`` (the shipped rules when None)."""
     base = (rules_dir or shipped_rules_dir()) / "lexicon"
-    hedge_data = load_hedges_full(base / "hedges.yaml")
+    hedge_data = load_hedges(base / "hedges.yaml")
     approx, rounding, hedges = hedge_data["approx"], hedge_data["rounding"], hedge_data["hedges"]
     scale_words, scale_attached = load_scales(base / "scales.yaml")
     cur = load_currencies(base / "currencies.yaml")
     plain_units, cased_units, rate_words = load_units(base / "units.yaml")
     ignores, label_words = load_ignores(base / "ignore.yaml")
 
-    hedge_re = re.compile(r"(?:^|(?<=[^\w]))(?P<hedge>" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
-    symbols = list(cur["symbols"]) + list(cur["codes"])
-    prefix_re = re.compile(r"(?:^|(?<![A-Za-z]))(?P<cur>" + _alternation(symbols) + r")\s?$")
     scale_re = re.compile(
         r"(?P<sp>[ \u00a0]?)(?:(?P<word>" + _alternation(list(scale_words)) + r")\b|(?P<att>"
         + _alternation(list(scale_attached)) + r")(?![\w]))",
         re.IGNORECASE,
-    )
-    name_words = list(cur["names"]) + list(cur["subunits"])
-    unit_plain = list(plain_units)
-    unit_cased = list(cased_units)
-    suffix_re = re.compile(
-        r"(?P<sp>[ \u00a0]?-?\s{0,2})(?:"
-        r"(?P<pp>(?i:percentage[ -]points?|percent(?:age)?[ -]pts?|pp|ppts?|basis[ -]points?|bps|bp))(?![\w])"
-        r"|(?P<pct>%|(?i:per[ -]?cents?|percentages?|pct)(?![\w]))"
-        r"|(?P<code>" + _alternation(list(cur["codes"])) + r")(?![\w])"
-        r"|(?P<curname>(?i:" + _alternation(name_words) + r"))(?![\w])"
-        r"|(?P<ucased>" + _alternation(unit_cased) + r")(?![\w²³])"
-        r"|(?P<unit>(?i:" + _alternation(unit_plain) + r"))(?![\w²³])"
-        r")"
     )
     plain: dict[str, tuple[str, str, bool]] = {}
     cased: dict[str, tuple[str, str, bool]] = {}
@@ -347,7 +323,6 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         approx_tolerance=approx,
         rounding=rounding,
         hedge_of=hedges,
-        hedge_re=hedge_re,
         scale_words=scale_words,
         scale_attached=scale_attached,
         currency_symbols=cur["symbols"],
@@ -360,8 +335,6 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         unit_surfaces_cased=cased_units,
         ignores=ignores,
         label_words=label_words,
-        prefix_re=prefix_re,
-        suffix_re=suffix_re,
         scale_re=scale_re,
         rate_words=rate_words,
         round_zeros=hedge_data["round_zeros"],

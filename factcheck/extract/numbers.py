@@ -29,13 +29,6 @@ DENOMINATOR_WORDS = {
     "millionth": 10**6, "millionths": 10**6, "billionth": 10**9, "billionths": 10**9,
     "trillionth": 10**12, "trillionths": 10**12,
 }
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
-}
 CARDINAL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
 
 _CARD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))

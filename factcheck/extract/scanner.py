@@ -133,7 +133,6 @@ _RANGE_START_RE = re.compile(r"[ \u00a0]*[-–—taoTAO]")
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
-_LETTERS_BEFORE = re.compile(r"[A-Za-z$€£¥₽₼₹₩₺₴₪₦₱₿=.]{1,6}$")
 
 _STOP = frozenset("""
 of in on at to for from by with and or but nor the a an is are was were be been being have has had will would
@@ -723,7 +722,7 @@ class Scanner:
         pos_in_low = len(low.rstrip())
 
         def take(k: int) -> None:
-            nonlocal pos_in_low, cut, words
+            nonlocal pos_in_low, words
             phrase_words = words[-k:]
             words = words[:-k]
             idx = low.rfind(phrase_words[0], 0, pos_in_low)
@@ -805,11 +804,11 @@ class Scanner:
             elif att == "M" or (att == "K" and glued):
                 pass
             elif att in ("m", "k") and glued:
-                nxt = lex.suffix_re.match(text, sc.end())
-                if not (nxt and (nxt.group("code") or nxt.group("curname")
-                                 or (nxt.group("unit") and len(nxt.group("unit")) > 2))):
-                    if att == "m":
-                        return 1.0, pos
+                # "5m" is metres unless money or a spelt-out unit follows ("12m tonnes", "5m euros")
+                kind, _unit, _cur, after = self._unit_after(text, sc.end(), False, True)
+                named = kind == "money" or (kind == "measure" and len(text[sc.end():after].strip(" -")) > 2)
+                if not named and att == "m":
+                    return 1.0, pos
             else:
                 return 1.0, pos
             factor, pos = lex.scale_attached[att], sc.end()
@@ -826,7 +825,6 @@ class Scanner:
         regular expression with hundreds of alternatives. A scale hidden in a code ("120 MEUR") is
         reported through ``self._mscale``.
         """
-        lex = self.lex
         n = len(text)
         p = pos
         hyphen = False

@@ -223,9 +223,9 @@ class _Scanner:
             ("dur", rf"(?P<dq>{qual})?(?P<dnum>{num})(?:\s+|-)(?P<dunit>{unit})(?P<dold>(?:\s+|-)(?i:old)(?!\w))?"),
             ("iso", r"(?P<isoy>(?:19|20)\d\d)-(?P<isom>0[1-9]|1[0-2])-(?P<isod>0[1-9]|[12]\d|3[01])(?![\d-])"),
             ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_FULL_YEAR}))?"),
-            ("qtr", rf"(?P<qq>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter))(?!\w)"
+            ("qtr", r"(?P<qq>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter))(?!\w)"
                     + year_suffix.format(g="qyear")),
-            ("half", rf"(?P<hh>H[12]|(?i:first|second|1st|2nd)[\s-]+(?i:half))(?!\w)" + year_suffix.format(g="hyear")),
+            ("half", r"(?P<hh>H[12]|(?i:first|second|1st|2nd)[\s-]+(?i:half))(?!\w)" + year_suffix.format(g="hyear")),
             ("fy", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<fyy>{_YEAR}|'\d\d(?!\d))|FY\s?'?(?P<fyz>{_YEAR}|\d\d(?!\d)))"),
             ("dec", r"(?:(?P<decy>1[1-9]\d0|20\d0)'?|'(?P<decs>\d0))s(?!\w)"),
             ("yrange", rf"(?P<yr1>{_YEAR})\s?[-–—/]\s?(?P<yr2>(?:19|20)\d\d|\d\d)(?!\d|%|[.,]\d)"),
@@ -236,7 +236,7 @@ class _Scanner:
                     rf"(?!\s+\d|,?\s*{_YEAR})"),
             ("rel", rf"(?P<relp>(?i:{_alt(lex.relative)}))(?!\w)"),
             ("wk", rf"(?:(?P<wkpre>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wkd>{weekdays})(?!\w)"),
-            ("year", rf"(?P<yy>(?:19|20)\d\d)(?!\w|[.,]\d)"),
+            ("year", r"(?P<yy>(?:19|20)\d\d)(?!\w|[.,]\d)"),
             # a year before 1900 ("In 1528", "from 1788 until"): only after a year preposition
             ("oyear", r"(?P<oy>1[0-8]\d\d)(?!\w|[.,]\d)"),
         ]

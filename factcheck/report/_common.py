@@ -6,7 +6,6 @@ that the report already carries.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 from ..model import LEVELS, VERDICTS, Claim, Finding, Report
 
@@ -83,13 +82,6 @@ def _scaled(v: float, factor: float) -> str:
     text = f"{v / factor:.6g}"
     return text if "e" not in text else fmt_number(v / factor)
 
-
-def fmt_compact(v: float | None) -> str:
-    """A number in words a reader scans: ``3.3 billion``, ``1,780``, ``12.5`` (JSON keeps the raw value)."""
-    if v is None or not math.isfinite(v):
-        return fmt_number(v)
-    factor, word = scale_for(v)
-    return _scaled(v, factor) + (f" {word}" if word else "")
 
 
 def location(c: Claim) -> str:
@@ -249,5 +241,3 @@ def status_label(report: Report, f: Finding) -> str:
     return report.status_of(f.id) or ""
 
 
-def unique(items: Iterable[str]) -> list[str]:
-    return sorted(set(items))
