@@ -218,3 +218,53 @@ def test_memoised_lookups_equal_a_fresh_scanner(text):
         warm.extract(text + " " + text)  # fill the memo tables with this text's phrases
     fresh = Extractor()
     assert warm.extract(text) == fresh.extract(text)
+
+
+# ------------------------------------------------------------------ session 3: number shapes and names
+def quantities(text):
+    return [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind not in ("date", "duration")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sign word makes "one" a number, not a pronoun
+    ("The answer is minus one", [("minus one", "count", -1.0, None)]),
+    ("The answer is negative one", [("negative one", "count", -1.0, None)]),
+    ("one of them agreed", []),
+    # a fraction after a scale word, and "and one" after a hundred
+    ("3 million and a half people", [("3 million and a half", "count", 3_500_000.0, "people")]),
+    ("2 billion and a half dollars", [("2 billion and a half dollars", "money", 2.5e9, "USD")]),
+    ("3 hundred and one people", [("3 hundred and one", "count", 301.0, "people")]),
+    ("$3 million and a new car", [("$3 million", "money", 3e6, "USD")]),
+    # a spaced hyphen joins a tens word to a digit word only
+    ("fifty - two", [("fifty - two", "count", 52.0, None)]),
+    # a glued "m" before a plural noun counts millions; metres stay metres
+    ("2.7m viewers", [("2.7m", "count", 2.7e6, "viewer")]),
+    ("5m people", [("5m", "count", 5e6, "people")]),
+    ("a 5m wall", [("5m", "measure", 5.0, "meter")]),
+    ("She won the 100m hurdles", [("100m", "measure", 100.0, "meter")]),
+    ("12.3m tonnes", [("12.3m tonnes", "measure", 12.3e6, "metric_ton")]),
+    # a spaced scale letter before what is counted
+    ("sales of 2.33 k units", [("2.33 k", "count", 2330.0, "unit")]),
+    ("100,000 B warrants and 3B minicomputers", [("100,000", "count", 100_000.0, "warrant")]),
+    ("We chose plan B", []),
+    # decades and age brackets are not seconds; seconds still are
+    ("Healthcare, 2018s best performing sector", []),
+    ("music of the 90s", []),
+    ("in his 30s", []),
+    ("he ran it in 10s.", [("10s", "measure", 10.0, "second")]),
+    # numbers that belong to names
+    ("Australia's S&P/ASX 200 gained 0.7 percent", [("0.7 percent", "percent", 0.7, "percent")]),
+    ("It includes 270 Soviet triple-warhead missiles", [("270", "count", 270.0, "triple-warhead missile")]),
+    ("They finished behind Texas in the Big 12.", []),
+    ("The debut of Boeing's own 787 Dreamliner was late", []),
+    # ... and numbers that only look like it: counts before names, plurals, nationalities
+    ("We have 12 Boeing 737 jets", [("12", "count", 12.0, None)]),
+    ("27000 Model S and Model X vehicles", [("27000", "count", 27000.0, None)]),
+    ("400 Japanese were evacuated", [("400", "count", 400.0, None)]),
+    ("The WHO said 40 had died.", [("40", "count", 40.0, None)]),
+    ("Exports rose to 300 in March.", [("300", "count", 300.0, None)]),
+    # watt-hours
+    ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
+])
+def test_number_shapes_and_names(text, expected):
+    assert quantities(text) == expected

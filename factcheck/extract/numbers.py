@@ -32,6 +32,9 @@ DENOMINATOR_WORDS = {
 CARDINAL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
 
 _CARD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
+_TENS = "|".join(TENS_WORDS)
+#: "fifty - two": a spaced hyphen joins a tens word only to one of these
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _MAG = "|".join(MAGNITUDE_WORDS) + "|dozen|dozens"
 _DEN = "|".join(sorted(DENOMINATOR_WORDS, key=len, reverse=True))
 _SEP = r"(?:[ \u00a0]+(?:and[ \u00a0]+)?|-)"
@@ -48,7 +51,7 @@ WORD_NUMBER = (
     r"(?:(?:" + _MAG + r")\b|(?:" + _DEN + r")\b(?:[ \u00a0]+(?:" + _MAG + r")\b)?)"
     r"|(?:half|quarter)[ \u00a0]+(?:" + _MAG + r")\b)"
     r"(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r")\b)*" + _FRAC_TAIL +
-    r"|(?:" + _CARD + r")\b(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r"|" + _DEN + r")\b"
+    r"|(?:(?:" + _TENS + r")[ \u00a0]+-[ \u00a0]+(?:" + _DIGIT_WORDS + r")|" + _CARD + r")\b(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r"|" + _DEN + r")\b"
     r"|[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)*" + _POINT + _FRAC_TAIL +
     r"(?:[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:million|billion|trillion|thousand)\b)?"
     r"|(?:" + _MAG + r")s?\b(?:[ \u00a0]+of\b)?"

@@ -65,6 +65,8 @@ _HALF_OBJECT = frozenset({"of", "the", "a", "an", "their", "its", "our", "his", 
 _WEAK_WORDS = frozenset({"a", "an", "one", "zero", "nil", "naught", "third", "quarter", "quarters", "thirds"})
 #: Weak words kept when a unit, currency or counted noun follows: "one penny", "zero emissions".
 _KEEP_IF_UNIT = frozenset({"one", "zero"})
+#: "minus one", "negative zero": a sign word makes a weak word a number
+_SIGN_WORD_BEFORE_RE = re.compile(r"\b(?:minus|negative)[ \u00a0]+\Z")
 _DIRECTION_WORDS = {w: ("down" if w in (
     "down fell fall falls fallen falling decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping lost lose loses slipped slip plunged plunge slumped slump shrank shrink contracted "
@@ -251,6 +253,83 @@ def _adj_lemma(word: str) -> str:
     return word
 
 
+#: The words before a glued "s" that make "90s" a decade or an age bracket, not ninety seconds.
+_DECADE_BEFORE = frozenset({"the", "his", "her", "their", "its", "our", "my", "your", "early", "mid", "late",
+                            "mid-"})
+#: A capitalised word after a number and then lower-case running text ("787 Dreamliner was").
+_LABEL_NEXT_RE = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z]{2,})(?=[.,;:]|[ \u00a0]+[a-z]|\Z)")
+#: Words before a number that make what follows a count even when it is capitalised ("from 18 Kuomintang").
+_STOP_BEFORE_LABEL = frozenset({"from", "to", "of", "by", "with", "and", "or", "than", "about", "some", "nearly"})
+_NAME_ADJECTIVE_ENDINGS = ("ese", "ish", "ch", "an", "s", "i", "et", "ek")  # Japanese, Soviet, Iraqi, Greek
+
+
+def _millions_counted(text: str, num_end: int, after: int) -> bool:
+    """"2.7m viewers", "5m people": a glued "m" before a plural noun is millions, not metres.
+
+    Whole numbers after "the" or "a" stay metres ("the 100m hurdles", "a 5m wall").
+    """
+    if counted_noun(text, after, 2.0)[0] is None:
+        return False
+    k = num_end
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
+        k -= 1
+    if "." in text[k:num_end]:
+        return True
+    prev = text[max(0, k - 5):k].split()
+    return not prev or prev[-1].lower() not in ("the", "a", "an")
+
+
+def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> bool:
+    """"1990s", "2018s", "the 90s", "in her 30s": a glued "s" that is not seconds."""
+    if e < len(text) - 1 and (text[e + 1].isalnum() or text[e + 1] == "'"):
+        return False
+    value = number.value
+    if number.precision != 1.0:
+        return False
+    if e - s == 4:
+        return 1000 <= value <= 2100
+    if value % 10:
+        return False
+    prev = low[max(0, s - 8):s].split()
+    return bool(prev) and (prev[-1] in _DECADE_BEFORE or (s > 0 and text[s - 1] in "'’"))
+
+
+def _is_name_label(text: str, s: int, e: int) -> bool:
+    """A bare integer that belongs to a name: "Boeing's own 787 Dreamliner", "the Big 12.".
+
+    Called only when no unit, scale or counted noun follows. Two shapes, both in running (not
+    title-case) text: a capitalised singular word follows the number and lower-case text follows
+    that word ("787 Dreamliner was", "11 Pro and"); or a capitalised word in mid-sentence comes
+    before it and the clause ends with it ("in the Big 12."). Nationalities and plurals after it
+    ("400 Japanese", "20 Republicans") are people being counted; title-case headlines ("17 Missing
+    Miners Found") and "12 Boeing 737 jets" are counts.
+    """
+    if not text[s:e].isdigit():
+        return False
+    k = s - 1
+    if k < 1 or text[k] != " ":
+        return False
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    prev = text[k:s - 1]
+    if not prev.isalpha():
+        return False
+    m = _LABEL_NEXT_RE.match(text, e)
+    if m is not None:
+        word = m.group("w").lower()
+        return (prev[0].islower() and not word.endswith(_NAME_ADJECTIVE_ENDINGS) and word not in _STOP
+                and prev.lower() not in _STOP_BEFORE_LABEL)
+    if not prev[0].isupper() or prev.lower() in _STOP or (e < len(text) and text[e] not in ".,;:)"):
+        return False
+    j = k - 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return j > 0 and text[i:j].isalpha() and text[i].islower()
+
+
 def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The noun a bare number counts ("900 joint ventures" -> "joint venture") and where it ends."""
     m = _NOUN_RE.match(text, pos)
@@ -284,8 +363,8 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
         if not lw or lw in _STOP:
             break
         kept.append(w)
-    if not kept:
-        return None, pos
+    if not kept or (len(kept[0]) == 1 and len(kept) == 1):
+        return None, pos  # "5 x": a stray letter, not a noun
     head = -1
     for i, w in enumerate(kept):
         lw = w.lower()
@@ -565,7 +644,9 @@ class Scanner:
                         raw = raw[:-3]
                     if raw in _WEAK_WORDS:
                         last_end = e
-                        if raw in _KEEP_IF_UNIT:
+                        if raw in _KEEP_IF_UNIT and _SIGN_WORD_BEFORE_RE.search(low, max(0, s - 10), s):
+                            word_cores.append(_Core(s, e, parse_words(raw), True))  # "minus one": a number
+                        elif raw in _KEEP_IF_UNIT:
                             word_cores.append(_Core(s, e, parse_words(raw), True, "weak"))
                         continue
                     parsed = parse_words(raw)
@@ -803,11 +884,13 @@ class Scanner:
                 pass
             elif att == "M" or (att == "K" and glued):
                 pass
+            elif not glued and att in ("k", "K") and counted_noun(text, sc.end(), 2.0)[0] is not None:
+                pass  # "2.33 k units": a spaced scale letter before what is counted
             elif att in ("m", "k") and glued:
                 # "5m" is metres unless money or a spelt-out unit follows ("12m tonnes", "5m euros")
                 kind, _unit, _cur, after = self._unit_after(text, sc.end(), False, True)
                 named = kind == "money" or (kind == "measure" and len(text[sc.end():after].strip(" -")) > 2)
-                if not named and att == "m":
+                if not named and att == "m" and not _millions_counted(text, pos, sc.end()):
                     return 1.0, pos
             else:
                 return 1.0, pos
@@ -1086,7 +1169,7 @@ class Scanner:
         scale, pos = self._scale_after(text, e, True, currency is not None)
         extra = 0.0
         precision = number.precision * scale
-        if scale in _ADDITIVE_SCALES and not core.is_word:
+        if not core.is_word and (scale in _ADDITIVE_SCALES or (scale >= 1e6 and low.startswith(" and a", pos))):
             extra, precision, pos = self._additive(text, low, pos, scale, precision)
         kind = "fraction" if number.is_fraction else "count"
         unit: str | None = None
@@ -1118,6 +1201,8 @@ class Scanner:
                 left = _Left(name_start, left.qualifier, left.direction, left.opener, left.negative)
         if currency is not None and kind not in ("percent", "percentage_point"):
             kind, unit = "money", currency
+        if unit == "second" and pos == e + 1 and not core.is_word and _is_decade(text, low, s, e, number):
+            return None, pos  # "the 1990s", "his 30s", "2018s best sector": a decade or an age bracket
         if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
             return None, e  # "5G", "3D", "1980s": names and decades, not counts
         if kind == "count" and scale == 1.0 and not extra and number.precision == 1.0 and 0 < number.value <= 100:
@@ -1178,6 +1263,9 @@ class Scanner:
             unit, _ = counted_noun(text, pos, value)
             if unit is None and yearlike:
                 return None, e  # a year: the temporal scanner's business
+            if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
+                    and not core.is_word and number.precision == 1.0 and _is_name_label(text, s, e)):
+                return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner": part of a name
             if (unit is None and not core.is_word and number.precision == 1.0 and 0 < value <= 120
                     and scale == 1.0 and qualifier == "exact" and not left.negative and span_start >= 3):
                 if ((text.startswith(", ", span_start - 2) and _AGE_APPOSITIVE_RE.match(text, e)
@@ -1236,10 +1324,17 @@ class Scanner:
         last = scale
         while True:
             jm = _JOIN_RE.match(text, pos)
-            if not jm or ("and" in jm.group(0) and last != 100):
+            if not jm or ("and" in jm.group(0) and last != 100 and not low.startswith(" and a", jm.start())):
                 break
-            c2 = self._core_at(text, low, jm.end())
-            if c2 is None or c2.number.is_fraction:
+            c2 = self._core_at(text, low, jm.end(), weak_ok=last == 100)
+            if c2 is None:
+                break
+            if c2.number.is_fraction:
+                if "and" in jm.group(0) and 0 < c2.number.value < 1 and last >= 1000:
+                    # "3 million and a half": half of the last scale
+                    extra += c2.number.value * last
+                    precision = last / 4
+                    pos = c2.end
                 break
             sc3, p3 = self._scale_after(text, c2.end, True, False)
             add = c2.number.value * sc3
@@ -1411,7 +1506,8 @@ class Scanner:
             return ("range", v2, pr2, scale2, kind2, unit2, cur2, p2)
         return None
 
-    def _core_at(self, text: str, low: str, j: int) -> _Core | None:
+    def _core_at(self, text: str, low: str, j: int, weak_ok: bool = False) -> _Core | None:
+        """The number that starts at ``j``; weak words ("one") only when ``weak_ok``."""
         m = DIGITS_RE.match(text, j)
         if m:
             tail = text[m.end():m.end() + 3]
@@ -1421,7 +1517,7 @@ class Scanner:
             parsed = parse_digits(raw)
             return _Core(j, j + len(raw), parsed, False) if parsed else None
         wm = WORD_NUMBER_RE.match(low, j)
-        if wm and wm.group(0) not in _WEAK_WORDS:
+        if wm and (wm.group(0) not in _WEAK_WORDS or (weak_ok and wm.group(0) in _KEEP_IF_UNIT)):
             parsed = parse_words(wm.group(0))
             if parsed is not None:
                 return _Core(j, wm.end(), parsed, True)
