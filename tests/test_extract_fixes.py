@@ -263,8 +263,28 @@ def quantities(text):
     ("400 Japanese were evacuated", [("400", "count", 400.0, None)]),
     ("The WHO said 40 had died.", [("40", "count", 40.0, None)]),
     ("Exports rose to 300 in March.", [("300", "count", 300.0, None)]),
+    # a change's unit passes to the level after "to"; not a percentage's
+    ("The S&P 500 rose 64.06 points to 4,577.10.",
+     [("64.06", "count", 64.06, "point"), ("4,577.10", "count", 4577.1, "point")]),
+    ("the TA-125 climbed 0.1% to 1,333.18, on turnover",
+     [("0.1%", "percent", 0.1, "percent"), ("1,333.18", "count", 1333.18, None)]),
+    # orders of magnitude: multiplied, and what they count after "of"
+    ("Dozens of people were killed.", [("Dozens", "count", 12.0, "people")]),
+    ("hundreds of thousands of people fled", [("hundreds of thousands", "count", 100_000.0, "people")]),
+    ("tens of thousands of dollars", [("tens of thousands of dollars", "money", 10_000.0, "USD")]),
+    # a noun after a hyphen is what is counted, unless it is a way, a fold or a time
+    ("a four-cylinder engine", [("four", "count", 4.0, "cylinder")]),
+    ("a 12-member panel and a two-way race", [("12", "count", 12.0, "member"), ("two", "count", 2.0, None)]),
+    ("Petrobras cancelled a 40-mln dlr crude oil purchase", [("40-mln dlr", "money", 40e6, "USD")]),
+    ("a 3-billion-dollar deal", [("3-billion-dollar", "money", 3e9, "USD")]),
+    ("a 9.9-annual percentage rate", [("9.9", "count", 9.9, None)]),
+    # "one over three" is a fraction only at the end of a clause, and only below one
+    ("The answer is one over three.", [("one over three", "fraction", 1 / 3, None)]),
+    ("He finished 2 over par", [("2", "count", 2.0, None)]),
     # watt-hours
     ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
 ])
 def test_number_shapes_and_names(text, expected):
-    assert quantities(text) == expected
+    got = quantities(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for *_, v, _ in got] == pytest.approx([v for *_, v, _ in expected])

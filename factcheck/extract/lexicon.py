@@ -289,7 +289,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     ignores, label_words = load_ignores(base / "ignore.yaml")
 
     scale_re = re.compile(
-        r"(?P<sp>[ \u00a0]?)(?:(?P<word>" + _alternation(list(scale_words)) + r")\b|(?P<att>"
+        r"(?P<sp>[ \u00a0]?|-)(?:(?P<word>" + _alternation(list(scale_words)) + r")\b|(?P<att>"
         + _alternation(list(scale_attached)) + r")(?![\w]))",
         re.IGNORECASE,
     )

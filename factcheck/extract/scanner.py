@@ -110,7 +110,7 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
 _VULGAR_RE = re.compile("[" + "".join(_VULGAR) + "]")
 _FRACTION_RE = re.compile(r"[/⁄](\d{1,3})(?![\w/])")
 #: "1 in 5", "one out of three": a share written as a ratio.
-_RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+")
+_RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of|(?P<over>over))[ \u00a0]+")
 #: What may join the parts of "3 dollars 50 cents", "5 feet 2 inches", "4 thousand 3 hundred and 21".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
 #: "per barrel", "a month", "/day": what opens the denominator of a rate.
@@ -279,6 +279,26 @@ def _millions_counted(text: str, num_end: int, after: int) -> bool:
     return not prev or prev[-1].lower() not in ("the", "a", "an")
 
 
+#: Between a change and its resulting level: its counted noun, if any, and "to".
+#: "hundreds of thousands": a second order of magnitude multiplies the first
+_OF_MAGNITUDES_RE = re.compile(r" of (?P<mag>thousand|million|billion|trillion)s\b")
+_TO_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+to[ \u00a0]+\Z")
+
+
+def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quantity:
+    """"rose 64.06 points to 4,577.10": the level after "to" is in the change's unit (points).
+
+    Only a change (it has a direction) in a counted or measured unit passes its unit on: after
+    "rose 0.1% to 1,333.18" the level is not a percentage.
+    """
+    if (change.direction is None or change.unit is None or change.kind not in ("count", "measure")
+            or level.start - change.end > 30 or not _TO_BETWEEN_RE.match(text, change.end, level.start)):
+        return level
+    return make_quantity(level.start, level.end, level.text, change.kind, level.value, level.low, level.high,
+                         change.unit, level.qualifier, level.line, level.doc, level.direction, level.date_range,
+                         level.anchor)
+
+
 def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> bool:
     """"1990s", "2018s", "the 90s", "in her 30s": a glued "s" that is not seconds."""
     if e < len(text) - 1 and (text[e + 1].isalnum() or text[e + 1] == "'"):
@@ -334,6 +354,8 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The noun a bare number counts ("900 joint ventures" -> "joint venture") and where it ends."""
     m = _NOUN_RE.match(text, pos)
     if not m:
+        if value != 1 and text[pos:pos + 1] == "-":
+            return _hyphen_noun(text, pos)
         return None, pos
     raw = m.group("words")
     # a pure function of the words and of whether the value is one: memoised ("shares", "pct")
@@ -349,6 +371,24 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
 
 
 _NOUN_MEMO: dict[tuple[str, bool], tuple[str | None, int]] = {}
+_HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
+#: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
+_HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
+                               "thirds", "fourths", "fifths", "year", "month", "week", "day", "hour", "minute",
+                               "second", "decade", "century", "quarter", "nil", "all", "mln", "bln", "mn",
+                               "bn", "mio", "trn", "tln", "lakh", "crore"})
+
+
+def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:
+    """"a four-cylinder engine", "a 10-point plan", "a 12-member panel": the noun after the hyphen."""
+    m = _HYPHEN_NOUN_RE.match(text, pos)
+    if m is None:
+        return None, pos
+    word = m.group("w")
+    if word in _HYPHEN_NOT_NOUNS or word in _STOP or word in _ADJECTIVES or word.endswith(_VERB_SUFFIXES) \
+            or word.endswith("al"):  # "9.9-annual", "a two-national": adjectives, not nouns
+        return None, pos
+    return _lemma(word), m.end()
 
 
 def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
@@ -865,13 +905,13 @@ class Scanner:
         """A scale word or suffix at ``pos`` ("billion", "bn", "m" after money): (factor, new pos)."""
         lex = self.lex
         c = text[pos:pos + 1]
-        if c == " " or c == "\u00a0":
+        if c == " " or c == "\u00a0" or c == "-":
             c = text[pos + 1:pos + 2]
         if c.casefold() not in self._scale_firsts:
             return 1.0, pos  # no scale word or suffix starts with this letter ("pct", "dlrs", ",")
         sc = lex.scale_re.match(text, pos)
-        if not sc:
-            return 1.0, pos
+        if not sc or (sc.group("sp") == "-" and not sc.group("word")):
+            return 1.0, pos  # "40-mln dlr" is a scale; "10-K" is a form
         if sc.group("word"):
             word = sc.group("word").lower()
             if word == "b" and (sc.group("sp") or not money):
@@ -1046,6 +1086,8 @@ class Scanner:
             self._resume = resume
             q, end = self._build(text, low, core)
             if q is not None:
+                if q.unit is None and q.kind == "count" and out:
+                    q = _inherit_change_unit(text, out[-1], q)
                 out.append(q)
             resume = max(resume, end)
         return out
@@ -1257,7 +1299,9 @@ class Scanner:
             self._ranges += 1
             return (self._q(span_start, end2, text, kind, tidy(mid), tidy(lo), tidy(hi), unit, "range",
                             left.direction), end2)
-        if kind == "count":
+        if kind == "count" and number.vague:
+            span_start, pos, value, kind, unit = self._vague_of(text, low, span_start, pos, value)
+        elif kind == "count":
             if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
             unit, _ = counted_noun(text, pos, value)
@@ -1317,6 +1361,28 @@ class Scanner:
             end -= 1
         return (self._q(span_start, end, text, kind, tidy(value), None if lo is None else tidy(lo),
                         None if hi is None else tidy(hi), unit, qualifier, left.direction), end)
+
+    def _vague_of(self, text: str, low: str, start: int, pos: int,
+                  value: float) -> tuple[int, int, float, str, str | None]:
+        """"tens of thousands of dollars", "hundreds of thousands of people", "dozens of people".
+
+        An order of magnitude ("thousands") may be multiplied ("tens of", "of thousands") and is
+        followed by what it counts after "of": (span start, end, lowest value, kind, unit).
+        """
+        if start >= 8 and low.startswith("tens of ", start - 8):
+            start -= 8
+            value *= 10
+        m = _OF_MAGNITUDES_RE.match(low, pos)
+        if m is not None:
+            value *= _MAGNITUDES[m.group("mag")]
+            pos = m.end()
+        if low.startswith(" of ", pos):
+            kind, unit, currency, end = self._unit_after(text, pos + 4, True, True)
+            if kind == "money" and currency is not None:
+                return start, end, value, "money", currency
+            unit, _ = counted_noun(text, pos + 3, value)
+            return start, pos, value, "count", unit
+        return start, pos, value, "count", None
 
     def _additive(self, text: str, low: str, pos: int, scale: float, precision: float) -> tuple[float, float, int]:
         """"4 thousand 3 hundred and 21": smaller numbers after a scale word add to it."""
@@ -1394,7 +1460,9 @@ class Scanner:
             return None
         den = c2.number.value
         if not num < den or (1800 <= den <= 2100 and c2.end - c2.start == 4):
-            return None
+            return None  # "a 52 over 48 vote" is not a share
+        if m.group("over") and not _CLAUSE_END_RE.match(text, c2.end):
+            return None  # "one over three" is a fraction only when nothing follows: not "2 over 3 years"
         k, _, _, _ = self._unit_after(text, c2.end, False, False)
         if k is not None:
             return None  # "5 in 10 days", "2 in 10 km"
