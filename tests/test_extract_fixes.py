@@ -281,6 +281,16 @@ def quantities(text):
     # "one over three" is a fraction only at the end of a clause, and only below one
     ("The answer is one over three.", [("one over three", "fraction", 1 / 3, None)]),
     ("He finished 2 over par", [("2", "count", 2.0, None)]),
+    ("one over one hundred", [("one over one hundred", "fraction", 0.01, None)]),
+    ("The answer is negative one over 20", [("negative one over 20", "fraction", -0.05, None)]),
+    ("two out of five hundred tvs", [("two out of five hundred", "fraction", 0.004, None)]),
+    # spaced hyphens in fractions; digits read out one by one are not one number
+    ("one - fourth and five - eighths", [("one - fourth", "fraction", 0.25, None),
+                                         ("five - eighths", "fraction", 0.625, None)]),
+    ("they were playing three-nought-four", []),
+    ("zero point zero eight equals nought point eleven", [("zero point zero eight", "count", 0.08, None),
+                                                          ("nought point eleven", "count", 0.11, None)]),
+    ("zero percent", [("zero percent", "percent", 0.0, "percent")]),
     # watt-hours
     ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
 ])

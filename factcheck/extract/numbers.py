@@ -51,6 +51,7 @@ WORD_NUMBER = (
     r"(?:(?:" + _MAG + r")\b|(?:" + _DEN + r")\b(?:[ \u00a0]+(?:" + _MAG + r")\b)?)"
     r"|(?:half|quarter)[ \u00a0]+(?:" + _MAG + r")\b)"
     r"(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r")\b)*" + _FRAC_TAIL +
+    r"|(?:" + _CARD + r")[ \u00a0]+-[ \u00a0]+(?:" + _DEN + r")\b"
     r"|(?:(?:" + _TENS + r")[ \u00a0]+-[ \u00a0]+(?:" + _DIGIT_WORDS + r")|" + _CARD + r")\b(?:" + _SEP + r"(?:" + _CARD + r"|" + _MAG + r"|" + _DEN + r")\b"
     r"|[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)*" + _POINT + _FRAC_TAIL +
     r"(?:[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:million|billion|trillion|thousand)\b)?"
@@ -172,6 +173,7 @@ def _parse_tokens(tokens: list[str]) -> ParsedNumber | None:
         return ParsedNumber(float(low), float(low), vague=True)
     group_unit = 1.0  # unit of the last word inside the group below a thousand
     prev_tens = 0
+    prev_unit_word = False  # the last word was "one" to "nineteen"
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -192,6 +194,8 @@ def _parse_tokens(tokens: list[str]) -> ParsedNumber | None:
             continue
         tens_here = 0
         if tok in CARDINAL_WORDS:
+            if tok in UNITS_WORDS and prev_unit_word:
+                return None  # "three four", "three-nought-four": digits read out, not one number
             current += CARDINAL_WORDS[tok]
             seen_number = True
             group_unit = last_unit = 1.0
@@ -229,6 +233,7 @@ def _parse_tokens(tokens: list[str]) -> ParsedNumber | None:
         else:
             return None
         prev_tens = tens_here
+        prev_unit_word = tok in UNITS_WORDS
         i += 1
     if not seen_number:
         return None

@@ -35,7 +35,7 @@ DIGITS_RE = re.compile(
 )
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
-    + ["one", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+    + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
        "trillion", "dozen", "dozens", "half", "quarter", "third", "thirds", "quarters", "fifth", "tenth",
        "hundredth", "thousandth", "millionth", "billionth", "trillionth"],
     key=len, reverse=True,
@@ -145,6 +145,7 @@ such not no yes all any some many much few several other another same both eithe
 before since until till during against between among through across via according year years month months
 week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters
 times time old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
+plus equals equal
 """.split())
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle",
                                 "sheep", "fish", "deer", "teeth", "feet", "mice", "geese", "crew", "livestock",
@@ -1251,7 +1252,7 @@ class Scanner:
             ratio = self._ratio(text, low, e, number.value)
             if ratio is not None:
                 r_value, r_end = ratio
-                lo_hi = tidy(r_value)
+                lo_hi = tidy(-r_value if left.negative else r_value)
                 return (self._q(left.start, r_end, text, "fraction", lo_hi, lo_hi, lo_hi, None, left.qualifier,
                                 left.direction), r_end)
         if core.kind == "weak" and (kind == "count" or text.startswith(" of ", e)):
@@ -1456,8 +1457,8 @@ class Scanner:
         if m is None:
             return None
         c2 = self._core_at(text, low, m.end())
-        if c2 is None or c2.number.is_fraction or c2.number.precision != 1.0:
-            return None
+        if c2 is None or c2.number.is_fraction or c2.number.vague or not c2.number.value.is_integer():
+            return None  # "one in a hundred" and "two out of five hundred" are shares too
         den = c2.number.value
         if not num < den or (1800 <= den <= 2100 and c2.end - c2.start == 4):
             return None  # "a 52 over 48 vote" is not a share
