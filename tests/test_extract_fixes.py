@@ -291,6 +291,20 @@ def quantities(text):
     ("zero point zero eight equals nought point eleven", [("zero point zero eight", "count", 0.08, None),
                                                           ("nought point eleven", "count", 0.11, None)]),
     ("zero percent", [("zero percent", "percent", 0.0, "percent")]),
+    # the amount something is compared with is in its unit; not across "and"
+    ("sales reached 3.9 million headsets up from 2.4 million in 2017",
+     [("3.9 million", "count", 3.9e6, "headset"), ("from 2.4 million", "count", 2.4e6, "headset")]),
+    ("It sold 300 cars vs 250", [("300", "count", 300.0, "car"), ("250", "count", 250.0, "car")]),
+    ("units in 30 states and Puerto Rico compared to 1,263 last year",
+     [("30", "count", 30.0, "state"), ("1,263", "count", 1263.0, None)]),
+    # counted nouns: -ing modifiers, -men plurals, capitalised plurals of people (not firms)
+    ("begin with 1,100 public housing properties", [("1,100", "count", 1100.0, "housing property")]),
+    ("home port for about 60 commercial fishermen", [("about 60", "count", 60.0, "commercial fisherman")]),
+    ("In total, 1,307,000 Americans were collecting aid", [("1,307,000", "count", 1_307_000.0, "american")]),
+    ("it bought 36,700 Builders Transport common shares", [("36,700", "count", 36_700.0, None)]),
+    ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
+    # "zero" counts only with a plural noun
+    ("a five-year zero coupon bond and zero people", [("zero", "count", 0.0, "people")]),
     # watt-hours
     ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
 ])

@@ -264,6 +264,34 @@ _STOP_BEFORE_LABEL = frozenset({"from", "to", "of", "by", "with", "and", "or", "
 _NAME_ADJECTIVE_ENDINGS = ("ese", "ish", "ch", "an", "s", "i", "et", "ek")  # Japanese, Soviet, Iraqi, Greek
 
 
+#: Between a change and its resulting level: its counted noun, if any, and "to".
+_TO_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+to[ \u00a0]+\Z")
+#: Between an amount and the one it is compared with: "3.9 million headsets, up from 2.4 million",
+#: "460 vehicles so far this year compared with 63".
+_VERSUS_BETWEEN_RE = re.compile(
+    r"(?:[ \u00a0]+(?!(?:and|or|but)\b)[A-Za-z]+){0,5},?[ \u00a0]+(?:(?:up|down)[ \u00a0]+from|from|compared[ \u00a0]+(?:with|to)|versus|vs\.?"
+    r"|against)[ \u00a0]+\Z")
+
+
+def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quantity:
+    """"rose 64.06 points to 4,577.10": the level after "to" is in the change's unit (points).
+
+    Likewise the amount something is compared with ("3.9 million headsets, up from 2.4 million").
+    Only counted or measured units pass on, and after "to" only a change's (one with a direction):
+    after "rose 0.1% to 1,333.18" the level is not a percentage.
+    """
+    if change.unit is None or change.kind not in ("count", "measure") or level.start - change.end > 40:
+        return level
+    between = text[change.end:level.start]
+    if level.text[:5].lower() == "from ":
+        between += "from "
+    if not (change.direction is not None and _TO_BETWEEN_RE.match(between)) and not _VERSUS_BETWEEN_RE.match(between):
+        return level
+    return make_quantity(level.start, level.end, level.text, change.kind, level.value, level.low, level.high,
+                         change.unit, level.qualifier, level.line, level.doc, level.direction, level.date_range,
+                         level.anchor)
+
+
 def _millions_counted(text: str, num_end: int, after: int) -> bool:
     """"2.7m viewers", "5m people": a glued "m" before a plural noun is millions, not metres.
 
@@ -280,24 +308,8 @@ def _millions_counted(text: str, num_end: int, after: int) -> bool:
     return not prev or prev[-1].lower() not in ("the", "a", "an")
 
 
-#: Between a change and its resulting level: its counted noun, if any, and "to".
 #: "hundreds of thousands": a second order of magnitude multiplies the first
 _OF_MAGNITUDES_RE = re.compile(r" of (?P<mag>thousand|million|billion|trillion)s\b")
-_TO_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+to[ \u00a0]+\Z")
-
-
-def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quantity:
-    """"rose 64.06 points to 4,577.10": the level after "to" is in the change's unit (points).
-
-    Only a change (it has a direction) in a counted or measured unit passes its unit on: after
-    "rose 0.1% to 1,333.18" the level is not a percentage.
-    """
-    if (change.direction is None or change.unit is None or change.kind not in ("count", "measure")
-            or level.start - change.end > 30 or not _TO_BETWEEN_RE.match(text, change.end, level.start)):
-        return level
-    return make_quantity(level.start, level.end, level.text, change.kind, level.value, level.low, level.high,
-                         change.unit, level.qualifier, level.line, level.doc, level.direction, level.date_range,
-                         level.anchor)
 
 
 def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> bool:
@@ -372,6 +384,17 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
 
 
 _NOUN_MEMO: dict[tuple[str, bool], tuple[str | None, int]] = {}
+#: Capitalised plurals that count people or things rather than name a team or firm.
+_PEOPLE_PLURAL_ENDINGS = ("ans", "ers", "ists", "ites", "ats", "ians", "ards", "ens")
+
+
+def _plural_follows(words: list[str], start: int) -> bool:
+    """Does a plural noun come among ``words[start:]`` ("housing properties", "engineering companies")?"""
+    for w in words[start:]:
+        lw = w.lower()
+        if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and len(lw) > 2 and _lemma(lw) != lw):  # not "gas"
+            return True
+    return False
 _HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
 #: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
 _HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
@@ -409,11 +432,12 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     head = -1
     for i, w in enumerate(kept):
         lw = w.lower()
-        if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2):
+        if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2) \
+                or (lw.endswith("men") and len(lw) > 5):  # "fishermen", "congressmen"
             head = i
             break
-        if lw.endswith(_VERB_SUFFIXES) and i > 0:
-            break
+        if lw.endswith(_VERB_SUFFIXES) and i > 0 and not _plural_follows(kept, i + 1):
+            break  # "900 ventures operating": a verb ends the phrase; "1,100 housing properties" does not
     if head < 0:
         first = kept[0].lower()
         if value == 1 and not first.endswith(_VERB_SUFFIXES):
@@ -428,8 +452,10 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     if any(not w.isalpha() and "-" not in w for w in phrase):
         return None, pos
     if phrase[0][:1].isupper() and len(phrase) == 1 and phrase[0].lower() not in _IRREGULAR_PLURALS:
-        # "63,150 Model 3s", "5 Bloomberg": names, not counted nouns
-        if not kept[head].islower():
+        # "5 Bloomberg", "3 Mets": names, not counted nouns; "1,307,000 Americans", "17 Missing Miners" are
+        word = kept[head]
+        if not word.islower() and not (word[1:].islower() and word.endswith(_PEOPLE_PLURAL_ENDINGS)
+                                       and head == len(kept) - 1):  # "36,700 Builders Transport shares": a firm
             return None, pos
     lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
     # find the end offset of the head word in the words
@@ -1256,7 +1282,7 @@ class Scanner:
                 return (self._q(left.start, r_end, text, "fraction", lo_hi, lo_hi, lo_hi, None, left.qualifier,
                                 left.direction), r_end)
         if core.kind == "weak" and (kind == "count" or text.startswith(" of ", e)):
-            if kind != "count" or counted_noun(text, pos, 1.0)[0] is None:
+            if kind != "count" or counted_noun(text, pos, number.value)[0] is None:
                 return None, e
         value = number.value * scale + extra
         if left.negative:
