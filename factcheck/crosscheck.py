@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -168,6 +169,14 @@ def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
     return True, ""
 
 
+def _named_in_sentence(a: Claim, b: Claim) -> bool:
+    """b has no subject of its own but its sentence names one of a's: "... Chartreuse ... known only to the
+    three monks who prepare it" is about Chartreuse although the clause of "three" names no one."""
+    if not a.subject or b.subject:
+        return False
+    return any(re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", b.sentence) for s in a.subject if len(s) > 2)
+
+
 def _signed(c: Claim, lo: float, hi: float, v: float) -> tuple[float, float, float]:
     if c.aspect == "change" and c.quantity.direction == "down" and v > 0:
         return -hi, -lo, -v
@@ -255,7 +264,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         ok, why = _subjects_comparable(a, b)
         if not ok:
             reasons.append(why)
-        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons:
+        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons \
+                and not _named_in_sentence(a, b) and not _named_in_sentence(b, a):
             return None  # a metric no rule names, about no one in particular: too vague to judge
     claims = (a, b)
     if a.quantity.kind == "date":

@@ -619,6 +619,16 @@ class Framer:
             if k < j and k >= 0 and tokens[k].low in ("in", "at", "near", "from") and j < idx_start - 1:
                 j = k - 1
                 continue
+            # "renamed the Arland D. Williams, Jr. Memorial Bridge in 1983": the event's named object first
+            k = j
+            while k >= 0 and k > j - 8 and (tokens[k].text[:1].isupper() or tokens[k].low == ","):
+                k -= 1
+            if k < j and k >= 1 and tokens[k].low in ("the", "a", "an") and tokens[k + 1].text[:1].isupper():
+                k -= 1
+            if k < j and k >= 0 and j < idx_start - 1 and (tokens[k].low in lex.event_verbs or (
+                    tokens[k].low.endswith("ed") and len(tokens[k].low) > 4)) \
+                    and tokens[k + 1].low in ("the", "a", "an") and tokens[j].low != ",":
+                j = k
             break
         verb = tokens[j].low if j >= 0 else ""
         two = f"{tokens[j - 1].low} {verb}" if j > 0 else ""
@@ -653,7 +663,10 @@ class Framer:
             return None  # "was founded in 1998" with no one named: nothing to compare safely
         # "the 11th forum was held on 17 November 2022" vs "the 1st forum was held in 2009": other events
         before = sentence[: max(0, tokens[j].start - tokens[0].start)] if tokens else ""
-        ordinal = _ORDINAL_RE.search(before)
+        # ... from the verb's own clause: in "the 14th Street Bridge opened in 1950, and was renamed X in 1983"
+        # the ordinal belongs to a name in another clause
+        clause = re.split(r"[,;:]", before)[-1]
+        ordinal = _ORDINAL_RE.search(clause)
         if ordinal:
             metric += f" ({ordinal.group(0).lower()})"
         return Claim(quantity=q, metric=metric, subject=tuple(sorted(set(subjects))), period=None,
