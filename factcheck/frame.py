@@ -24,7 +24,8 @@ from .schemas import validate
 
 #: Kinds that can be compared; dates and durations only frame other claims.
 CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|[,;:()\"“”]|—|–")
+#: Words in any script ("Martín García", "Ndaté"), with inner apostrophes, dots and hyphens, and punctuation.
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-])*[^\W\d_]|[^\W\d_]|[,;:()\"“”]|—|–")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-*•] )")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec "
