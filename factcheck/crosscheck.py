@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -111,7 +112,7 @@ def describe(claim: Claim) -> str:
 # ------------------------------------------------------------------------------ comparison
 def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     q = c.quantity
-    if c.metric is None or c.rule == "none":
+    if c.metric is None or c.rule == "none" or q.kind == "direction":
         return None
     if q.kind == "measure":
         try:
@@ -166,6 +167,14 @@ def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
     if a.subject and b.subject and not any(_same_entity(x, y) for x in a.subject for y in b.subject):
         return False, f"different subjects: {', '.join(a.subject)} vs {', '.join(b.subject)}"
     return True, ""
+
+
+def _named_in_sentence(a: Claim, b: Claim) -> bool:
+    """b has no subject of its own but its sentence names one of a's: "... Chartreuse ... known only to the
+    three monks who prepare it" is about Chartreuse although the clause of "three" names no one."""
+    if not a.subject or b.subject:
+        return False
+    return any(re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", b.sentence) for s in a.subject if len(s) > 2)
 
 
 def _signed(c: Claim, lo: float, hi: float, v: float) -> tuple[float, float, float]:
@@ -255,7 +264,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         ok, why = _subjects_comparable(a, b)
         if not ok:
             reasons.append(why)
-        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons:
+        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons \
+                and not _named_in_sentence(a, b) and not _named_in_sentence(b, a):
             return None  # a metric no rule names, about no one in particular: too vague to judge
     claims = (a, b)
     if a.quantity.kind == "date":
@@ -399,6 +409,54 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
     return multi
 
 
+def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: CompareSettings,
+                        all_undated: bool) -> list[Finding]:
+    """'Sensex up' in one text, 'Sensex down 74.58 points' in another: opposite directions of one name.
+
+    Only claims framed as a name's own movement (metric ``direction``) take part. When both sides state a
+    figure the numeric comparison judges them; "flat" contradicts only a bare "up" or "down". A text that
+    moves one name both ways is left out for that name.
+    """
+    movers = [c for c in claims if c.quantity.kind == "direction" and c.modality == "fact" and c.subject]
+    if len(movers) < 2 or len({c.doc for c in movers}) < 2:
+        return []
+    try:
+        rule = rules.get("generic")
+    except KeyError:
+        return []
+    if not rule.enabled:
+        return []
+    movers = [c for c in movers if not rule.ignores(c.sentence)]
+
+    def torn(c: Claim, name: str) -> bool:
+        return any(o.doc == c.doc and o.quantity.direction != c.quantity.direction
+                   and any(_same_entity(name, s) for s in o.subject) for o in movers)
+
+    out = []
+    for i, a in enumerate(movers):
+        for b in movers[i + 1:]:
+            da, db = a.quantity.direction, b.quantity.direction
+            if a.doc == b.doc or da == db:
+                continue
+            stated = (a.quantity.value is not None, b.quantity.value is not None)
+            if all(stated) or ("flat" in (da, db) and any(stated)):
+                continue
+            shared = sorted({x for x in a.subject for y in b.subject if _same_entity(x, y)})
+            shared = [x for x in shared if not torn(a, x) and not any(torn(b, y) for y in b.subject
+                                                                      if _same_entity(x, y))]
+            if not shared:
+                continue
+            ok, _why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
+            if not ok:
+                continue
+            claims_ = (a, b)
+            reason = f"one text says {da}, the other {db}"
+            message = f"{', '.join(shared)}: {a.quantity.text.strip()} vs {b.quantity.text.strip()}: {reason}"
+            out.append(Finding(finding_id(rule.id, "contradiction", "direction of change", claims_), rule.id,
+                               "contradiction", rule.level, "direction of change", message, claims_, reason))
+    return out
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out."""
@@ -441,4 +499,6 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                                 verdict="not_comparable", level="note", reason=reason,
                                 message=f"{describe(a)} vs {describe(b)}: {reason}")
                 findings.setdefault(f.id, f)
+    for f in _direction_findings(claims, rules, settings, all_undated):
+        findings.setdefault(f.id, f)
     return sort_findings(findings.values())

@@ -9,7 +9,7 @@ is not recognised gets no metric and is simply not compared: precision first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -24,7 +24,8 @@ from .schemas import validate
 
 #: Kinds that can be compared; dates and durations only frame other claims.
 CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|[,;:()\"“”]|—|–")
+#: Words in any script ("Martín García", "Ndaté"), with inner apostrophes, dots and hyphens, and punctuation.
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-])*[^\W\d_]|[^\W\d_]|[,;:()\"“”]|—|–")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-*•] )")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -82,6 +83,9 @@ class FrameLexicon:
     date_prepositions: frozenset[str]
     vague_heads: frozenset[str]
     noun_aliases: dict[str, str]
+    #: word or phrase -> "up" / "down" / "flat": which way a name's own value moved ("Sensex up")
+    direction_of: dict[str, str] = field(default_factory=dict)
+    direction_links: frozenset[str] = frozenset()
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
@@ -98,7 +102,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
     for key in data:
-        if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases"):
+        if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -112,8 +116,14 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     demonyms = data.get("demonyms", {})
     if not isinstance(demonyms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in demonyms.items()):
         raise RuleFileError(str(path), line_of(data, "demonyms"), "'demonyms' must map words to entity names")
+    direction_of: dict[str, str] = {}
+    for way, words in (data.get("direction_words") or {}).items():
+        for w in words:
+            direction_of[" ".join(str(w).lower().split())] = str(way)
+    links = frozenset(str(w).lower() for w in (data.get("direction_links") or []))
     return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()},
-                        noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()}, **sets)
+                        noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()},
+                        direction_of=direction_of, direction_links=links, **sets)
 
 
 # ---------------------------------------------------------------------------------- sentences
@@ -228,6 +238,7 @@ class Framer:
         self._topic: str | None = None
         self._known_names = frozenset(self.lex.demonyms.values())
         self._last_noun_subjects: tuple[str, ...] = ()
+        self._direction_rx: re.Pattern[str] | None = None
 
     # ---------------------------------------------------------------- noun phrases and entities
     def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
@@ -609,6 +620,16 @@ class Framer:
             if k < j and k >= 0 and tokens[k].low in ("in", "at", "near", "from") and j < idx_start - 1:
                 j = k - 1
                 continue
+            # "renamed the Arland D. Williams, Jr. Memorial Bridge in 1983": the event's named object first
+            k = j
+            while k >= 0 and k > j - 8 and (tokens[k].text[:1].isupper() or tokens[k].low == ","):
+                k -= 1
+            if k < j and k >= 1 and tokens[k].low in ("the", "a", "an") and tokens[k + 1].text[:1].isupper():
+                k -= 1
+            if k < j and k >= 0 and j < idx_start - 1 and (tokens[k].low in lex.event_verbs or (
+                    tokens[k].low.endswith("ed") and len(tokens[k].low) > 4)) \
+                    and tokens[k + 1].low in ("the", "a", "an") and tokens[j].low != ",":
+                j = k
             break
         verb = tokens[j].low if j >= 0 else ""
         two = f"{tokens[j - 1].low} {verb}" if j > 0 else ""
@@ -643,7 +664,10 @@ class Framer:
             return None  # "was founded in 1998" with no one named: nothing to compare safely
         # "the 11th forum was held on 17 November 2022" vs "the 1st forum was held in 2009": other events
         before = sentence[: max(0, tokens[j].start - tokens[0].start)] if tokens else ""
-        ordinal = _ORDINAL_RE.search(before)
+        # ... from the verb's own clause: in "the 14th Street Bridge opened in 1950, and was renamed X in 1983"
+        # the ordinal belongs to a name in another clause
+        clause = re.split(r"[,;:]", before)[-1]
+        ordinal = _ORDINAL_RE.search(clause)
         if ordinal:
             metric += f" ({ordinal.group(0).lower()})"
         return Claim(quantity=q, metric=metric, subject=tuple(sorted(set(subjects))), period=None,
@@ -836,7 +860,118 @@ class Framer:
                                           period=base.period, period_source=base.period_source, rule=base.rule)
             prev_claims_by_sentence[si] = out_here
             claims.extend(out_here)
+        moves = self._direction_claims(doc, sentences, quantities, temporal, all_undated)
+        if moves:
+            claims = sorted(claims + moves, key=lambda c: c.quantity.start)
         return claims
+
+    @property
+    def _direction_re(self) -> re.Pattern[str] | None:
+        if not self.lex.direction_of:
+            return None
+        if self._direction_rx is None:
+            words = sorted(self.lex.direction_of, key=len, reverse=True)
+            self._direction_rx = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+                                            + r")\b", re.IGNORECASE)
+        return self._direction_rx
+
+    def _is_mover_name(self, t: _Token) -> bool:
+        lex = self.lex
+        return (t.text[:1].isupper() and len(t.text) > 1 and t.low not in lex.not_subjects and t.low not in lex.titles
+                and t.low not in _CALENDAR_WORDS and t.low not in lex.direction_of and t.low not in lex.direction_links
+                and t.low not in lex.demonyms)
+
+    def _direction_claims(self, doc: Document, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],
+                          temporal: Sequence[Quantity], all_undated: bool) -> list[Claim]:
+        """'Sensex and Nifty up', 'SENSEX rallied 500 points', 'Nifty flat': which way a name itself moved.
+
+        Only a name (or names joined by "and"/"&") that opens its clause, right before the direction word
+        (or one linking verb: "Sensex ends in red"), is taken: "shares of Apple rose" moves the shares, not
+        Apple, and is left alone. A figure right after the word is kept with the claim, so the comparison
+        knows which side states one.
+        """
+        rx = self._direction_re
+        if rx is None:
+            return []
+        text = doc.text
+        figures = sorted((q for q in quantities if q.kind in CLAIM_KINDS), key=lambda q: q.start)
+        fig_starts = [q.start for q in figures]
+        import bisect
+
+        out: list[Claim] = []
+        for a, b in sentences:
+            if rx.search(text, a, b) is None:
+                continue
+            tokens = self._sentence_case(_detitle(_tokens(text, a, b)), text)
+            i = 0
+            while i < len(tokens):
+                way = None
+                width = 0
+                for n in (3, 2, 1):
+                    phrase = " ".join(x.low for x in tokens[i:i + n])
+                    if len(tokens[i:i + n]) == n and phrase in self.lex.direction_of:
+                        way, width = self.lex.direction_of[phrase], n
+                        break
+                if way is None:
+                    i += 1
+                    continue
+                first, last = tokens[i], tokens[i + width - 1]
+                i += width
+                nxt = tokens[i] if i < len(tokens) else None
+                if nxt is not None and nxt.low in ("to", "from") and text[last.end:nxt.start].strip() == "":
+                    continue  # "rose to 8.3%", "declined to comment": a level or another verb
+                k = i - width - 1
+                if k >= 0 and tokens[k].low in self.lex.direction_links:
+                    k -= 1
+                groups: list[list[_Token]] = []
+                group: list[_Token] = []
+                right = tokens[k + 1].start if k + 1 < len(tokens) else first.start
+                while k >= 0:
+                    t = tokens[k]
+                    gap = text[t.end:right].strip()
+                    if gap not in ("", "&"):
+                        break
+                    if gap == "&" and group:
+                        groups.append(group)
+                        group = []
+                    if t.low == "and" and group:
+                        groups.append(group)
+                        group = []
+                    elif self._is_mover_name(t):
+                        group.insert(0, t)
+                    else:
+                        break
+                    right = t.start
+                    k -= 1
+                if group:
+                    groups.append(group)
+                if not groups:
+                    continue
+                opener = tokens[k] if k >= 0 else None
+                if opener is not None and opener.low == "the":
+                    opener = tokens[k - 1] if k >= 1 else None
+                if opener is not None and opener.low not in (",", ";", ":", "(", "—", "–") \
+                        and not (opener.low in self.lex.direction_of and tokens[k + 1].low == "and"):
+                    continue  # "shares of Apple rose": the name does not open the clause ("Sensex weak and Nifty flat" does)
+                names = tuple(sorted({" ".join(x.text for x in g) for g in groups}))
+                end = last.end
+                value = unit = None
+                j = bisect.bisect_right(fig_starts, last.end) - 1  # "down 74.58" may start at the word
+                fig = figures[j] if j >= 0 and figures[j].end > first.start else None
+                if fig is None and j + 1 < len(figures) \
+                        and re.fullmatch(r"\s*(?:by\s+)?", text[last.end:figures[j + 1].start], re.I):
+                    fig = figures[j + 1]
+                start = first.start
+                if fig is not None:
+                    start, end, value, unit = min(start, fig.start), fig.end, fig.value, fig.unit
+                q = Quantity(start, end, text[start:end], "direction", value, None, None, unit, "exact",
+                             text.count("\n", 0, start) + 1, doc.name, way)
+                period, period_source = self._period(q, [x for x in temporal if a <= x.start < b], doc, all_undated)
+                out.append(Claim(quantity=q, metric="direction", subject=names, period=period,
+                                 period_source=period_source, aspect="change",
+                                 attribution=self._attribution(tokens, None), sentence=" ".join(text[a:b].split()),
+                                 rule="generic", modality=self._modality(tokens, i - width)))
+        return out
 
     def _period(self, q: Quantity, temporal: Sequence[Quantity], doc: Document,
                 all_undated: bool) -> tuple[Period | None, str]:

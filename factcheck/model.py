@@ -11,6 +11,9 @@ from typing import Any
 
 #: Kinds of quantity mention, as written in the JSON record.
 KINDS = ("count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal", "date", "duration")
+#: Not extracted but framed: a name's direction of change stated in words ("Sensex up"); its value is the
+#: figure that follows, if any, and ``direction`` says which way.
+CLAIM_ONLY_KINDS = ("direction",)
 #: How the statement bounds the value.
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 

@@ -69,6 +69,17 @@ def test_subjects_come_from_possessives_and_prepositions() -> None:
     assert {"Russia", "China"} <= set(c.subject)
 
 
+def test_names_with_diacritics_are_whole_subjects() -> None:
+    c = _one("The royalists had 17 wounded in the Battle of Martín García.", "17")
+    assert "Martín García" in c.subject, c.subject
+
+
+def test_direction_words_frame_a_named_mover_only() -> None:
+    moves = [c for c in _claims("Sensex & Nifty down, Rupee up 0.3%. Shares of Apple rose.") if c.metric == "direction"]
+    assert {(c.quantity.direction, c.subject) for c in moves} == {("down", ("Nifty", "Sensex")), ("up", ("Rupee",))}
+    assert [c.quantity.value for c in moves if c.quantity.direction == "up"] == [0.3]
+
+
 def test_attribution_and_transcript_speakers() -> None:
     text = "Ilham Aliyev: Thank you. We sold 900 tractors in 2021.\n\nMr Asadov said trade grew 12 percent in 2021."
     claims = {c.quantity.text: c for c in _claims(text)}
