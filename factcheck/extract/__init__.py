@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from ..model import Quantity
 from .lexicon import Lexicon, load_lexicon
@@ -72,11 +73,17 @@ def _merge_duration_ranges(quantities: list[Quantity], temporal: list[Quantity])
 
 
 def _find_temporal(text: str) -> list[Quantity]:
-    try:
-        from .temporal import find_temporal
-    except ImportError:  # the temporal scanner is optional while it is being built
-        return []
-    return find_temporal(text)
+    global _FIND_TEMPORAL
+    if _FIND_TEMPORAL is None:  # imported once: an import statement per text costs more than it seems
+        try:
+            from .temporal import find_temporal
+        except ImportError:  # the temporal scanner is optional while it is being built
+            return []
+        _FIND_TEMPORAL = find_temporal
+    return _FIND_TEMPORAL(text)
+
+
+_FIND_TEMPORAL: Callable[[str], list[Quantity]] | None = None
 
 
 def _resolve(q: Quantity, date: dt.date) -> Quantity:

@@ -33,6 +33,8 @@ DIGITS_RE = re.compile(
     r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d*(?:\.\d+)?)"
 )
+#: The same pattern for ASCII text, where ``\d`` is [0-9] either way: `re` tests it faster.
+_DIGITS_ASCII_RE = re.compile(DIGITS_RE.pattern, re.ASCII)
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
     + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
@@ -56,6 +58,21 @@ def _trie(words: list[str]) -> str:
 #: " " + lower-cased text: `re` then skips ahead to word starts instead of trying every alternative
 #: at every position (2.5x faster than WORD_TRIGGER_RE, same matches; offsets shift by one).
 _WORD_TRIGGER_LED_RE = re.compile(r"\W(?:" + _trie(_TRIGGER_WORDS) + r")\b")
+
+
+def ascii_class(lead: str) -> str:
+    """The ASCII members of the one-character pattern ``lead``, as an explicit character class.
+
+    Why: `re` tests a class of literal characters against a bitmap, but a category such as ``\\W``
+    or ``\\s`` through a Unicode look-up at every position; on ASCII text (``str.isascii()``) both
+    classes accept the same characters, so a scan led by this class finds the same matches ~1.5x faster.
+    """
+    lead_re = re.compile(lead)
+    return "[" + "".join(re.escape(chr(c)) for c in range(128) if lead_re.fullmatch(chr(c))) + "]"
+
+
+#: `_WORD_TRIGGER_LED_RE` for ASCII text: same matches, faster lead.
+_WORD_TRIGGER_LED_ASCII_RE = re.compile(ascii_class(r"\W") + r"(?:" + _trie(_TRIGGER_WORDS) + r")\b")
 WORD_NUMBER_RE = re.compile(r"(?:" + WORD_NUMBER + r")")
 _A_BEFORE_RE = re.compile(r"(?:\b(?:a|an|half a|one and a half)[ \u00a0]+)$")
 #: The last letters of the phrases _A_BEFORE_RE knows ("a", "an", "half a", "one and a half").
@@ -78,6 +95,8 @@ _DIRECTION_WORDS = {w: ("down" if w in (
     "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise"
 ).split()}
 _TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0,3}")
+#: The first token of a _TOKEN_RE match.
+_FIRST_TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}")
 _LEFT_PUNCT = "(\"'[“‘,;"
 #: Closing punctuation that may follow a unit word ("5 km.", "10%)").
 _SUFFIX_STRIP = ".,;:!?)\"'’”"
@@ -470,12 +489,15 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
 _FIRST_ITEM_RE = re.compile(r"(\\[dws]|\\[^a-zA-Z0-9]|\[(?!\^)(?:\\.|[^\]\\])+\]|[^\\()\[\]|.*+?{}^$])(.*)\Z", re.S)
 
 
-def _near_gate(ignores: tuple[IgnorePattern, ...]) -> re.Pattern[str] | None:
+def _near_gate(ignores: tuple[IgnorePattern, ...], ascii: bool = False) -> re.Pattern[str] | None:
     """One search that any windowed ignore pattern needs to succeed near a number: each pattern's
     `near` regexes, else its `requires` literals; None when some pattern has neither.
 
     The alternatives are regrouped behind one character class of their first characters, so `re`
-    skips from candidate to candidate instead of trying every alternative at every position."""
+    skips from candidate to candidate instead of trying every alternative at every position, and
+    alternatives with the same first item share one look-behind (a digit is tested once, not once
+    per alternative). With ``ascii`` the leading class lists its ASCII members (see `ascii_class`):
+    the same answers on ASCII text, found faster."""
     nears: list[str] = []
     for ig in ignores:
         if ig.requires and all(len(r) >= 3 for r in ig.requires):
@@ -486,16 +508,17 @@ def _near_gate(ignores: tuple[IgnorePattern, ...]) -> re.Pattern[str] | None:
         nears.extend(own)
     if not nears:
         return None
-    firsts: list[str] = []
-    alts: list[str] = []
+    rests: dict[str, list[str]] = {}  # first item -> the rests after it, in order
     for n in nears:
         m = _FIRST_ITEM_RE.match(n)
         if m is None or m.group(2)[:1] in ("*", "+", "?", "{") or "|" in m.group(2):
             return re.compile("|".join(f"(?:{n})" for n in nears))
         first, rest = m.groups()
-        firsts.append(first[1:-1] if first.startswith("[") else first)
-        alts.append(f"(?<={first})(?:{rest})" if rest else f"(?<={first})")
-    return re.compile("[" + "".join(dict.fromkeys(firsts)) + "](?:" + "|".join(dict.fromkeys(alts)) + ")")
+        rests.setdefault(first, []).append(rest)
+    firsts = "[" + "".join(f[1:-1] if f.startswith("[") else f for f in rests) + "]"
+    alts = [f"(?<={first})" if "" in tails else f"(?<={first})(?:{'|'.join(dict.fromkeys(tails))})"
+            for first, tails in rests.items()]
+    return re.compile((ascii_class(firsts) if ascii else firsts) + "(?:" + "|".join(alts) + ")")
 
 
 class _FirstWordWords(dict):
@@ -547,10 +570,15 @@ class Scanner:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._symbols_by_len = sorted(lexicon.currency_symbols, key=len, reverse=True)
+        #: the first of those that the text continues with, in one match (alternatives tried in order)
+        self._symbols_re = (re.compile("|".join(re.escape(sym) for sym in self._symbols_by_len))
+                            if self._symbols_by_len else None)
         self._max_hedge_words = max((len(h.split()) for h in lexicon.hedge_of), default=1)
         self._requires_re = {ig: re.compile("|".join(re.escape(r) for r in sorted(ig.requires, key=len, reverse=True)))
                              for ig in lexicon.ignores if ig.requires}
         self._near_gate = _near_gate(lexicon.ignores)
+        self._near_gate_ascii = _near_gate(lexicon.ignores, ascii=True)
+        self._ascii = False  # whether the text being scanned is ASCII (set by `scan`)
         self._suffix_firsts = frozenset(k.split()[0].lower() for k in (*lexicon.suffix_plain, *lexicon.suffix_cased)
                                         if k.split())
         # Words of _left_vocab that mean something only after a particular word: the last word of
@@ -585,16 +613,21 @@ class Scanner:
             if w and len(w) > lowered.get(w[0], 1):
                 lowered[w[0]] = len(w)
         self._unit_words = _FirstWordWords(unit_words, lowered)
-        self._unit_memo: dict[tuple[str, bool, bool, bool, bool], tuple] = {}
+        #: `_unit_seg` results by the flags (glued, hyphen, money, scaled) as bits, then by the words
+        self._unit_memo: list[dict[str, tuple]] = [{} for _ in range(16)]
         self._mscale = 1.0
         self._resume = 0
         self._prefix_names = lexicon.prefix_names or {}
         #: the last letters of those words: a one-character test before reading the word
         self._prefix_last = frozenset(w[-1] for w in self._prefix_names if w)
         self._digits_memo: dict[str, ParsedNumber] = {}
+        #: (value, precision, qualifier) -> tidied (value, low, high): see the end of `_build`
+        self._bounds_memo: dict[tuple[float, float, str], tuple[float, float | None, float | None]] = {}
         self._window_memo: dict[tuple[bool, ...], tuple[tuple[IgnorePattern, re.Pattern[str] | None], ...]] = {}
         self._whole_ignores = tuple(ig for ig in lexicon.ignores
                                     if ig.requires and all(len(r) >= 3 for r in ig.requires))
+        self._ignore_requires = tuple(ig.requires for ig in lexicon.ignores)
+        self._ignore_is_whole = tuple(ig in self._whole_ignores for ig in lexicon.ignores)
         self._left_vocab = frozenset(
             {h.split()[-1] for h in lexicon.hedge_of} | set(_DIRECTION_WORDS)
             | {"between", "from", "minus", "negative", "by", "of", "to"}
@@ -607,7 +640,7 @@ class Scanner:
         append = cores.append
         n = len(text)
         digits_memo = self._digits_memo
-        for m in DIGITS_RE.finditer(text):
+        for m in (_DIGITS_ASCII_RE if text.isascii() else DIGITS_RE).finditer(text):
             s, e = m.span()
             if s > 0:
                 prev = text[s - 1]
@@ -685,7 +718,8 @@ class Scanner:
         if len(low) == n:
             word_cores: list[_Core] = []
             last_end = -1
-            for m in _WORD_TRIGGER_LED_RE.finditer(" " + low):
+            led = _WORD_TRIGGER_LED_ASCII_RE if low.isascii() else _WORD_TRIGGER_LED_RE
+            for m in led.finditer(" " + low):
                 s = m.start()  # the lead character's offset in " " + low is the word's offset in low
                 if s < last_end:
                     continue
@@ -849,7 +883,14 @@ class Scanner:
         if start == 0 or not text[start - 1].isspace():
             return _Left(start, negative=negative)
         # fast path: the word right before is not one that can open a hedge, direction or range
-        k, j = _word_before(text, start - 1)
+        # (`_word_before(text, start - 1)`, inlined: this runs for nearly every number)
+        j = start - 1
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        lo = j - 20 if j > 20 else 0
+        k = text.rfind(" ", lo, j)
+        k_nl = text.rfind("\n", lo, j)
+        k = (k if k > k_nl else k_nl) + 1
         last = text[k:j].lower().lstrip(_LEFT_PUNCT)
         if last not in self._left_vocab:
             return _Left(start, negative=negative)
@@ -936,7 +977,8 @@ class Scanner:
             c = text[pos + 1:pos + 2]
         if c.casefold() not in self._scale_firsts:
             return 1.0, pos  # no scale word or suffix starts with this letter ("pct", "dlrs", ",")
-        sc = lex.scale_re.match(text, pos)
+        scale_re = lex.scale_re_ascii if self._ascii and lex.scale_re_ascii is not None else lex.scale_re
+        sc = scale_re.match(text, pos)
         if not sc or (sc.group("sp") == "-" and not sc.group("word")):
             return 1.0, pos  # "40-mln dlr" is a scale; "10-K" is a form
         if sc.group("word"):
@@ -962,7 +1004,7 @@ class Scanner:
             else:
                 return 1.0, pos
             factor, pos = lex.scale_attached[att], sc.end()
-        sc2 = lex.scale_re.match(text, pos)  # "3.3 thousand million"
+        sc2 = scale_re.match(text, pos)  # "3.3 thousand million"
         if sc2 and sc2.group("word") and sc2.group("word").lower() not in ("b",):
             factor *= lex.scale_words[sc2.group("word").lower()]
             pos = sc2.end()
@@ -987,22 +1029,26 @@ class Scanner:
         glued = p == pos
         if p < n and text[p] in _BRACKETS and not hyphen:
             return self._bracket_unit(text, p, money, scaled, pos)
-        tokens = _TOKEN_RE.match(text, p)
-        if not tokens:
+        token = _FIRST_TOKEN_RE.match(text, p)
+        if not token:
             return None, None, None, pos
-        seg = tokens.group(0)
+        seg = token.group(0)
         # The answer depends only on as many words as the longest unit starting with the first word
         # has ("dlrs", "pct", "cubic feet"): memoised on those words, it is one look-up per number.
-        parts = seg.split()
-        k = self._unit_words[parts[0]]
-        if len(parts) > k:
-            seg = seg[: sum(map(len, parts[:k])) + k - 1]
-        key = (seg, glued, hyphen, money, scaled)
-        hit = self._unit_memo.get(key)
+        # Most first words start no multi-word unit: then the first token alone is the key.
+        k = self._unit_words[seg]
+        if k > 1:
+            seg = _TOKEN_RE.match(text, p).group(0)  # type: ignore[union-attr]  # the first token matched
+            parts = seg.split()
+            if len(parts) > k:
+                seg = seg[: sum(map(len, parts[:k])) + k - 1]
+        # one memo per combination of the four flags: the key is then the words alone
+        memo = self._unit_memo[glued | hyphen << 1 | money << 2 | scaled << 3]
+        hit = memo.get(seg)
         if hit is None:
-            hit = self._unit_memo[key] = self._unit_seg(seg, glued, hyphen, money, scaled)
-            if len(self._unit_memo) > 50_000:
-                self._unit_memo.clear()
+            hit = memo[seg] = self._unit_seg(seg, glued, hyphen, money, scaled)
+            if len(memo) > 50_000:
+                memo.clear()
         if hit[3] < 0:
             return None, None, None, pos
         if hit[4]:
@@ -1096,6 +1142,7 @@ class Scanner:
         """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
         out: list[Quantity] = []
         low = text.lower()
+        self._ascii = text.isascii()  # then the lower-cased text is too
         self._doc = doc
         self._line_starts = _line_starts(text)
         self._ignore_spans = self._ignore_matches(low)
@@ -1124,15 +1171,24 @@ class Scanner:
         addresses) whose literals occur in this text, sorted and merged; the others are tried in a
         window around each number (see `_ignored`)."""
         spans: list[tuple[int, int]] = []
-        present = tuple(not ig.requires or any(map(low.__contains__, ig.requires)) for ig in self.lex.ignores)
+        # whether each pattern's pre-check literals occur: a plain loop, as this runs once per text
+        on_list = []
+        for requires in self._ignore_requires:
+            on = not requires
+            for r in requires:
+                if r in low:
+                    on = True
+                    break
+            on_list.append(on)
+        present = tuple(on_list)
         window = self._window_memo.get(present)
         if window is None:
             window = self._window_memo[present] = tuple(
                 (ig, self._requires_re.get(ig)) for ig, on in zip(self.lex.ignores, present)
                 if on and ig not in self._whole_ignores)
         self._window_ignores = window
-        for ig, on in zip(self.lex.ignores, present):
-            if on and ig in self._whole_ignores:
+        for ig, on, whole in zip(self.lex.ignores, present, self._ignore_is_whole):
+            if on and whole:
                 spans.extend(m.span() for m in ig.pattern.finditer(low) if m.end() > m.start())
         if len(spans) > 1:
             spans.sort()
@@ -1164,7 +1220,7 @@ class Scanner:
         if not self._window_ignores:
             return False
         n = len(low)
-        gate = self._near_gate
+        gate = self._near_gate_ascii if self._ascii else self._near_gate
         if gate is not None and gate.search(low, s - 20 if s > 20 else 0, e + 20) is None:
             return False
         near_a = s - 12 if s > 12 else 0
@@ -1382,7 +1438,22 @@ class Scanner:
                     while whole % (step * 10) == 0:
                         step *= 10
                     precision = max(precision, min(step * scale, 2 * self.lex.round_cap * abs(value)))
-            lo, hi = self._interval(value, precision, qualifier)
+            # the same figures recur across a corpus ("15 pct", "1.5 billion"): the tidied value and
+            # bounds are memoised on (value, precision, qualifier); zero is left out, as -0.0 == 0.0
+            key = (value, precision, qualifier)
+            bounds = self._bounds_memo.get(key) if value else None
+            if bounds is None:
+                lo, hi = self._interval(value, precision, qualifier)
+                bounds = (tidy(value), None if lo is None else tidy(lo), None if hi is None else tidy(hi))
+                if value:
+                    if len(self._bounds_memo) > 50_000:
+                        self._bounds_memo.clear()
+                    self._bounds_memo[key] = bounds
+            end = pos
+            while end > span_start and text[end - 1].isspace():
+                end -= 1
+            return (self._q(span_start, end, text, kind, bounds[0], bounds[1], bounds[2], unit, qualifier,
+                            left.direction), end)
         end = pos
         while end > span_start and text[end - 1].isspace():
             end -= 1
@@ -1543,13 +1614,13 @@ class Scanner:
                 continue
             j = rs.end()
             cur2 = None
-            for sym in self._symbols_by_len:
-                if text.startswith(sym, j):
-                    cur2 = self.lex.currency_symbols[sym]
-                    j += len(sym)
-                    if j < len(text) and text[j] == " ":
-                        j += 1
-                    break
+            sm = self._symbols_re.match(text, j) if self._symbols_re is not None else None
+            if sm is not None:
+                sym = sm.group(0)
+                cur2 = self.lex.currency_symbols[sym]
+                j += len(sym)
+                if j < len(text) and text[j] == " ":
+                    j += 1
             core2 = self._core_at(text, low, j)
             if core2 is None or core2.kind == "ordinal":
                 continue

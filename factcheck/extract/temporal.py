@@ -53,7 +53,7 @@ from ..errors import RuleFileError
 from ..model import QUALIFIERS, Period, Quantity
 from ..paths import shipped_rules_dir
 from ..rulefile import line_of, load_yaml_file
-from .scanner import _QUANTITY_HAS_DICT, make_quantity
+from .scanner import _QUANTITY_HAS_DICT, ascii_class, make_quantity
 
 __all__ = ["find_temporal", "resolve_period", "detect_document_date", "Lexicon", "load_lexicon"]
 
@@ -255,6 +255,8 @@ class _Scanner:
         unit_p = compile_(["win", "first", "forn", "ago", "dur", "rel"])
         self.month_form = {w.lower(): n for w, n in lex.months.items()}
         self.trigger = re.compile(_trigger_source(lex))
+        #: the same scan for ASCII text, led by an explicit class instead of ``\s`` (see `ascii_class`)
+        self.trigger_ascii = re.compile(ascii_class(_TRIGGER_LEAD) + self.trigger.pattern[len(_TRIGGER_LEAD):])
         # Words that can begin a unit-led mention ("in the last 24 hours", "for a year", "about
         # two weeks", "earlier this year"); digits always can.
         starters = {"in", "over", "during", "within", "for", "the", "a", "an"}
@@ -645,7 +647,8 @@ def find_temporal(text: str) -> list[Quantity]:
     pos = 0
     # A trigger match includes the character before the token; the leading space makes the
     # offsets in " " + text those of the token in text.
-    for trig in sc.trigger.finditer(" " + text):
+    trigger = sc.trigger_ascii if text.isascii() else sc.trigger
+    for trig in trigger.finditer(" " + text):
         s = trig.start()
         if s < pos:
             continue
