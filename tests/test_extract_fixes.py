@@ -305,6 +305,14 @@ def quantities(text):
     ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
     # "zero" counts only with a plural noun
     ("a five-year zero coupon bond and zero people", [("zero", "count", 0.0, "people")]),
+    # spelled-out ordinals: compounds anywhere, single words after a determiner; shares stay shares
+    ("He won the eleventh title and finished twenty-first", [("eleventh", "ordinal", 11.0, None),
+                                                             ("twenty-first", "ordinal", 21.0, None)]),
+    ("for the fifth straight year", [("fifth", "ordinal", 5.0, None)]),
+    ("A fifth of the votes and two fifths", [("A fifth", "fraction", 0.2, None), ("two fifths", "fraction", 0.4, None)]),
+    # reference marks are neither numbers nor a wall between a number and its unit
+    ("The river is 1,342[1] km long and has 12 tributaries.[3][4]",
+     [("1,342[1] km", "measure", 1342.0, "kilometer"), ("12", "count", 12.0, "tributary")]),
     # watt-hours
     ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
 ])
@@ -312,3 +320,18 @@ def test_number_shapes_and_names(text, expected):
     got = quantities(text)
     assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
     assert [v for *_, v, _ in got] == pytest.approx([v for *_, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,years", [
+    ("Frederick II (1194–1250) was king.", ["1194", "1250"]),
+    ("Karl Weyprecht (1838 – 1881) was an explorer.", ["1838", "1881"]),
+    ("Frederick (1894–1962) was king.", ["1894", "1962"]),
+])
+def test_bracketed_years_are_dates(text, years):
+    """A lifespan or reign in brackets after a name: dates, so the framer can read births and deaths."""
+    got = extract_text(text)
+    assert [(x.text, x.kind) for x in got] == [(y, "date") for y in years]
+
+
+def test_bracketed_counts_stay_counts():
+    assert [(x.text, x.kind) for x in extract_text("between (1500-2000 tonnes)")] == [("1500-2000 tonnes", "measure")]

@@ -30,6 +30,15 @@ DENOMINATOR_WORDS = {
     "trillionth": 10**12, "trillionths": 10**12,
 }
 CARDINAL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+#: Spelled-out ordinals: "the eleventh", "its fortieth"; compounds take the first nine ("twenty-first").
+UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9}
+ORDINAL_WORDS = {
+    **UNIT_ORDINALS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+    "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+}
 
 _CARD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)

@@ -18,6 +18,9 @@ from ..model import Quantity
 from .lexicon import IgnorePattern, Lexicon
 from .numbers import (
     CARDINAL_WORDS,
+    ORDINAL_WORDS,
+    TENS_WORDS,
+    UNIT_ORDINALS,
     WORD_NUMBER,
     ParsedNumber,
     parse_digits,
@@ -39,7 +42,8 @@ _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
     + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
        "trillion", "dozen", "dozens", "half", "quarter", "third", "thirds", "quarters", "fifth", "tenth",
-       "hundredth", "thousandth", "millionth", "billionth", "trillionth"],
+       "hundredth", "thousandth", "millionth", "billionth", "trillionth"]
+    + [w for w in ORDINAL_WORDS if int(ORDINAL_WORDS[w]) > 3 and w not in ("fifth", "tenth", "hundredth", "thousandth")],
     key=len, reverse=True,
 )
 #: Number words are found on the lower-cased text (3x faster than a case-insensitive scan).
@@ -117,6 +121,8 @@ _PERCENT_OF_RE = re.compile(r"(?:^|[.!?:;\n]\s*)(?P<p>percents?|per[ -]cents?)[ 
 #: The end of a clause right after a number (and its unit).
 _CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?;,)\n]|$)")
 #: Brackets a unit may be written in after a number: "20 (kg)", "20 [kg]".
+#: A reference mark right after a number: "[1]", "[12]", "[a]", "[note 3]".
+_CITATION_RE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 #: Scientific notation right after digits: "1e10", "12.32e+14", "1.3x10^6", "1.99×10−30", "1.1^23".
 _SCI_RE = re.compile(
@@ -329,6 +335,36 @@ def _millions_counted(text: str, num_end: int, after: int) -> bool:
 
 #: "hundreds of thousands": a second order of magnitude multiplies the first
 _OF_MAGNITUDES_RE = re.compile(r" of (?P<mag>thousand|million|billion|trillion)s\b")
+
+
+#: Words before a spelled-out ordinal that make it one ("the eleventh", "its fortieth"), rather than a
+#: fraction ("a fifth of", "two fifths").
+_ORDINAL_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "my", "your", "whose"})
+_COMPOUND_ORDINAL_RE = re.compile(r"-(" + "|".join(UNIT_ORDINALS) + r")\b")
+_ORDINAL_WORD_RE = re.compile(r"(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def _ordinal_at(low: str, s: int, wm: re.Match[str] | None) -> _Core | None:
+    """"the eleventh title", "its fortieth anniversary", "twenty-first": a spelled-out ordinal at ``s``.
+
+    A compound ("twenty-first") is an ordinal anywhere; a single word only after a determiner and not
+    before "of" ("the fifth of the votes" is a share).
+    """
+    if wm is not None and low[s:wm.end()] not in ORDINAL_WORDS:
+        tens = TENS_WORDS.get(low[s:wm.end()])
+        if tens is None:
+            return None
+        cm = _COMPOUND_ORDINAL_RE.match(low, wm.end())
+        if cm is None:
+            return None
+        return _Core(s, cm.end(), ParsedNumber(float(tens + UNIT_ORDINALS[cm.group(1)]), 1.0), True, "ordinal")
+    om = _ORDINAL_WORD_RE.match(low, s)
+    if om is None or low.startswith(" of ", om.end()):
+        return None
+    before = low[max(0, s - 7):s].split()
+    if not before or before[-1] not in _ORDINAL_DETERMINERS:
+        return None
+    return _Core(s, om.end(), ParsedNumber(float(ORDINAL_WORDS[om.group(1)]), 1.0), True, "ordinal")
 
 
 def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> bool:
@@ -737,6 +773,11 @@ class Scanner:
                 if not wm and am:
                     s = m.start()
                     wm = WORD_NUMBER_RE.match(low, s)
+                ordinal = _ordinal_at(low, s, wm)
+                if ordinal is not None:
+                    word_cores.append(ordinal)
+                    last_end = ordinal.end
+                    continue
                 if wm:
                     e = wm.end()
                     raw = low[s:e]
@@ -1027,6 +1068,11 @@ class Scanner:
             if p < n and text[p] == " " and not hyphen:
                 p += 1
         glued = p == pos
+        if p < n and text[p] == "[" and not hyphen:
+            cm = _CITATION_RE.match(text, p)
+            if cm is not None:  # "1,342[1] km": a reference mark between the number and its unit
+                kind, unit, currency, after = self._unit_after(text, cm.end(), money, scaled)
+                return (kind, unit, currency, after) if kind is not None else (None, None, None, pos)
         if p < n and text[p] in _BRACKETS and not hyphen:
             return self._bracket_unit(text, p, money, scaled, pos)
         token = _FIRST_TOKEN_RE.match(text, p)

@@ -459,6 +459,9 @@ class _Scanner:
         1528", "from 1788 until"), with no count noun or unit after it and no second number joined
         to it ("from 1500 to 2000 tonnes")."""
         start, end = m.start(), m.end()
+        if _in_bracketed_years(text, start, end):
+            y = int(m["oy"])
+            return _date(start, end, text, dt.date(y, 1, 1), dt.date(y, 12, 31))
         if start >= 1 and text[start - 1] in "-–/$€£¥":
             return None
         follower = _follower(text, end)
@@ -486,7 +489,7 @@ class _Scanner:
 
     def _h_year(self, m: re.Match[str], text: str) -> Quantity | None:
         start, end = m.start(), m.end()
-        if not self.is_year(text, start, end):
+        if not self.is_year(text, start, end) and not _in_bracketed_years(text, start, end):
             return None
         y = int(m["yy"])
         return _date(start, end, text, dt.date(y, 1, 1), dt.date(y, 12, 31))
@@ -527,6 +530,23 @@ class _Scanner:
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]?(%)|[ \t\u00a0]+([^\W\d_]+|['’]s\b)|(['’]s)\b")
+#: "(1194–1250)", "(c. 1194 – 1250;": a span of years in brackets, as after a name (a lifespan, a reign)
+_BRACKET_YEARS_AFTER = re.compile(r"[^\S\n]?[-–—][^\S\n]?(1\d{3}|20\d\d)[^\S\n]?[);]")
+_BRACKET_YEARS_BEFORE = re.compile(r"\((?:c\.[^\S\n]?)?(1\d{3}|20\d\d)[^\S\n]?[-–—][^\S\n]?\Z")
+
+
+def _in_bracketed_years(text: str, start: int, end: int) -> bool:
+    """Is this year one end of a bracketed span of years ("Frederick II (1194–1250)")?"""
+    year = int(text[start:end])
+    if text[start - 1:start] == "(" or text[max(0, start - 4):start] in ("(c. ", "(c.", "(b. "):
+        m = _BRACKET_YEARS_AFTER.match(text, end)
+        return m is not None and year < int(m[1]) <= year + 120
+    if text[end:end + 1] in (")", ";") and start > 0 and text[start - 1] in "-–— ":
+        m = _BRACKET_YEARS_BEFORE.search(text, max(0, start - 14), start)
+        return m is not None and int(m[1]) < year <= int(m[1]) + 120
+    return False
+
+
 _PARTNER = re.compile(r"\s*(?:and|to|or|-|–)\s*(\d[\d,.]*)")
 #: One word back, read in the reversed text: a short gap on the same line or across one line break.
 _REV_WORD = re.compile(r"[^\w\n]{0,3}\n?[^\w\n]{0,3}([^\W_]+)")
