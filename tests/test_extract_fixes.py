@@ -308,7 +308,8 @@ def quantities(text):
     # spelled-out ordinals: compounds anywhere, single words after a determiner; shares stay shares
     ("He won the eleventh title and finished twenty-first", [("eleventh", "ordinal", 11.0, None),
                                                              ("twenty-first", "ordinal", 21.0, None)]),
-    ("for the fifth straight year", [("fifth", "ordinal", 5.0, None)]),
+    ("for the tenth straight year", [("tenth", "ordinal", 10.0, None)]),
+    ("stopped him in the sixth round", []),
     ("A fifth of the votes and two fifths", [("A fifth", "fraction", 0.2, None), ("two fifths", "fraction", 0.4, None)]),
     # reference marks are neither numbers nor a wall between a number and its unit
     ("The river is 1,342[1] km long and has 12 tributaries.[3][4]",

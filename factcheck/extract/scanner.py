@@ -43,7 +43,7 @@ _TRIGGER_WORDS = sorted(
     + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
        "trillion", "dozen", "dozens", "half", "quarter", "third", "thirds", "quarters", "fifth", "tenth",
        "hundredth", "thousandth", "millionth", "billionth", "trillionth"]
-    + [w for w in ORDINAL_WORDS if int(ORDINAL_WORDS[w]) > 3 and w not in ("fifth", "tenth", "hundredth", "thousandth")],
+    + [w for w in ORDINAL_WORDS if ORDINAL_WORDS[w] > 10 and w not in ("hundredth", "thousandth")],
     key=len, reverse=True,
 )
 #: Number words are found on the lower-cased text (3x faster than a case-insensitive scan).
@@ -347,8 +347,9 @@ _ORDINAL_WORD_RE = re.compile(r"(" + "|".join(sorted(ORDINAL_WORDS, key=len, rev
 def _ordinal_at(low: str, s: int, wm: re.Match[str] | None) -> _Core | None:
     """"the eleventh title", "its fortieth anniversary", "twenty-first": a spelled-out ordinal at ``s``.
 
-    A compound ("twenty-first") is an ordinal anywhere; a single word only after a determiner and not
-    before "of" ("the fifth of the votes" is a share).
+    A compound ("twenty-first") is an ordinal anywhere; a single word only from "tenth" up (news style
+    spells out first to ninth, mostly for rounds, quarters and innings), after a determiner and not
+    before "of" ("the tenth of the votes" is a share).
     """
     if wm is not None and low[s:wm.end()] not in ORDINAL_WORDS:
         tens = TENS_WORDS.get(low[s:wm.end()])
@@ -359,8 +360,8 @@ def _ordinal_at(low: str, s: int, wm: re.Match[str] | None) -> _Core | None:
             return None
         return _Core(s, cm.end(), ParsedNumber(float(tens + UNIT_ORDINALS[cm.group(1)]), 1.0), True, "ordinal")
     om = _ORDINAL_WORD_RE.match(low, s)
-    if om is None or low.startswith(" of ", om.end()):
-        return None
+    if om is None or low.startswith(" of ", om.end()) or ORDINAL_WORDS[om.group(1)] < 10:
+        return None  # "the sixth round", "the third quarter": positions in a story's sequence, not claims
     before = low[max(0, s - 7):s].split()
     if not before or before[-1] not in _ORDINAL_DETERMINERS:
         return None
