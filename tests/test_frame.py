@@ -119,3 +119,15 @@ def test_a_bad_frames_lexicon_is_one_file_line_error(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as err:
         load_frames(rules)
     assert str(err.value).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize("text, quote, metric", [
+    ("The club was set up in 1931 by Anna Weber.", "1931", "date found"),
+    ("Anna Weber established the club in 1931.", "1931", "date found"),
+    ("The Navy started using the Mark 8 torpedo in 1927.", "1927", "date enter service"),
+    ("The Fourth Street Bridge opened in 1950.", "1950", "date open"),
+    ("The 11th forum was held in 2022 in Baku, Azerbaijan.", "2022", "date hold (11th)"),
+])
+def test_event_synonyms_and_ordinals(text: str, quote: str, metric: str) -> None:
+    [c] = [c for c in _claims(text) if c.quantity.text == quote]
+    assert c.metric == metric, (c.metric, c.subject)
