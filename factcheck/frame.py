@@ -39,6 +39,7 @@ _CALENDAR_WORDS = frozenset("january february march april may june july august s
                             "monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_HEADS = frozenset("north south east west northeast northwest southeast southwest away off ahead behind "
                        "above below apart inland offshore down up out per a an the and or than".split())
+_POSSESSION_VERBS = frozenset("has have had".split())
 _PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
 _SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
                     "thick": "thickness", "heavy": "weight", "old": "age"}
@@ -308,6 +309,13 @@ class Framer:
             if (t.low in self.lex.level_verbs or t.low in self.lex.change_verbs) and t.low not in _PREPOSITIONS:
                 if words:
                     break
+            if t.low in _POSSESSION_VERBS and words and len(words) <= 4 \
+                    and not any(w.low in _PREPOSITIONS or w.text[:1].isupper() for w in words):
+                # "the Federation has a membership of 652,723": the metric is what is had, the owner its subject
+                owned = [w for w in reversed(words) if w.low not in self.lex.skip_words]
+                if owned and owned[-1].low not in self.lex.not_subjects:
+                    _owner, owner_subjects = self._noun_phrase_before(tokens, j)
+                    return " ".join(w.low for w in owned), tuple(dict.fromkeys(owner_subjects))
             words.append(t)
             j -= 1
         words.reverse()
@@ -511,6 +519,17 @@ class Framer:
                     counts[e] = counts.get(e, 0) + 1
         return tuple(sorted(e for e, n in counts.items() if n >= 3))
 
+    @staticmethod
+    def _capitalised_mid_sentence(word: str, text: str) -> bool:
+        """Does ``word`` occur capitalised after a word (not after a sentence end) somewhere in the text?"""
+        for m in re.finditer(r"(?<=\s)" + re.escape(word) + r"(?=[\s',])", text):
+            k = m.start() - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k >= 0 and text[k] not in ".!?:;\"”“)]|\n" and not text[k].isdigit():
+                return True
+        return False
+
     def _sentence_case(self, tokens: list[_Token], text: str) -> list[_Token]:
         """A capital that only starts the sentence is not a name: "Trade between Russia ..." -> trade."""
         if not tokens:
@@ -520,7 +539,7 @@ class Framer:
             return tokens
         if t.low in self.lex.demonyms or t.text in self._known_names or not _is_english_word(t.low):
             return tokens
-        if f" {t.text} " in text or f" {t.text}'" in text or f" {t.text}," in text:
+        if self._capitalised_mid_sentence(t.text, text):
             return tokens  # capitalised mid-sentence elsewhere: a name
         if len(tokens) > 1 and tokens[1].text[:1].isupper():
             return tokens  # "Marina Baker was born": a first name, not the word "marina"

@@ -131,3 +131,14 @@ def test_a_bad_frames_lexicon_is_one_file_line_error(tmp_path: Path) -> None:
 def test_event_synonyms_and_ordinals(text: str, quote: str, metric: str) -> None:
     [c] = [c for c in _claims(text) if c.quantity.text == quote]
     assert c.metric == metric, (c.metric, c.subject)
+
+
+def test_what_is_had_is_the_metric_and_the_owner_its_subject() -> None:
+    c = _one("The Baltic Dockers Union has a membership of 48,210.", "48,210")
+    assert c.metric == "membership" and any("Baltic" in s for s in c.subject), (c.metric, c.subject)
+    assert _one("The surface water in the delta has a salinity of only 0.13%.", "0.13%").metric == "salinity"
+
+
+def test_a_sentence_initial_capital_is_not_a_name_because_a_sentence_follows_a_space() -> None:
+    c = _one("Most of the crew died. Only three survived.", "three")
+    assert c.subject == () and c.metric == "survivors", (c.metric, c.subject)

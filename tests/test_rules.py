@@ -65,6 +65,7 @@ def test_duplicate_id_names_both_files() -> None:
 EXPECTED_IDS = {
     "casualties.death_toll",
     "casualties.injured",
+    "casualties.survivors",
     "demography.population",
     "economy.gdp",
     "economy.gdp_growth",
