@@ -415,6 +415,13 @@ class Framer:
             metric, subj = self._noun_phrase_before(tokens, j + 1)
             dim = _SIZE_ADJECTIVES[after[0].low]
             return _Frame(f"{dim} of {metric}" if metric else dim, aspect, subj, "size")
+        # 2a''. a superlative of size before a measure in brackets: "the tallest actor (6' 8")" is a height
+        if q.kind == "measure" and idx_start > 0 and tokens[idx_start - 1].low == "(":
+            for t in tokens[max(0, idx_start - 4):idx_start - 1]:
+                base = next((adj for adj in _SIZE_ADJECTIVES if t.low in (adj + "est", adj + "er", adj[:-1] + "est",
+                                                                             adj[:-1] + "er")), None)
+                if base and _DIMENSION_NAMES.get(_dimension_of(q.unit)) == "length" and base not in ("old", "heavy"):
+                    return _Frame(_SIZE_ADJECTIVES[base], aspect, (), "size")
         # 2a'. a metric noun right before the number: "a magnitude 7.8 earthquake", "inflation 3.2%"
         if idx_start > 0 and tokens[idx_start - 1].text[:1].isalpha() and tokens[idx_start - 1].low not in lex.skip_words:
             prev = tokens[idx_start - 1].low
@@ -979,6 +986,9 @@ class Framer:
                 if attribution:  # the speaker is not the subject, unless the metric is about them
                     subject = tuple(s_ for s_ in subject if (s_ not in attribution and attribution not in s_)
                                     or (metric and s_.lower() in metric))
+                if not subject and metric is not None and fr.how == "size" and self._topic and tokens \
+                        and tokens[0].low in ("he", "she"):
+                    subject = (self._topic,)  # "He is the tallest actor (6' 8")": the person the text is about
                 if not subject and metric is not None and rule is None:
                     subject = topics  # a figure in a text about Russia and Azerbaijan is about them
                 claim = Claim(
