@@ -155,6 +155,14 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tup
     return False, f"different periods: {pa.label} vs {pb.label}"
 
 
+def _period_within(a: Claim, b: Claim) -> bool:
+    """Both claims state their own period and one lies within the other (26 Sep 1920 within 1920)."""
+    pa, pb = a.period, b.period
+    if pa is None or pb is None or a.period_source != "explicit" or b.period_source != "explicit":
+        return False
+    return (pb.start <= pa.start and pa.end <= pb.end) or (pa.start <= pb.start and pb.end <= pa.end)
+
+
 def _same_entity(x: str, y: str) -> bool:
     """'Goldman' and 'Goldman Sachs' name one entity; 'Russia' and 'Chile' do not."""
     if x == y:
@@ -256,8 +264,10 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     metric = a.metric or ""
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
-    if "period" in rule.match_on:
+    if "period" in rule.match_on or "period_within" in rule.match_on:
         ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
+        if not ok and "period_within" in rule.match_on and _period_within(a, b):
+            ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
             reasons.append(why)
     if "subject" in rule.match_on:

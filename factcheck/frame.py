@@ -39,6 +39,7 @@ _CALENDAR_WORDS = frozenset("january february march april may june july august s
                             "monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_HEADS = frozenset("north south east west northeast northwest southeast southwest away off ahead behind "
                        "above below apart inland offshore down up out per a an the and or than".split())
+_POSSESSION_VERBS = frozenset("has have had".split())
 _PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
 _SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
                     "thick": "thickness", "heavy": "weight", "old": "age"}
@@ -86,6 +87,8 @@ class FrameLexicon:
     #: word or phrase -> "up" / "down" / "flat": which way a name's own value moved ("Sensex up")
     direction_of: dict[str, str] = field(default_factory=dict)
     direction_links: frozenset[str] = frozenset()
+    #: an event verb's lemma (or a phrase of lemmas) -> the event it names ("set up" -> "found")
+    event_synonyms: dict[str, str] = field(default_factory=dict)
 
 
 _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "attribution_verbs", "titles",
@@ -102,7 +105,8 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     if not isinstance(data, LinedDict):
         raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
     for key in data:
-        if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links"):
+        if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
+                                                  "event_synonyms"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -121,9 +125,16 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         for w in words:
             direction_of[" ".join(str(w).lower().split())] = str(way)
     links = frozenset(str(w).lower() for w in (data.get("direction_links") or []))
+    synonyms: dict[str, str] = {}
+    for event, words in (data.get("event_synonyms") or {}).items():
+        canonical = " ".join(str(event).lower().split())
+        synonyms[canonical] = canonical
+        synonyms[_lemma_phrase(canonical)] = canonical
+        for w in words:
+            synonyms[_lemma_phrase(str(w).lower())] = canonical
     return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()},
                         noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()},
-                        direction_of=direction_of, direction_links=links, **sets)
+                        direction_of=direction_of, direction_links=links, event_synonyms=synonyms, **sets)
 
 
 # ---------------------------------------------------------------------------------- sentences
@@ -198,6 +209,11 @@ def _verb_lemma(low: str) -> str:
         return lemmas[0] if lemmas else low
     except Exception:
         return low
+
+
+def _lemma_phrase(phrase: str) -> str:
+    """'started using' -> 'start use': the verb lemma of every word of a phrase."""
+    return " ".join(_verb_lemma(w) for w in phrase.split())
 
 
 @lru_cache(maxsize=16384)
@@ -293,6 +309,13 @@ class Framer:
             if (t.low in self.lex.level_verbs or t.low in self.lex.change_verbs) and t.low not in _PREPOSITIONS:
                 if words:
                     break
+            if t.low in _POSSESSION_VERBS and words and len(words) <= 4 \
+                    and not any(w.low in _PREPOSITIONS or w.text[:1].isupper() for w in words):
+                # "the Federation has a membership of 652,723": the metric is what is had, the owner its subject
+                owned = [w for w in reversed(words) if w.low not in self.lex.skip_words]
+                if owned and owned[-1].low not in self.lex.not_subjects:
+                    _owner, owner_subjects = self._noun_phrase_before(tokens, j)
+                    return " ".join(w.low for w in owned), tuple(dict.fromkeys(owner_subjects))
             words.append(t)
             j -= 1
         words.reverse()
@@ -392,6 +415,13 @@ class Framer:
             metric, subj = self._noun_phrase_before(tokens, j + 1)
             dim = _SIZE_ADJECTIVES[after[0].low]
             return _Frame(f"{dim} of {metric}" if metric else dim, aspect, subj, "size")
+        # 2a''. a superlative of size before a measure in brackets: "the tallest actor (6' 8")" is a height
+        if q.kind == "measure" and idx_start > 0 and tokens[idx_start - 1].low == "(":
+            for t in tokens[max(0, idx_start - 4):idx_start - 1]:
+                base = next((adj for adj in _SIZE_ADJECTIVES if t.low in (adj + "est", adj + "er", adj[:-1] + "est",
+                                                                             adj[:-1] + "er")), None)
+                if base and _DIMENSION_NAMES.get(_dimension_of(q.unit)) == "length" and base not in ("old", "heavy"):
+                    return _Frame(_SIZE_ADJECTIVES[base], aspect, (), "size")
         # 2a'. a metric noun right before the number: "a magnitude 7.8 earthquake", "inflation 3.2%"
         if idx_start > 0 and tokens[idx_start - 1].text[:1].isalpha() and tokens[idx_start - 1].low not in lex.skip_words:
             prev = tokens[idx_start - 1].low
@@ -496,6 +526,17 @@ class Framer:
                     counts[e] = counts.get(e, 0) + 1
         return tuple(sorted(e for e, n in counts.items() if n >= 3))
 
+    @staticmethod
+    def _capitalised_mid_sentence(word: str, text: str) -> bool:
+        """Does ``word`` occur capitalised after a word (not after a sentence end) somewhere in the text?"""
+        for m in re.finditer(r"(?<=\s)" + re.escape(word) + r"(?=[\s',])", text):
+            k = m.start() - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k >= 0 and text[k] not in ".!?:;\"”“)]|\n" and not text[k].isdigit():
+                return True
+        return False
+
     def _sentence_case(self, tokens: list[_Token], text: str) -> list[_Token]:
         """A capital that only starts the sentence is not a name: "Trade between Russia ..." -> trade."""
         if not tokens:
@@ -505,7 +546,7 @@ class Framer:
             return tokens
         if t.low in self.lex.demonyms or t.text in self._known_names or not _is_english_word(t.low):
             return tokens
-        if f" {t.text} " in text or f" {t.text}'" in text or f" {t.text}," in text:
+        if self._capitalised_mid_sentence(t.text, text):
             return tokens  # capitalised mid-sentence elsewhere: a name
         if len(tokens) > 1 and tokens[1].text[:1].isupper():
             return tokens  # "Marina Baker was born": a first name, not the word "marina"
@@ -604,11 +645,72 @@ class Framer:
                      period_source="value", aspect="level", attribution=attribution,
                      sentence=" ".join(sentence.split()), rule="generic")
 
+    def _range_claim(self, q: Quantity, text: str, tokens: list[_Token], idx_start: int, sentence: str,
+                     attribution: str | None, temporal: Sequence[Quantity]) -> Claim | None:
+        """'Production of the Toyota Supra: May 1993 – August 2002': when the labelled activity began and ended.
+
+        Only a range that follows a label's colon is read, and only when the label names someone or something.
+        """
+        dashes = ("–", "-", "—")
+        before = text[:q.start].rstrip()
+        after = text[q.end:].lstrip()
+        if before.endswith(":") and after[:1] in dashes:
+            nxt = next((t for t in temporal if t.kind == "date" and t.start > q.end and t.date_range), None)
+            if nxt is None or text[q.end:nxt.start].strip() not in dashes:
+                return None
+            event, label_end = "begin", len(before) - 1
+        elif before[-1:] in dashes:
+            prev = next((t for t in reversed(temporal) if t.kind == "date" and t.end <= q.start and t.date_range), None)
+            if prev is None or text[prev.end:q.start].strip() not in dashes \
+                    or not text[:prev.start].rstrip().endswith(":"):
+                return None
+            event, label_end = "end", len(text[:prev.start].rstrip()) - 1
+        else:
+            return None
+        colon = next((i for i, t in enumerate(tokens) if t.start == label_end), None)
+        if colon is None or q.date_range is None:
+            return None
+        k = colon - 1
+        while k >= 0 and tokens[k].low not in (",", ";", "|", ":"):
+            k -= 1
+        subjects = [e for e in self._entities(tokens[k + 1:colon]) if e.lower() not in ("date", "dates")]
+        if attribution:
+            subjects = [x for x in subjects if x not in attribution]
+        if not subjects:
+            return None
+        return Claim(quantity=q, metric=f"date {event}", subject=tuple(sorted(set(subjects))), period=None,
+                     period_source="value", aspect="level", attribution=attribution,
+                     sentence=" ".join(sentence.split()), rule="generic")
+
+    def _event_name(self, tokens: Sequence[_Token], j: int) -> tuple[str, int] | None:
+        """The event verb ending at tokens[j] ("died", "set up", "started using") and where it starts."""
+        lex = self.lex
+        if j < 0:
+            return None
+        for n in (2, 1):
+            if j - n + 1 < 0:
+                continue
+            words = [t.low for t in tokens[j - n + 1:j + 1]]
+            if not all(w[:1].isalpha() for w in words):
+                continue
+            phrase = " ".join(words)
+            if phrase in lex.event_verbs or _lemma_phrase(phrase) in lex.event_synonyms:
+                return phrase, j - n + 1
+        return None
+
+    def _event_of(self, verb: str) -> str:
+        """'set up' -> 'found', 'started using' -> 'enter service': one name for one event."""
+        if verb == "born":
+            return verb
+        lemma = _lemma_phrase(verb)
+        return self.lex.event_synonyms.get(lemma, lemma)
+
     def _event_claim(self, q: Quantity, tokens: list[_Token], idx_start: int, idx_end: int, sentence: str,
                      attribution: str | None) -> Claim | None:
         """'Liu Zhi died in 1972' -> a claim that the event 'died' of 'Liu Zhi' happened in 1972."""
         lex = self.lex
         j = idx_start - 1
+        object_first = False
         while j >= 0:
             if tokens[j].low in lex.date_prepositions:
                 j -= 1
@@ -630,16 +732,44 @@ class Framer:
                     tokens[k].low.endswith("ed") and len(tokens[k].low) > 4)) \
                     and tokens[k + 1].low in ("the", "a", "an") and tokens[j].low != ",":
                 j = k
+                object_first = True
+                break
+            # "went on to found Mediation Northern Ireland in 1988": a named object right after the verb
+            if k < j and k >= 0 and j < idx_start - 1 and tokens[j].low != "," and tokens[k + 1].text[:1].isupper() \
+                    and tokens[k].low in lex.event_verbs and tokens[k].low not in ("entered", "left", "joined"):
+                j = k
+                object_first = True
+                break
+            # "started using the Whitehead torpedo in 1892", "setting up a mediation organisation in 1989"
+            if j < idx_start - 1:
+                for d in range(j, max(-1, j - 6), -1):
+                    t = tokens[d]
+                    if not t.text[:1].isalpha() or t.low in lex.clause_breaks:
+                        break
+                    if t.low in ("the", "a", "an", "its", "his", "her", "their") and d < j:
+                        found = self._event_name(tokens, d - 1)
+                        if found is not None:
+                            j = d - 1
+                            object_first = True
+                        break
             break
         verb = tokens[j].low if j >= 0 else ""
-        two = f"{tokens[j - 1].low} {verb}" if j > 0 else ""
-        if two in lex.event_verbs:
-            verb, j = two, j - 1
+        named = self._event_name(tokens, j)
+        if named is not None:
+            verb, j = named
         elif j < 0 or (verb not in lex.event_verbs and not (verb.endswith("ed") and len(verb) > 4 and j < idx_start - 1)):
-            # the date first: "In 1965, Paul Fraisse becomes director", "1952: X replaces Y"
+            # the date first: "In 1965, Paul Fraisse becomes director", "1952: X replaces Y",
+            # "In 1971, a second book was published, A Life on Film"
             k = idx_end
             while k < len(tokens) and (tokens[k].low in (",", ":", "—", "–") or tokens[k].text[:1].isupper()):
                 k += 1
+            if k < len(tokens) and k > idx_end and tokens[k].low in ("the", "a", "an", "his", "her", "its", "their"):
+                m = k + 1  # "a second book was published": a short common noun phrase and an auxiliary
+                while m < len(tokens) and m <= k + 4 and tokens[m].text[:1].isalpha() \
+                        and tokens[m].low not in lex.clause_breaks and tokens[m].low not in ("was", "were", "is", "are"):
+                    m += 1
+                if k + 1 < m < len(tokens) and tokens[m].low in ("was", "were", "is", "are"):
+                    k = m + 1
             if k < len(tokens) and k > idx_end and (tokens[k].low in lex.event_verbs
                                                     or _verb_lemma(tokens[k].low) in lex.event_verbs
                                                     or tokens[k].low.endswith("s") and _verb_lemma(tokens[k].low)
@@ -648,15 +778,26 @@ class Framer:
                 j = k
             else:
                 return None
-        if verb != "born":
-            verb = " ".join(_verb_lemma(w) for w in verb.split())
-        metric = "date " + verb
+        metric = "date " + self._event_of(verb)
         subjects = list(self._clause_entities(tokens, j, j + 1))
         _np, np_subj = self._noun_phrase_before(tokens, j)
         subjects.extend(np_subj)
+        pronoun_led = bool(tokens) and tokens[0].low in ("he", "she") and self._topic is not None
+        if not subjects and pronoun_led:  # "She began ... before setting up X in 1989": about the text's person
+            subjects.append(self._topic)
         if not subjects:  # "Julian Lewis Jones (born 21 August 1968)", "The base, established in 1934,"
             subjects.extend(self._entities(tokens[:j]))
-        if any(t.low in ("he", "she", "they", "his", "her") for t in tokens[max(0, j - 3):j]) and self._topic:
+        apposition = False
+        if not subjects and j + 2 < len(tokens) and tokens[j + 1].low == ",":
+            # "a second book was published, A Life on Film, where ...": the name set off after the verb
+            k = j + 2
+            while k < len(tokens) and tokens[k].low not in (",", ";", ":", "(", ")") \
+                    and tokens[k].low not in lex.clause_breaks:
+                k += 1
+            subjects.extend(self._entities(tokens[j + 2:k]))
+            apposition = bool(subjects)
+        if self._topic and (any(t.low in ("he", "she", "they", "his", "her") for t in tokens[max(0, j - 3):j])
+                            or pronoun_led):
             subjects.append(self._topic)  # "He died in 1972" in a text about Liu Zhi
         if attribution:
             subjects = [x for x in subjects if x not in attribution]
@@ -665,10 +806,12 @@ class Framer:
         # "the 11th forum was held on 17 November 2022" vs "the 1st forum was held in 2009": other events
         before = sentence[: max(0, tokens[j].start - tokens[0].start)] if tokens else ""
         # ... from the verb's own clause: in "the 14th Street Bridge opened in 1950, and was renamed X in 1983"
-        # the ordinal belongs to a name in another clause
+        # the ordinal belongs to a name in another clause; a capitalised ordinal word before a capitalised word is
+        # part of a name ("the Fourth Generation Supra", "Second Avenue"), unlike "the 11th Russia-Azerbaijan Forum"
         clause = re.split(r"[,;:]", before)[-1]
-        ordinal = _ORDINAL_RE.search(clause)
-        if ordinal:
+        ordinal = next((m for m in _ORDINAL_RE.finditer(clause)
+                        if not (m.group(0)[:1].isupper() and re.match(r"\s+[A-Z(]", clause[m.end():]))), None)
+        if ordinal and not apposition:
             metric += f" ({ordinal.group(0).lower()})"
         return Claim(quantity=q, metric=metric, subject=tuple(sorted(set(subjects))), period=None,
                      period_source="value", aspect="level", attribution=attribution,
@@ -677,11 +820,16 @@ class Framer:
     def _clause_entities(self, tokens: list[_Token], idx_start: int, idx_end: int) -> tuple[str, ...]:
         """Proper nouns in the clause around the number: who or what the figure is about."""
         stop = {",", ";", ":", "(", ")", "—", "–"}
+        def names_joined(k: int) -> bool:  # "produced by Bliss and Williams": one list of names, not two clauses
+            return tokens[k].low == "and" and 0 < k < len(tokens) - 1 and tokens[k - 1].text[:1].isupper() \
+                and tokens[k + 1].text[:1].isupper()
+
         i = idx_start - 1
-        while i >= 0 and tokens[i].low not in stop and tokens[i].low not in self.lex.clause_breaks:
+        while i >= 0 and tokens[i].low not in stop and (tokens[i].low not in self.lex.clause_breaks or names_joined(i)):
             i -= 1
         j = idx_end
-        while j < len(tokens) and tokens[j].low not in stop and tokens[j].low not in self.lex.clause_breaks:
+        while j < len(tokens) and tokens[j].low not in stop and (tokens[j].low not in self.lex.clause_breaks
+                                                                 or names_joined(j)):
             j += 1
         return self._entities(tokens[i + 1:j])
 
@@ -808,6 +956,10 @@ class Framer:
                     if life is not None:
                         out_here.append(life)
                         continue
+                    span = self._range_claim(q, text, tokens, idx_start, sentence, attribution, temporal)
+                    if span is not None:
+                        out_here.append(span)
+                        continue
                     event = self._event_claim(q, tokens, idx_start, idx_end, sentence, attribution)
                     if event is not None:
                         out_here.append(event)
@@ -834,6 +986,9 @@ class Framer:
                 if attribution:  # the speaker is not the subject, unless the metric is about them
                     subject = tuple(s_ for s_ in subject if (s_ not in attribution and attribution not in s_)
                                     or (metric and s_.lower() in metric))
+                if not subject and metric is not None and fr.how == "size" and self._topic and tokens \
+                        and tokens[0].low in ("he", "she"):
+                    subject = (self._topic,)  # "He is the tallest actor (6' 8")": the person the text is about
                 if not subject and metric is not None and rule is None:
                     subject = topics  # a figure in a text about Russia and Azerbaijan is about them
                 claim = Claim(

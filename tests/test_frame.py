@@ -119,3 +119,26 @@ def test_a_bad_frames_lexicon_is_one_file_line_error(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as err:
         load_frames(rules)
     assert str(err.value).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize("text, quote, metric", [
+    ("The club was set up in 1931 by Anna Weber.", "1931", "date found"),
+    ("Anna Weber established the club in 1931.", "1931", "date found"),
+    ("The Navy started using the Mark 8 torpedo in 1927.", "1927", "date enter service"),
+    ("The Fourth Street Bridge opened in 1950.", "1950", "date open"),
+    ("The 11th forum was held in 2022 in Baku, Azerbaijan.", "2022", "date hold (11th)"),
+])
+def test_event_synonyms_and_ordinals(text: str, quote: str, metric: str) -> None:
+    [c] = [c for c in _claims(text) if c.quantity.text == quote]
+    assert c.metric == metric, (c.metric, c.subject)
+
+
+def test_what_is_had_is_the_metric_and_the_owner_its_subject() -> None:
+    c = _one("The Baltic Dockers Union has a membership of 48,210.", "48,210")
+    assert c.metric == "membership" and any("Baltic" in s for s in c.subject), (c.metric, c.subject)
+    assert _one("The surface water in the delta has a salinity of only 0.13%.", "0.13%").metric == "salinity"
+
+
+def test_a_sentence_initial_capital_is_not_a_name_because_a_sentence_follows_a_space() -> None:
+    c = _one("Most of the crew died. Only three survived.", "three")
+    assert c.subject == () and c.metric == "survivors", (c.metric, c.subject)

@@ -65,6 +65,7 @@ def test_duplicate_id_names_both_files() -> None:
 EXPECTED_IDS = {
     "casualties.death_toll",
     "casualties.injured",
+    "casualties.survivors",
     "demography.population",
     "economy.gdp",
     "economy.gdp_growth",
@@ -298,7 +299,7 @@ BAD_BODIES = [
     ('message: "{metric}: {a} vs {c}"\n', 5, "message: unknown field {c}"),
     ('message: "{metrc}"\n', 5, "did you mean {metric}?"),
     ('message: "{metric"\n', 5, "message:"),
-    ("match_on: [period, subjet]\n", 5, "match_on[1]: 'subjet' is not one of period, subject (did you mean 'subject'?)"),
+    ("match_on: [period, subjet]\n", 5, "match_on[1]: 'subjet' is not one of period, period_within, subject (did you mean 'subject'?)"),
     ("level: fatal\n", 5, "level: 'fatal' is not one of error, warning, note"),
     ("enabled: maybe\n", 5, "enabled: expected true or false"),
     ("ignore: '\\bx'\n", 5, "ignore: expected a list"),
