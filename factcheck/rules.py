@@ -260,6 +260,10 @@ class RuleSet:
     """All loaded rules, sorted by id; the framing stage asks it which rule governs a claim."""
 
     rules: tuple[Rule, ...]
+    #: `match_metric` answers, keyed by its arguments: a pure function of them for this rule set,
+    #: asked once per claim and mostly with the same few phrases
+    _metric_memo: dict[tuple[str, str, str, str | None], Rule | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -293,6 +297,16 @@ class RuleSet:
         that set `fuzzy`. A rule's `exclude` words veto it. Ties go to the alphabetically first id.
         Disabled rules still match, so their claims are not re-checked by `generic`.
         """
+        key = (phrase, kind, aspect, dimension)
+        memo = self._metric_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) > 50_000:
+            memo.clear()
+        rule = memo[key] = self._match_metric(phrase, kind, aspect, dimension)
+        return rule
+
+    def _match_metric(self, phrase: str, kind: str, aspect: str, dimension: str | None) -> Rule | None:
         words = lemmatise(phrase)
         if not words:
             return None
