@@ -713,7 +713,6 @@ class Framer:
         """'Liu Zhi died in 1972' -> a claim that the event 'died' of 'Liu Zhi' happened in 1972."""
         lex = self.lex
         j = idx_start - 1
-        object_first = False
         while j >= 0:
             if tokens[j].low in lex.date_prepositions:
                 j -= 1
@@ -735,13 +734,11 @@ class Framer:
                     tokens[k].low.endswith("ed") and len(tokens[k].low) > 4)) \
                     and tokens[k + 1].low in ("the", "a", "an") and tokens[j].low != ",":
                 j = k
-                object_first = True
                 break
             # "went on to found Mediation Northern Ireland in 1988": a named object right after the verb
             if k < j and k >= 0 and j < idx_start - 1 and tokens[j].low != "," and tokens[k + 1].text[:1].isupper() \
                     and tokens[k].low in lex.event_verbs and tokens[k].low not in ("entered", "left", "joined"):
                 j = k
-                object_first = True
                 break
             # "started using the Whitehead torpedo in 1892", "setting up a mediation organisation in 1989"
             if j < idx_start - 1:
