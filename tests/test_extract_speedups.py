@@ -109,3 +109,8 @@ def test_gate_pre_check_answers_as_the_window_search(text):
     answers = [[s._ignored(low, m.start(), m.end()) for m in re.finditer(r"\d+", text)]
                for s in (fast.scanner, slow.scanner)]
     assert answers[0] == answers[1]
+
+
+def test_ascii_twin_of_a_pattern_that_insists_on_unicode_is_the_pattern():
+    p = re.compile(r"(?u)\w+\s")
+    assert ascii_twin(p) is p

@@ -66,4 +66,7 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
         else:
             out.append(c)
             i += 1
-    return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+    try:
+        return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError):  # e.g. an inline (?u) flag, which re.ASCII contradicts
+        return pattern

@@ -137,9 +137,10 @@ _COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": 
                   "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
 _INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
 _COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
-#: What every match of _RANGE_SEP_RE starts with: a cheap test before the full range reader.
-_RANGE_START_RE = re.compile(r"[ \u00a0]*[-–—taoTAO]")
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
+#: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
+#: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
+_RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>(?P<first>[A-Za-z][A-Za-z'’-]*)(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
 
@@ -599,7 +600,7 @@ class Scanner:
                     digits_memo[raw] = parsed  # ParsedNumber is treated as immutable: safe to share
             if parsed is not None:
                 append(_Core(s, e, parsed, False))
-        if any(c in text for c in "½¼¾⅓⅔⅕⅛"):
+        if not text.isascii() and any(c in text for c in "½¼¾⅓⅔⅕⅛"):  # no need to look in ASCII text
             extra = []
             for vm in _VULGAR_RE.finditer(text):
                 s = vm.start()
