@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..model import Quantity
+from .ascii_re import ascii_twin
 from .lexicon import IgnorePattern, Lexicon
 from .numbers import (
     CARDINAL_WORDS,
@@ -36,8 +37,8 @@ DIGITS_RE = re.compile(
     r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d*(?:\.\d+)?)"
 )
-#: The same pattern for ASCII text, where ``\d`` is [0-9] either way: `re` tests it faster.
-_DIGITS_ASCII_RE = re.compile(DIGITS_RE.pattern, re.ASCII)
+#: The same pattern for ASCII text (see `ascii_twin`).
+_DIGITS_ASCII_RE = ascii_twin(DIGITS_RE)
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
     + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
@@ -64,19 +65,8 @@ def _trie(words: list[str]) -> str:
 _WORD_TRIGGER_LED_RE = re.compile(r"\W(?:" + _trie(_TRIGGER_WORDS) + r")\b")
 
 
-def ascii_class(lead: str) -> str:
-    """The ASCII members of the one-character pattern ``lead``, as an explicit character class.
-
-    Why: `re` tests a class of literal characters against a bitmap, but a category such as ``\\W``
-    or ``\\s`` through a Unicode look-up at every position; on ASCII text (``str.isascii()``) both
-    classes accept the same characters, so a scan led by this class finds the same matches ~1.5x faster.
-    """
-    lead_re = re.compile(lead)
-    return "[" + "".join(re.escape(chr(c)) for c in range(128) if lead_re.fullmatch(chr(c))) + "]"
-
-
-#: `_WORD_TRIGGER_LED_RE` for ASCII text: same matches, faster lead.
-_WORD_TRIGGER_LED_ASCII_RE = re.compile(ascii_class(r"\W") + r"(?:" + _trie(_TRIGGER_WORDS) + r")\b")
+#: `_WORD_TRIGGER_LED_RE` for ASCII text: the same matches, faster (see `ascii_twin`).
+_WORD_TRIGGER_LED_ASCII_RE = ascii_twin(_WORD_TRIGGER_LED_RE)
 WORD_NUMBER_RE = re.compile(r"(?:" + WORD_NUMBER + r")")
 _A_BEFORE_RE = re.compile(r"(?:\b(?:a|an|half a|one and a half)[ \u00a0]+)$")
 #: The last letters of the phrases _A_BEFORE_RE knows ("a", "an", "half a", "one and a half").
@@ -155,10 +145,11 @@ _COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": 
                   "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
 _INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
 _COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
-#: What every match of _RANGE_SEP_RE starts with: a cheap test before the full range reader.
-_RANGE_START_RE = re.compile(r"[ \u00a0]*[-–—taoTAO]")
 _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
-_NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
+#: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
+#: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
+_RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
+_NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>(?P<first>[A-Za-z][A-Za-z'’-]*)(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
 
 _STOP = frozenset("""
@@ -230,6 +221,21 @@ def make_quantity(start: int, end: int, text: str, kind: str, value: float | Non
     d["date_range"] = date_range
     d["anchor"] = anchor
     return q
+
+
+_WORDS_MEMO: dict[str, ParsedNumber | None] = {}
+
+
+def _words_number(raw: str) -> ParsedNumber | None:
+    """`parse_words`, memoised: the same few number words ("two", "three million") recur endlessly.
+    A ParsedNumber is treated as immutable, so the instances are safe to share."""
+    try:
+        return _WORDS_MEMO[raw]
+    except KeyError:
+        parsed = _WORDS_MEMO[raw] = parse_words(raw)
+        if len(_WORDS_MEMO) > 50_000:
+            _WORDS_MEMO.clear()
+        return parsed
 
 
 def _line_starts(text: str) -> list[int]:
@@ -426,20 +432,46 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         if value != 1 and text[pos:pos + 1] == "-":
             return _hyphen_noun(text, pos)
         return None, pos
-    raw = m.group("words")
-    # a pure function of the words and of whether the value is one: memoised ("shares", "pct")
-    key = (raw, value == 1)
-    hit = _NOUN_MEMO.get(key)
+    raw, first = m.group("words", "first")
+    # Often the first word alone decides ("shares", "of"): memoised on that word. Otherwise the
+    # answer is a pure function of the words and of whether the value is one: memoised on those.
+    hit = _NOUN_FIRST_MEMO.get(first, _UNSET)
+    if hit is _UNSET:
+        hit = _NOUN_FIRST_MEMO[first] = _first_word_decides(first)
+        if len(_NOUN_FIRST_MEMO) > 50_000:
+            _NOUN_FIRST_MEMO.clear()
     if hit is None:
-        hit = _counted_noun_words(raw, value)
-        if len(_NOUN_MEMO) > 50_000:
-            _NOUN_MEMO.clear()
-        _NOUN_MEMO[key] = hit
+        key = (raw, value == 1)
+        hit = _NOUN_MEMO.get(key)
+        if hit is None:
+            hit = _counted_noun_words(raw, value)
+            if len(_NOUN_MEMO) > 50_000:
+                _NOUN_MEMO.clear()
+            _NOUN_MEMO[key] = hit
     unit, rel_end = hit
     return (None, pos) if unit is None else (unit, m.start("words") + rel_end)
 
 
 _NOUN_MEMO: dict[tuple[str, bool], tuple[str | None, int]] = {}
+_NOUN_FIRST_MEMO: dict[str, tuple[str | None, int] | None] = {}
+_UNSET = object()
+
+
+def _first_word_decides(first: str) -> tuple[str | None, int] | None:
+    """`_counted_noun_words` of any words that start with ``first`` when that word alone decides it:
+    a stop word ends the noun before it starts, a plural is the head (whatever the value); None when
+    the words after it matter."""
+    if first.lower() in _COUNT_SKIP:
+        return None  # skipped when more words follow
+    lw = first.lower().strip("'’-")
+    if not lw or lw in _STOP:
+        return None, 0
+    lw = first.lower()
+    if first[:1].isupper():
+        return None  # "36,700 Builders Transport shares": a capitalised plural depends on what follows
+    if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2):
+        return _counted_noun_words(first, 2.0)
+    return None
 #: Capitalised plurals that count people or things rather than name a team or firm.
 _PEOPLE_PLURAL_ENDINGS = ("ans", "ers", "ists", "ites", "ats", "ians", "ards", "ens")
 
@@ -451,6 +483,8 @@ def _plural_follows(words: list[str], start: int) -> bool:
         if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and len(lw) > 2 and _lemma(lw) != lw):  # not "gas"
             return True
     return False
+
+
 _HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
 #: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
 _HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
@@ -526,15 +560,22 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
 _FIRST_ITEM_RE = re.compile(r"(\\[dws]|\\[^a-zA-Z0-9]|\[(?!\^)(?:\\.|[^\]\\])+\]|[^\\()\[\]|.*+?{}^$])(.*)\Z", re.S)
 
 
-def _near_gate(ignores: tuple[IgnorePattern, ...], ascii: bool = False) -> re.Pattern[str] | None:
+#: Constructs whose success can depend on what follows the end of a search window (look-aheads, end
+#: anchors, word boundaries, atomic groups, possessive repeats): a pattern free of them that matches
+#: inside a window also matches, at the same place, in the whole text.
+_END_SENSITIVE_RE = re.compile(r"\(\?[=!>]|\$|\\[bBZ]|[*+?}]\+")
+#: "No match": beyond any text position.
+_FAR = 1 << 62
+
+
+def _near_gate(ignores: tuple[IgnorePattern, ...]) -> re.Pattern[str] | None:
     """One search that any windowed ignore pattern needs to succeed near a number: each pattern's
     `near` regexes, else its `requires` literals; None when some pattern has neither.
 
     The alternatives are regrouped behind one character class of their first characters, so `re`
     skips from candidate to candidate instead of trying every alternative at every position, and
     alternatives with the same first item share one look-behind (a digit is tested once, not once
-    per alternative). With ``ascii`` the leading class lists its ASCII members (see `ascii_class`):
-    the same answers on ASCII text, found faster."""
+    per alternative)."""
     nears: list[str] = []
     for ig in ignores:
         if ig.requires and all(len(r) >= 3 for r in ig.requires):
@@ -555,7 +596,7 @@ def _near_gate(ignores: tuple[IgnorePattern, ...], ascii: bool = False) -> re.Pa
     firsts = "[" + "".join(f[1:-1] if f.startswith("[") else f for f in rests) + "]"
     alts = [f"(?<={first})" if "" in tails else f"(?<={first})(?:{'|'.join(dict.fromkeys(tails))})"
             for first, tails in rests.items()]
-    return re.compile((ascii_class(firsts) if ascii else firsts) + "(?:" + "|".join(alts) + ")")
+    return re.compile(firsts + "(?:" + "|".join(alts) + ")")
 
 
 class _FirstWordWords(dict):
@@ -614,7 +655,11 @@ class Scanner:
         self._requires_re = {ig: re.compile("|".join(re.escape(r) for r in sorted(ig.requires, key=len, reverse=True)))
                              for ig in lexicon.ignores if ig.requires}
         self._near_gate = _near_gate(lexicon.ignores)
-        self._near_gate_ascii = _near_gate(lexicon.ignores, ascii=True)
+        self._near_gate_ascii = None if self._near_gate is None else ascii_twin(self._near_gate)
+        #: whether a gate match inside a window is always a match in the whole text (see `_ignored`)
+        self._gate_monotone = self._near_gate is not None and _END_SENSITIVE_RE.search(self._near_gate.pattern) is None
+        self._gate_from = _FAR  # the gate's first match in the whole text at or after _gate_from ...
+        self._gate_next = -1  # ... starts here (_FAR: none); reset by `scan` for every text
         self._ascii = False  # whether the text being scanned is ASCII (set by `scan`)
         self._suffix_firsts = frozenset(k.split()[0].lower() for k in (*lexicon.suffix_plain, *lexicon.suffix_cased)
                                         if k.split())
@@ -742,7 +787,7 @@ class Scanner:
                     digits_memo[raw] = parsed  # ParsedNumber is treated as immutable: safe to share
             if parsed is not None:
                 append(_Core(s, e, parsed, False))
-        if any(c in text for c in "½¼¾⅓⅔⅕⅛"):
+        if not text.isascii() and any(c in text for c in "½¼¾⅓⅔⅕⅛"):  # no need to look in ASCII text
             extra = []
             for vm in _VULGAR_RE.finditer(text):
                 s = vm.start()
@@ -788,11 +833,11 @@ class Scanner:
                     if raw in _WEAK_WORDS:
                         last_end = e
                         if raw in _KEEP_IF_UNIT and _SIGN_WORD_BEFORE_RE.search(low, max(0, s - 10), s):
-                            word_cores.append(_Core(s, e, parse_words(raw), True))  # "minus one": a number
+                            word_cores.append(_Core(s, e, _words_number(raw), True))  # "minus one": a number
                         elif raw in _KEEP_IF_UNIT:
-                            word_cores.append(_Core(s, e, parse_words(raw), True, "weak"))
+                            word_cores.append(_Core(s, e, _words_number(raw), True, "weak"))
                         continue
-                    parsed = parse_words(raw)
+                    parsed = _words_number(raw)
                     if parsed is not None:
                         if parsed.is_fraction and raw.startswith(("a ", "an ")) and " " not in raw[2:].strip():
                             # "a third" is a share only before "of" or at the end of a clause:
@@ -1190,6 +1235,7 @@ class Scanner:
         out: list[Quantity] = []
         low = text.lower()
         self._ascii = text.isascii()  # then the lower-cased text is too
+        self._gate_from, self._gate_next = _FAR, -1
         self._doc = doc
         self._line_starts = _line_starts(text)
         self._ignore_spans = self._ignore_matches(low)
@@ -1197,20 +1243,23 @@ class Scanner:
         skip_starts = [a for a, _ in skip_spans]
         self._ranges = 0
         resume = 0
+        build = self._build
+        bisect_right = bisect.bisect_right
         for core in self._cores(text, low):
             if core.start < resume:
                 continue
             if skip_spans:
-                i = bisect.bisect_right(skip_starts, core.end - 1) - 1
+                i = bisect_right(skip_starts, core.end - 1) - 1
                 if i >= 0 and skip_spans[i][1] > core.start:
                     continue
             self._resume = resume
-            q, end = self._build(text, low, core)
+            q, end = build(text, low, core)
             if q is not None:
                 if q.unit is None and q.kind == "count" and out:
                     q = _inherit_change_unit(text, out[-1], q)
                 out.append(q)
-            resume = max(resume, end)
+            if end > resume:
+                resume = end
         return out
 
     def _ignore_matches(self, low: str) -> list[tuple[int, int]]:
@@ -1268,8 +1317,21 @@ class Scanner:
             return False
         n = len(low)
         gate = self._near_gate_ascii if self._ascii else self._near_gate
-        if gate is not None and gate.search(low, s - 20 if s > 20 else 0, e + 20) is None:
-            return False
+        if gate is not None:
+            a = s - 20 if s > 20 else 0
+            if self._gate_monotone:
+                # Where does the gate first match in the whole text at or after `a`? A match inside
+                # the window would be one in the whole text too, so none before the window's end means
+                # none in the window: one search serves every number up to that match (most texts
+                # have no match at all), instead of one search per number.
+                if a < self._gate_from or self._gate_next < a:
+                    gm = gate.search(low, a)
+                    self._gate_from = a
+                    self._gate_next = _FAR if gm is None else gm.start()
+                if self._gate_next >= e + 20:
+                    return False
+            if gate.search(low, a, e + 20) is None:
+                return False
         near_a = s - 12 if s > 12 else 0
         for ig, requires_re in self._window_ignores:
             # one C-level search for any pre-check literal within 12 characters of the number
@@ -1289,7 +1351,13 @@ class Scanner:
     def _build(self, text: str, low: str, core: _Core) -> tuple[Quantity | None, int]:
         """Read everything around one number; returns (Quantity or None, end offset consumed)."""
         s, e = core.start, core.end
-        currency, start = self._currency_before(text, s)
+        # `_currency_before`'s first test, inlined: most numbers follow a character that ends no
+        # currency sign or code
+        j = s - 1 if s > 0 and text[s - 1] in " \u00a0" else s
+        if j == 0 or text[j - 1] not in self._currency_last_chars:
+            currency, start = None, s
+        else:
+            currency, start = self._currency_before(text, s)
         name_sub = None  # a subunit named before the number ("sen 100,000")
         from_name = False
         if (currency is None and s > 1 and text[s - 2] in self._prefix_last and text[s - 1] == " "
