@@ -964,6 +964,8 @@ class Framer:
                 idx_start = next((i for i, t in enumerate(tokens) if t.end > q.start), len(tokens))
                 idx_end = next((i for i, t in enumerate(tokens) if t.start >= q.end), len(tokens))
                 if q.kind == "date":
+                    if self.scoper.dateline(text, q.start, q.end, self.lex.event_verbs):
+                        continue  # "Published on 18th September 2013": when the report was written
                     life = self._lifespan_claim(q, text, tokens, idx_start, idx_end, sentence, attribution)
                     if life is not None:
                         out_here.append(life)

@@ -21,6 +21,8 @@ from .rulefile import LinedDict, load_yaml_file
 from .rules import lemmatise
 from .schemas import validate
 
+_TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
 #: Prefix of the scope marker of a figure about another event than the story's.
 OTHER_EVENT = "another event: "
 
@@ -41,6 +43,7 @@ class ScopeLexicon:
     #: an event noun anywhere ("a massive tremor"), and one taken up again ("in the quake")
     event_rx: re.Pattern[str]
     definite_event_rx: re.Pattern[str]
+    stamp_words: frozenset[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -78,6 +81,7 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
                            re.IGNORECASE),
         span_before=frozenset(w.lower() for w in other["span_before"]),
         event_rx=re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE),
+        stamp_words=frozenset(w.lower() for w in data["stamp_words"]),
         definite_event_rx=re.compile(rf"\b(?:the|its|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE),
     )
 
@@ -129,6 +133,31 @@ class Scoper:
             if w in self.lex.groups:
                 out.append(w)
         return tuple(out)
+
+    def dateline(self, text: str, start: int, end: int, events: frozenset[str] = frozenset()) -> bool:
+        """Is the date at text[start:end] a dateline: on a line of its own with only stamp words, a time, a
+        time zone and at most three capitalised names ("Reuters Sep 18, 2013, 02.16PM IST")?"""
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        b = len(text) if b < 0 else b
+        rest = text[a:start] + " " + text[end:b]
+        if len(rest) > 80:
+            return False
+        rest = _TIME_RX.sub(" ", rest)
+        names = 0
+        for w in re.findall(r"[^\s,|:/]+|[,|:/]", rest):
+            low = w.lower().strip(".")
+            if low in events:
+                return False  # "Born\n1 February 1972": a label of the event, not a dateline
+            if low in self.lex.stamp_words or not low or w.isdigit():
+                continue
+            if w.isupper() and 2 <= len(w) <= 4:  # a time zone: IST, GMT, EDT
+                continue
+            if w[:1].isupper():
+                names += 1
+                continue
+            return False
+        return names <= 3
 
     def background(self, period: Period | None, source: str, doc_date: dt.date | None, previous: str,
                    sentence: str) -> Period | None:
