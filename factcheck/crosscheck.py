@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
@@ -24,6 +24,7 @@ from .paths import shipped_rules_dir
 from .rulefile import LinedDict, line_of, load_yaml_file
 from .rules import Rule, RuleSet
 from .schemas import validate
+from .scope import OTHER_EVENT
 
 INF = math.inf
 
@@ -177,6 +178,22 @@ def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
     return True, ""
 
 
+def _scopes_differ(a: Claim, b: Claim, parts: bool) -> str:
+    """Why two figures count different wholes, or "": another event than the story's (under every rule),
+    or, when the rule matches on ``scope``, different parts ("in Bener Meriah district", "staff")."""
+    oa = {s for s in a.scope if s.startswith(OTHER_EVENT)}
+    ob = {s for s in b.scope if s.startswith(OTHER_EVENT)}
+    if oa != ob:
+        c, marks = (a, oa) if oa else (b, ob)
+        return f"{c.doc}:{c.quantity.line} is about {', '.join(sorted(marks))}"
+    if not parts:
+        return ""
+    pa, pb = set(a.scope) - oa, set(b.scope) - ob
+    if pa != pb:
+        return f"different parts: {', '.join(sorted(pa)) or 'the whole'} vs {', '.join(sorted(pb)) or 'the whole'}"
+    return ""
+
+
 def _named_in_sentence(a: Claim, b: Claim) -> bool:
     """b has no subject of its own but its sentence names one of a's: "... Chartreuse ... known only to the
     three monks who prepare it" is about Chartreuse although the clause of "three" names no one."""
@@ -277,6 +294,9 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons \
                 and not _named_in_sentence(a, b) and not _named_in_sentence(b, a):
             return None  # a metric no rule names, about no one in particular: too vague to judge
+    why = _scopes_differ(a, b, "scope" in rule.match_on)
+    if why:
+        reasons.append(why)
     claims = (a, b)
     if a.quantity.kind == "date":
         return _compare_dates(a, b, rule)
@@ -467,10 +487,49 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
     return out
 
 
+def _report_date(c: Claim, doc_dates: Mapping[str, dt.date | None]) -> dt.date | None:
+    """When the claim's document was written: its date, else the date its undated figures were given."""
+    d = doc_dates.get(c.doc or "")
+    if d is None and c.period_source == "document_date" and c.period is not None:
+        d = c.period.start
+    return d
+
+
+def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None]) -> str | None:
+    """Why two disagreeing tolls from two reports are an update rather than a contradiction, or None.
+
+    A running toll (deaths, injured) only rises as reports come in: "dozens injured" on 2 July and
+    "249 injured" on 3 July are two moments of one count. Only a lower figure from an earlier-dated
+    report qualifies; one from a later report (the toll fell) or from a report of the same or no date
+    is still judged as a contradiction.
+    """
+    qa, qb = a.quantity, b.quantity
+    ahi = INF if qa.high is None else qa.high
+    bhi = INF if qb.high is None else qb.high
+    alo = -INF if qa.low is None else qa.low
+    blo = -INF if qb.low is None else qb.low
+    if ahi <= blo:
+        low, high = a, b
+    elif bhi <= alo:
+        low, high = b, a
+    else:
+        return None
+    dl, dh = _report_date(low, doc_dates), _report_date(high, doc_dates)
+    if dl is None or dh is None or not dl < dh:
+        return None
+    return (f"counts rise as reports come in: {low.quantity.text.strip()} is from an earlier report "
+            f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
-                all_undated: bool = False, today: dt.date | None = None) -> list[Finding]:
-    """All findings for a set of claims (from one or many documents). Pure: data in, data out."""
+                all_undated: bool = False, today: dt.date | None = None,
+                doc_dates: Mapping[str, dt.date | None] | None = None) -> list[Finding]:
+    """All findings for a set of claims (from one or many documents). Pure: data in, data out.
+
+    ``doc_dates`` (document name -> its date) orders the reports of a running toll (see `_running_update`).
+    """
     settings = settings or load_compare_settings()
+    doc_dates = doc_dates or {}
     today = today or dt.date.today()
     groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -508,6 +567,12 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                     f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
                                 verdict="not_comparable", level="note", reason=reason,
                                 message=f"{describe(a)} vs {describe(b)}: {reason}")
+                if f.verdict == "contradiction" and rule.running_total and a.doc != b.doc:
+                    update = _running_update(a, b, doc_dates)
+                    if update is not None:
+                        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
+                                    verdict="not_comparable", level="note", reason=update,
+                                    message=f"{describe(a)} vs {describe(b)}: {update}")
                 findings.setdefault(f.id, f)
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)

@@ -21,6 +21,7 @@ from .paths import shipped_rules_dir
 from .rulefile import LinedDict, line_of, load_yaml_file
 from .rules import Rule, RuleSet, lemmatise
 from .schemas import validate
+from .scope import Scoper
 
 #: Kinds that can be compared; dates and durations only frame other claims.
 CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
@@ -258,6 +259,7 @@ class Framer:
         self._known_names = frozenset(self.lex.demonyms.values())
         self._last_noun_subjects: tuple[str, ...] = ()
         self._direction_rx: re.Pattern[str] | None = None
+        self.scoper = Scoper()
 
     # ---------------------------------------------------------------- noun phrases and entities
     def _entities(self, tokens: Sequence[_Token]) -> tuple[str, ...]:
@@ -946,11 +948,23 @@ class Framer:
             speaker = speakers[k][1] if k >= 0 else None
             attribution = self._attribution(tokens, speaker) or speaker
             sentence_temporal = [t for t in temporal if a <= t.start < b]
+            own_period = None  # a sentence with no time expression of its own: another event's year, or background
+            if not sentence_temporal:
+                own_period = self.scoper.event_year(sentence)
+                if own_period is None and si > 0:
+                    pa, pb = sentences[si - 1]
+                    prev_temporal = [t for t in temporal if pa <= t.start < pb]
+                    if prev_temporal:
+                        probe = by_sentence[si][0]
+                        own_period = self.scoper.background(*self._period(probe, prev_temporal, doc, all_undated),
+                                                            doc.date, text[pa:pb], sentence)
             out_here: list[Claim] = []
             for q in by_sentence[si]:
                 idx_start = next((i for i, t in enumerate(tokens) if t.end > q.start), len(tokens))
                 idx_end = next((i for i, t in enumerate(tokens) if t.start >= q.end), len(tokens))
                 if q.kind == "date":
+                    if self.scoper.dateline(text, q.start, q.end, self.lex.event_verbs):
+                        continue  # "Published on 18th September 2013": when the report was written
                     life = self._lifespan_claim(q, text, tokens, idx_start, idx_end, sentence, attribution)
                     if life is not None:
                         out_here.append(life)
@@ -981,6 +995,8 @@ class Framer:
                     if rule is None and fr.how == "counted-bare":
                         checkable = False  # "five boats" vs "three boats": too little said to compare
                 period, period_source = self._period(q, sentence_temporal, doc, all_undated)
+                if own_period is not None:
+                    period, period_source = own_period, "explicit"
                 subject = tuple(subject) + self._clause_entities(tokens, idx_start, idx_end)
                 if attribution:  # the speaker is not the subject, unless the metric is about them
                     subject = tuple(s_ for s_ in subject if (s_ not in attribution and attribution not in s_)
@@ -1001,6 +1017,8 @@ class Framer:
                     sentence=" ".join(sentence.split()),
                     rule=rule.id if rule is not None else ("generic" if metric and checkable else "none"),
                     modality=self._modality(tokens, idx_start),
+                    scope=tuple(x for x in (self.scoper.other_event(sentence, q.start - a),) if x)
+                    + self.scoper.parts(sentence, q.unit if q.kind == "count" else None),
                 )
                 out_here.append(claim)
             # an elliptical restatement: "I have a different number: 16 percent."

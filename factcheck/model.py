@@ -108,6 +108,9 @@ class Claim:
     norm_high: float | None = None
     norm_unit: str | None = None
     conversion: str | None = None
+    #: What part of which event the figure counts, when not the story's whole (see `factcheck.scope`):
+    #: "another event: that temblor", "in bener meriah district", "staff".
+    scope: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str | None:
@@ -138,6 +141,8 @@ class Claim:
                 },
             }
         )
+        if self.scope:
+            record["scope"] = list(self.scope)
         return record
 
 

@@ -56,7 +56,8 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
         claims.extend(framer.frame(doc, quantities, all_undated=all_undated))
-    findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today)
+    findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
+                           doc_dates={d.name: d.date for d in docs})
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())

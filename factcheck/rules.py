@@ -194,6 +194,9 @@ class Rule:
     #: Lemmatised words that veto a match when present in the phrase ("trade deficit" is not trade).
     exclude: tuple[str, ...] = ()
     description: str = ""
+    #: A toll that only rises as reports come in (deaths, injured): a lower figure from an earlier-dated
+    #: document than a higher one is an update, not a contradiction.
+    running_total: bool = False
 
     def applies(self, kind: str, aspect: str, dimension: str | None = None) -> bool:
         """Whether a claim of this kind/aspect (and, for measures, dimension) falls under the rule."""
@@ -566,6 +569,7 @@ def load_rule_file(path: Path, rule_id: str) -> Rule:
         enabled=data.get("enabled", True),
         exclude=exclude,
         description=data.get("description", "").strip(),
+        running_total=data.get("running_total", False),
     )
 
 

@@ -299,7 +299,7 @@ BAD_BODIES = [
     ('message: "{metric}: {a} vs {c}"\n', 5, "message: unknown field {c}"),
     ('message: "{metrc}"\n', 5, "did you mean {metric}?"),
     ('message: "{metric"\n', 5, "message:"),
-    ("match_on: [period, subjet]\n", 5, "match_on[1]: 'subjet' is not one of period, period_within, subject (did you mean 'subject'?)"),
+    ("match_on: [period, subjet]\n", 5, "match_on[1]: 'subjet' is not one of period, period_within, scope, subject (did you mean 'subject'?)"),
     ("level: fatal\n", 5, "level: 'fatal' is not one of error, warning, note"),
     ("enabled: maybe\n", 5, "enabled: expected true or false"),
     ("ignore: '\\bx'\n", 5, "ignore: expected a list"),
@@ -507,7 +507,7 @@ def test_message_render_tolerates_missing_fields() -> None:
     assert re.search(r"\{", rule.render()) is None
 
 
-@pytest.mark.parametrize("name", ["hedges", "scales", "currencies", "units", "ignore"])
+@pytest.mark.parametrize("name", ["hedges", "scales", "currencies", "units", "ignore", "scope"])
 def test_shipped_lexicons_match_their_schemas(name: str) -> None:
     from factcheck.rulefile import load_yaml_file
 
