@@ -303,6 +303,8 @@ def quantities(text):
     ("In total, 1,307,000 Americans were collecting aid", [("1,307,000", "count", 1_307_000.0, "american")]),
     ("it bought 36,700 Builders Transport common shares", [("36,700", "count", 36_700.0, None)]),
     ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
+    # a counted noun stops at another number and at a reporting verb
+    ("One report said six children were killed.", [("One", "count", 1.0, "report"), ("six", "count", 6.0, "child")]),
     # "zero" counts only with a plural noun
     ("a five-year zero coupon bond and zero people", [("zero", "count", 0.0, "people")]),
     # spelled-out ordinals: compounds anywhere, single words after a determiner; shares stay shares

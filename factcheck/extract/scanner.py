@@ -161,7 +161,7 @@ such not no yes all any some many much few several other another same both eithe
 before since until till during against between among through across via according year years month months
 week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters
 times time old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
-plus equals equal
+plus equals equal said says say told
 """.split())
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle",
                                 "sheep", "fish", "deer", "teeth", "feet", "mice", "geese", "crew", "livestock",
@@ -514,8 +514,8 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     kept: list[str] = []
     for w in words:
         lw = w.lower().strip("'’-")
-        if not lw or lw in _STOP:
-            break
+        if not lw or lw in _STOP or lw in CARDINAL_WORDS:
+            break  # "One report said six children": another number starts another phrase
         kept.append(w)
     if not kept or (len(kept[0]) == 1 and len(kept) == 1):
         return None, pos  # "5 x": a stray letter, not a noun
