@@ -338,3 +338,11 @@ def test_bracketed_years_are_dates(text, years):
 
 def test_bracketed_counts_stay_counts():
     assert [(x.text, x.kind) for x in extract_text("between (1500-2000 tonnes)")] == [("1500-2000 tonnes", "measure")]
+
+
+def test_bracketed_conversion_keeps_the_direction():
+    """"fell about 600 metres (2,000 feet)": one fall, written in two units, is not a fall and a rise."""
+    got = [(x.text, x.direction) for x in extract_text("Buckley fell about 600 metres (2,000 feet) while climbing.")]
+    assert got == [("about 600 metres", "down"), ("2,000 feet", "down")]
+    got = [(x.text, x.direction) for x in extract_text("Sales fell 5% to 600 tonnes (2,000 last year).")]
+    assert ("600 tonnes", None) in got

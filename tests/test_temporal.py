@@ -394,3 +394,17 @@ def test_full_date_year_is_not_a_count() -> None:
 def test_old_year_followed_by_a_count_stays_a_count(text: str, span: str, anchor: str) -> None:
     q = find_temporal(text)[0]
     assert (q.text, q.anchor, q.date_range) == (span, anchor, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Bettie Page has died. She was 85. Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923.",
+    "The company, founded on 3 March 1921 by two brothers, said sales rose.",
+])
+def test_an_event_date_in_the_text_is_not_the_documents_date(text):
+    """A birth or founding date is what a text is about, not when it was written: no dateline, no date."""
+    assert detect_document_date(text) == (None, "none")
+
+
+def test_a_plain_first_date_still_dates_the_text():
+    assert detect_document_date("Some text. On 3 March 2021 the company said sales rose.") == (
+        dt.date(2021, 3, 3), "text")

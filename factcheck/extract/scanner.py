@@ -323,6 +323,16 @@ def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quanti
                          level.anchor)
 
 
+def _bracketed_equivalent(text: str, first: Quantity, second: Quantity) -> Quantity:
+    """"fell about 600 metres (2,000 feet)": the bracketed conversion is the same change, so it has
+    the same direction (else the two would read as a fall and a rise)."""
+    if not 1 <= second.start - first.end <= 2 or text[second.start - 1] != "(":
+        return second
+    return make_quantity(second.start, second.end, second.text, second.kind, second.value, second.low, second.high,
+                         second.unit, second.qualifier, second.line, second.doc, first.direction,
+                         second.date_range, second.anchor)
+
+
 def _millions_counted(text: str, num_end: int, after: int) -> bool:
     """"2.7m viewers", "5m people": a glued "m" before a plural noun is millions, not metres.
 
@@ -1255,8 +1265,11 @@ class Scanner:
             self._resume = resume
             q, end = build(text, low, core)
             if q is not None:
-                if q.unit is None and q.kind == "count" and out:
-                    q = _inherit_change_unit(text, out[-1], q)
+                if out:
+                    if q.unit is None and q.kind == "count":
+                        q = _inherit_change_unit(text, out[-1], q)
+                    elif q.direction is None and out[-1].direction is not None and q.kind == out[-1].kind:
+                        q = _bracketed_equivalent(text, out[-1], q)
                 out.append(q)
             if end > resume:
                 resume = end

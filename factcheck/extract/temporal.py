@@ -83,6 +83,7 @@ class Lexicon:
     count_preceders: frozenset[str]
     year_followers: frozenset[str]
     non_year_followers: frozenset[str]
+    event_date_words: frozenset[str] = frozenset()
 
 
 def _norm(phrase: str) -> str:
@@ -165,6 +166,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         count_preceders=frozenset(_str_list(data, "count_preceders", where)),
         year_followers=frozenset(_str_list(data, "year_followers", where)),
         non_year_followers=frozenset(_str_list(data, "non_year_followers", where)),
+        event_date_words=frozenset(_str_list(data, "event_date_words", where)),
     )
 
 
@@ -974,6 +976,15 @@ def detect_document_date(text: str) -> tuple[dt.date | None, str]:
                 best = cand
         if best is not None:
             return best, "dateline"
-    if days:
-        return days[0][1], "text"
+    event_words = _scanner().lex.event_date_words
+    for q, day in days:
+        # "born ... on April 22, 1923" is a date the text is about, not the date it was written
+        lo = max(0, q.start - 150)
+        stop = max(head.rfind(". ", lo, q.start), head.rfind("\n", lo, q.start))  # the sentence so far
+        before = _LOWER_WORDS.findall(head[max(lo, stop + 1):q.start].lower())
+        if not event_words.intersection(before):
+            return day, "text"
     return None, "none"
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
