@@ -44,6 +44,8 @@ class ScopeLexicon:
     event_rx: re.Pattern[str]
     definite_event_rx: re.Pattern[str]
     stamp_words: frozenset[str]
+    #: "so far", "in all": a running total over a period, a part marker of its own
+    running_rx: re.Pattern[str] | None = None
 
 
 def _alternatives(words: list[str]) -> str:
@@ -82,6 +84,8 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
         span_before=frozenset(w.lower() for w in other["span_before"]),
         event_rx=re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE),
         stamp_words=frozenset(w.lower() for w in data["stamp_words"]),
+        running_rx=(re.compile(rf"\b(?:{_alternatives(data['running_totals'])})\b", re.IGNORECASE)
+                    if data.get("running_totals") else None),
         definite_event_rx=re.compile(rf"\b(?:the|its|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE),
     )
 
@@ -132,6 +136,8 @@ class Scoper:
         for w in lemmatise(counted or ""):
             if w in self.lex.groups:
                 out.append(w)
+        if self.lex.running_rx is not None and self.lex.running_rx.search(sentence):
+            out.append("cumulative")  # "600 killed so far in the offensive" is not one incident's toll
         return tuple(out)
 
     def dateline(self, text: str, start: int, end: int, events: frozenset[str] = frozenset()) -> bool:
