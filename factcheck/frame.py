@@ -8,6 +8,7 @@ is not recognised gets no metric and is simply not compared: precision first.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -177,6 +178,14 @@ class _Token(NamedTuple):
     low: str
     start: int
     end: int
+
+
+def _span_days(q: Quantity) -> int:
+    """How many days a date mention covers (0 when it is not resolved to a range)."""
+    if q.date_range is None:
+        return 0
+    first, last = (dt.date.fromisoformat(x) for x in q.date_range)
+    return (last - first).days + 1
 
 
 def _tokens(text: str, a: int, b: int) -> list[_Token]:
@@ -973,6 +982,8 @@ class Framer:
                     if span is not None:
                         out_here.append(span)
                         continue
+                    if _span_days(q) > 366:
+                        continue  # "swam to stardom in the 1940's, dies at 91": a decade pins no event
                     event = self._event_claim(q, tokens, idx_start, idx_end, sentence, attribution)
                     if event is not None:
                         out_here.append(event)
