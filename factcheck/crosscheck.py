@@ -20,10 +20,9 @@ from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
 from .model import VERDICTS, Claim, Finding
-from .paths import shipped_rules_dir
-from .rulefile import LinedDict, line_of, load_yaml_file
+from .rulefile import line_of
 from .rules import Rule, RuleSet
-from .schemas import validate
+from .schemas import load_lexicon_file
 from .scope import OTHER_EVENT
 
 INF = math.inf
@@ -41,11 +40,7 @@ class CompareSettings:
 
 @lru_cache(maxsize=4)
 def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
-    path = (rules_dir or shipped_rules_dir()) / "lexicon" / "compare.yaml"
-    data = load_yaml_file(path)
-    validate(data, "lexicon-compare", str(path))
-    if not isinstance(data, LinedDict):
-        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    data, path = load_lexicon_file("compare", rules_dir)
     types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool,
              "conversion_slack": float}
     for key, value in data.items():

@@ -18,10 +18,9 @@ from typing import NamedTuple, Sequence
 from .errors import RuleFileError
 from .extract.temporal import resolve_period
 from .model import Claim, Document, Period, Quantity
-from .paths import shipped_rules_dir
-from .rulefile import LinedDict, line_of, load_yaml_file
+from .rulefile import line_of
 from .rules import Rule, RuleSet, lemmatise
-from .schemas import validate
+from .schemas import load_lexicon_file
 from .scope import Scoper
 
 #: Kinds that can be compared; dates and durations only frame other claims.
@@ -101,11 +100,7 @@ _FRAME_KEYS = ("change_verbs", "level_verbs", "change_nouns", "clause_breaks", "
 @lru_cache(maxsize=4)
 def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     """Load and validate ``lexicon/frames.yaml`` (errors are ``file:line: message``)."""
-    path = (rules_dir or shipped_rules_dir()) / "lexicon" / "frames.yaml"
-    data = load_yaml_file(path)
-    validate(data, "lexicon-frames", str(path))
-    if not isinstance(data, LinedDict):
-        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    data, path = load_lexicon_file("frames", rules_dir)
     for key in data:
         if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
                                                   "event_synonyms"):

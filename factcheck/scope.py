@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import RuleFileError
 from .model import Period
-from .paths import shipped_rules_dir
-from .rulefile import LinedDict, load_yaml_file
 from .rules import lemmatise
-from .schemas import validate
+from .schemas import load_lexicon_file
 
 _TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
@@ -55,11 +52,7 @@ def _alternatives(words: list[str]) -> str:
 @lru_cache(maxsize=4)
 def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
     """Load and validate ``lexicon/scope.yaml`` (errors are ``file:line: message``)."""
-    path = (rules_dir or shipped_rules_dir()) / "lexicon" / "scope.yaml"
-    data = load_yaml_file(path)
-    validate(data, "lexicon-scope", str(path))
-    if not isinstance(data, LinedDict):
-        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    data, path = load_lexicon_file("scope", rules_dir)
     other = data["other_event"]
     nouns = _alternatives(other["nouns"])
     other_rx = re.compile(rf"(?:(?P<before>\w+)\s+)?(?P<ref>(?:{_alternatives(other['markers'])})"

@@ -10,6 +10,7 @@ import difflib
 import functools
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any, Iterable
 
 import jsonschema
@@ -200,3 +201,18 @@ def validate(data: Any, schema_name: str, path: str) -> None:
     if found:
         line, _, message = min(found)
         raise RuleFileError(path, line, message)
+
+
+def load_lexicon_file(name: str, rules_dir: Path | None = None) -> tuple[Any, Path]:
+    """``<rules_dir>/lexicon/<name>.yaml`` (the shipped rules when None), loaded safely and checked
+    against the ``lexicon-<name>`` schema: (a mapping with line numbers, its path), or a
+    ``file:line: message`` error."""
+    from ..paths import shipped_rules_dir
+    from ..rulefile import LinedDict, load_yaml_file
+
+    path = (rules_dir or shipped_rules_dir()) / "lexicon" / f"{name}.yaml"
+    data = load_yaml_file(path)
+    validate(data, f"lexicon-{name}", str(path))
+    if not isinstance(data, LinedDict):
+        raise RuleFileError(str(path), 1, "expected a mapping at the top of the file")
+    return data, path
