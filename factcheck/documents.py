@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .errors import FactcheckError
-from .extract.temporal import detect_document_date
+from .extract.temporal import date_field, detect_document_date, front_matter
 from .model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20_000_000
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_FM_DATE_RE = re.compile(r"(?m)^(?:date|published|pubdate)\s*:\s*['\"]?(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -91,18 +89,11 @@ def html_to_text(html: str) -> str:
 
 def blank_front_matter(text: str) -> tuple[str, dt.date | None]:
     """Blank out YAML front matter (keeping offsets and lines) and return its date, if any."""
-    m = _FRONT_MATTER_RE.match(text)
-    if not m:
+    fm = front_matter(text)
+    if fm is None:
         return text, None
-    date = None
-    dm = _FM_DATE_RE.search(m.group(1))
-    if dm:
-        try:
-            date = dt.date.fromisoformat(dm.group(1))
-        except ValueError:
-            date = None
-    blank = re.sub(r"[^\n]", " ", m.group(0))
-    return blank + text[m.end():], date
+    end, date = fm
+    return re.sub(r"[^\n]", " ", text[:end]) + text[end:], date
 
 
 def read_source(name: str, path: Path, max_bytes: int = MAX_BYTES) -> Source:
@@ -131,13 +122,13 @@ def _sidecar_date(path: Path) -> dt.date | None:
     meta = path.with_name(path.name + ".meta.yaml")
     if not meta.is_file():
         return None
-    m = _FM_DATE_RE.search(meta.read_text(encoding="utf-8", errors="replace"))
-    if not m:
+    field = date_field(meta.read_text(encoding="utf-8", errors="replace"))
+    if field is None:
         raise FactcheckError(f"{meta}:1: no 'date: YYYY-MM-DD' line")
-    try:
-        return dt.date.fromisoformat(m.group(1))
-    except ValueError:
-        raise FactcheckError(f"{meta}:1: '{m.group(1)}' is not a valid date") from None
+    value, day = field
+    if day is None:
+        raise FactcheckError(f"{meta}:1: '{value}' is not a valid date")
+    return day
 
 
 def to_document(src: Source, explicit: Mapping[str, dt.date]) -> Document:

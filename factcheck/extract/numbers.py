@@ -43,7 +43,7 @@ ORDINAL_WORDS = {
 _CARD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 #: "fifty - two": a spaced hyphen joins a tens word only to one of these
-_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_DIGIT_WORDS = "|".join(w for w, v in UNITS_WORDS.items() if 1 <= v <= 9)
 _MAG = "|".join(MAGNITUDE_WORDS) + "|dozen|dozens"
 _DEN = "|".join(sorted(DENOMINATOR_WORDS, key=len, reverse=True))
 _SEP = r"(?:[ \u00a0]+(?:and[ \u00a0]+)?|-)"

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from ..model import Quantity
 from .ascii_re import ascii_twin
@@ -238,6 +240,15 @@ def _words_number(raw: str) -> ParsedNumber | None:
         return parsed
 
 
+def with_changes(q: Quantity, **changes: Any) -> Quantity:
+    """``dataclasses.replace`` for a Quantity, through the fast constructor."""
+    if not _QUANTITY_HAS_DICT:
+        return replace(q, **changes)
+    fields = dict(q.__dict__)
+    fields.update(changes)
+    return make_quantity(**fields)
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     find = text.find
@@ -318,9 +329,7 @@ def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quanti
         between += "from "
     if not (change.direction is not None and _TO_BETWEEN_RE.match(between)) and not _VERSUS_BETWEEN_RE.match(between):
         return level
-    return make_quantity(level.start, level.end, level.text, change.kind, level.value, level.low, level.high,
-                         change.unit, level.qualifier, level.line, level.doc, level.direction, level.date_range,
-                         level.anchor)
+    return with_changes(level, kind=change.kind, unit=change.unit)
 
 
 def _bracketed_equivalent(text: str, first: Quantity, second: Quantity) -> Quantity:
@@ -328,9 +337,7 @@ def _bracketed_equivalent(text: str, first: Quantity, second: Quantity) -> Quant
     the same direction (else the two would read as a fall and a rise)."""
     if not 1 <= second.start - first.end <= 2 or text[second.start - 1] != "(":
         return second
-    return make_quantity(second.start, second.end, second.text, second.kind, second.value, second.low, second.high,
-                         second.unit, second.qualifier, second.line, second.doc, first.direction,
-                         second.date_range, second.anchor)
+    return with_changes(second, direction=first.direction)
 
 
 def _millions_counted(text: str, num_end: int, after: int) -> bool:
@@ -499,8 +506,7 @@ _HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
 #: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
 _HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
                                "thirds", "fourths", "fifths", "year", "month", "week", "day", "hour", "minute",
-                               "second", "decade", "century", "quarter", "nil", "all", "mln", "bln", "mn",
-                               "bn", "mio", "trn", "tln", "lakh", "crore"})
+                               "second", "decade", "century", "quarter", "nil", "all"})
 
 
 def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:

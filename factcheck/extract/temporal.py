@@ -44,7 +44,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -54,9 +54,10 @@ from ..model import QUALIFIERS, Period, Quantity
 from ..paths import shipped_rules_dir
 from ..rulefile import line_of, load_yaml_file
 from .ascii_re import ascii_twin
-from .scanner import _QUANTITY_HAS_DICT, make_quantity
+from .scanner import make_quantity, with_changes
 
-__all__ = ["find_temporal", "resolve_period", "detect_document_date", "Lexicon", "load_lexicon"]
+__all__ = ["find_temporal", "resolve_period", "detect_document_date", "front_matter", "date_field", "Lexicon",
+           "load_lexicon"]
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UNIT_ORDER = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century")
@@ -349,7 +350,7 @@ class _Scanner:
         if m["fyear"] and unit == "month" and 1 <= n <= 12 and n == int(n):
             y = int(m["fyear"])
             q = self._duration(m, m.start(), m["fnum"], m["funit"], None, None, text)
-            return None if q is None else _with(q, date_range=(f"{y}-01-01", _month_end(y, int(n)).isoformat()))
+            return None if q is None else with_changes(q, date_range=(f"{y}-01-01", _month_end(y, int(n)).isoformat()))
         return self._duration(m, m.start(), m["fnum"], m["funit"], None, "for", text)
 
     def _h_forn(self, m: re.Match[str], text: str) -> Quantity | None:
@@ -443,7 +444,7 @@ class _Scanner:
         if self._count_follows(text, m.end()):
             return None
         q = _date(m.start(), m.end(), text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
-        return _with(q, qualifier="range")
+        return with_changes(q, qualifier="range")
 
     def _h_cmp(self, m: re.Match[str], text: str) -> Quantity | None:
         if self._count_follows(text, m.end()):
@@ -614,14 +615,6 @@ def _date(start: int, end: int, text: str, first: dt.date | None = None, last: d
     rng = (first.isoformat(), last.isoformat()) if first and last else None
     return make_quantity(start, end, text[start:end], "date", None, None, None, None, "exact",
                          date_range=rng, anchor=anchor)
-
-
-def _with(q: Quantity, **changes: Any) -> Quantity:
-    fields = dict(q.__dict__) if _QUANTITY_HAS_DICT else None
-    if fields is None:
-        return replace(q, **changes)
-    fields.update(changes)
-    return make_quantity(**fields)
 
 
 def _trigger_source(lex: Lexicon) -> str:
@@ -929,7 +922,7 @@ def resolve_period(mention: Quantity, doc_date: dt.date | None) -> Period | None
 
 _HEAD_CHARS = 2000
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
-_FM_DATE = re.compile(r"^date[ \t]*:[ \t]*['\"]?([^'\"\r\n]+)", re.M | re.I)
+_FM_DATE = re.compile(r"^(?:date|published|pubdate)[ \t]*:[ \t]*['\"]?([^'\"\r\n]+)", re.M | re.I)
 _ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -950,19 +943,38 @@ def _dateline_pattern() -> re.Pattern[str]:
     )
 
 
+def date_field(block: str) -> tuple[str, dt.date | None] | None:
+    """The ``date:`` (or ``published:``) line of a YAML block: its value and the day it names
+    (ISO or written out, "17 November 2022"; None when it names none); None without such a line.
+
+    One reader for front matter and ``FILE.meta.yaml`` sidecars alike.
+    """
+    found = _FM_DATE.search(block)
+    if found is None:
+        return None
+    value = found.group(1).strip()
+    iso = _ISO_PREFIX.match(value)
+    day = _safe_date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else None
+    if day is None:
+        written = _single_days(value)
+        day = written[0][1] if written else None
+    return value, day
+
+
+def front_matter(text: str) -> tuple[int, dt.date | None] | None:
+    """A YAML front-matter block at the top of ``text``: (where it ends, its date or None); None without one."""
+    fm = _FRONT.match(text)
+    if fm is None:
+        return None
+    field = date_field(fm.group(1))
+    return fm.end(), (field[1] if field else None)
+
+
 def detect_document_date(text: str) -> tuple[dt.date | None, str]:
     """The document's own date and where it came from: front_matter, dateline, text or none."""
-    fm = _FRONT.match(text)
-    if fm:
-        found = _FM_DATE.search(fm.group(1))
-        if found:
-            iso = _ISO_PREFIX.match(found.group(1))
-            day = _safe_date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else None
-            if day is None:
-                written = _single_days(found.group(1))
-                day = written[0][1] if written else None
-            if day is not None:
-                return day, "front_matter"
+    fm = front_matter(text)
+    if fm is not None and fm[1] is not None:
+        return fm[1], "front_matter"
     head = text[:_HEAD_CHARS]
     days = _single_days(head)
     line = _dateline_pattern().search(head)
