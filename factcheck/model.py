@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 #: Kinds of quantity mention, as written in the JSON record.
@@ -16,6 +17,91 @@ KINDS = ("count", "percent", "percentage_point", "money", "measure", "fraction",
 CLAIM_ONLY_KINDS = ("direction",)
 #: How the statement bounds the value.
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+class Verdict(StrEnum):
+    """What a finding says of its claims, worst first."""
+
+    CONTRADICTION = "contradiction"
+    NOT_COMPARABLE = "not_comparable"
+    AGREEMENT = "agreement"
+
+
+class Level(StrEnum):
+    """How loudly a finding is reported, worst first."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+class Aspect(StrEnum):
+    """What side of a quantity a figure states: its level ("trade reached $3bn") or a change ("grew 16%")."""
+
+    LEVEL = "level"
+    CHANGE = "change"
+
+
+class SubjectSource(StrEnum):
+    """Where a claim's subject came from; the further from the figure, the weaker the alignment."""
+
+    SENTENCE = "sentence"      # named in the figure's own sentence
+    HEADLINE = "headline"      # the document's headline or first line
+    PARAGRAPH = "paragraph"    # an earlier sentence of the same paragraph
+    DOCUMENT = "document"      # the entity the document is mostly about
+    NONE = "none"              # nobody named anywhere: the claim can only align weakly
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which rule, lexicon entry or frame decided one facet of a claim, so `explain` can show it."""
+
+    facet: str
+    value: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"facet": self.facet, "value": self.value, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Concept:
+    """What a figure measures, as features: the words that tie two phrasings of one quantity together.
+
+    ``key`` is the blocking key (a lexicon concept such as ``employees`` or the counted noun's lemma);
+    ``entities`` are named in the figure's sentence, ``context`` around it (headline, paragraph,
+    document), and ``subject_source`` says where the claim's subject was found.
+    """
+
+    key: str | None
+    noun: str | None = None
+    verb: str | None = None
+    of_object: str | None = None
+    entities: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    subject_source: SubjectSource = SubjectSource.NONE
+    #: index of the paragraph holding the figure, and of its sentence in the document
+    paragraph: int = 0
+    sentence_index: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "noun": self.noun, "verb": self.verb, "of_object": self.of_object,
+                "entities": list(self.entities), "context": list(self.context),
+                "subject_source": str(self.subject_source)}
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How strongly two claims were judged to measure the same thing, and on what."""
+
+    score: float
+    aligned_on: tuple[str, ...]
+    #: feature name -> its weighted contribution to the score (before the logistic squash)
+    contributions: tuple[tuple[str, float], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 3), "aligned_on": list(self.aligned_on),
+                "contributions": {k: round(v, 3) for k, v in self.contributions}}
 
 
 @dataclass(frozen=True)
@@ -111,6 +197,10 @@ class Claim:
     #: What part of which event the figure counts, when not the story's whole (see `factcheck.scope`):
     #: "another event: that temblor", "in bener meriah district", "staff".
     scope: tuple[str, ...] = ()
+    #: What the figure measures as features (see `Concept`); set by the concept component.
+    concept: Concept | None = None
+    #: Which rule or lexicon entry decided each facet (metric, subject, period, ...).
+    provenance: tuple[Provenance, ...] = ()
 
     @property
     def doc(self) -> str | None:
@@ -143,6 +233,10 @@ class Claim:
         )
         if self.scope:
             record["scope"] = list(self.scope)
+        if self.concept is not None:
+            record["concept"] = self.concept.to_dict()
+        if self.provenance:
+            record["provenance"] = [p.to_dict() for p in self.provenance]
         return record
 
 
@@ -165,6 +259,8 @@ class Finding:
     claims: tuple[Claim, ...]
     #: Why the claims were not compared, for not_comparable findings ("different periods", ...).
     reason: str = ""
+    #: The alignment score and the features it rests on; None for findings of a named rule's own logic.
+    alignment: Alignment | None = None
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -179,6 +275,8 @@ class Finding:
             "metric": self.metric,
             "message": self.message,
             "reason": self.reason,
+            **({"score": round(self.alignment.score, 3), "aligned_on": list(self.alignment.aligned_on),
+                "alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
             "claims": [c.to_dict() for c in self.claims],
         }
 
