@@ -19,7 +19,9 @@ from typing import Iterable, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .model import VERDICTS, Claim, Finding
+from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features,
+                    load_align_settings, score)
+from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
@@ -33,7 +35,6 @@ class CompareSettings:
     """From ``rules/lexicon/compare.yaml``."""
 
     contemporaneous_days: int = 366
-    max_claims_per_group: int = 60
     report_agreements: bool = True
     conversion_slack: float = 0.03
 
@@ -41,7 +42,7 @@ class CompareSettings:
 @lru_cache(maxsize=4)
 def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
     data, path = load_lexicon_file("compare", rules_dir)
-    types = {"contemporaneous_days": int, "max_claims_per_group": int, "report_agreements": bool,
+    types = {"contemporaneous_days": int, "report_agreements": bool,
              "conversion_slack": float}
     for key, value in data.items():
         if key not in types:
@@ -107,8 +108,13 @@ def describe(claim: Claim) -> str:
 
 # ------------------------------------------------------------------------------ comparison
 def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
+    """The blocking key: (rule, concept key, aspect and modality, kind and dimension). Claims no rule names
+    fall under `generic` and meet when their concept (lexicon concept, counted noun or metric) is one."""
     q = c.quantity
-    if c.metric is None or c.rule == "none" or q.kind == "direction":
+    if q.kind == "direction":
+        return None
+    concept = concept_key(c)
+    if concept is None:
         return None
     if q.kind == "measure":
         try:
@@ -123,7 +129,8 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
         kind = "percentage_point"
     else:
         kind = q.kind
-    return (c.rule, c.metric, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
+    rule = "generic" if c.rule == "none" else c.rule
+    return (rule, concept, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
 
 
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tuple[bool, str]:
@@ -187,14 +194,6 @@ def _scopes_differ(a: Claim, b: Claim, parts: bool) -> str:
     if pa != pb:
         return f"different parts: {', '.join(sorted(pa)) or 'the whole'} vs {', '.join(sorted(pb)) or 'the whole'}"
     return ""
-
-
-def _named_in_sentence(a: Claim, b: Claim) -> bool:
-    """b has no subject of its own but its sentence names one of a's: "... Chartreuse ... known only to the
-    three monks who prepare it" is about Chartreuse although the clause of "three" names no one."""
-    if not a.subject or b.subject:
-        return False
-    return any(re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", b.sentence) for s in a.subject if len(s) > 2)
 
 
 def _signed(c: Claim, lo: float, hi: float, v: float) -> tuple[float, float, float]:
@@ -286,9 +285,6 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         ok, why = _subjects_comparable(a, b)
         if not ok:
             reasons.append(why)
-        elif rule.id == "generic" and a.quantity.kind != "date" and not (a.subject and b.subject) and not reasons \
-                and not _named_in_sentence(a, b) and not _named_in_sentence(b, a):
-            return None  # a metric no rule names, about no one in particular: too vague to judge
     why = _scopes_differ(a, b, "scope" in rule.match_on)
     if why:
         reasons.append(why)
@@ -516,16 +512,103 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
             f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
 
 
+def _pair_context(claims: Sequence[Claim]) -> PairContext:
+    """How many distinct values each document gives per blocking key, and whether the set is short texts."""
+    values: dict[tuple[str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    docs: dict[str, int] = defaultdict(int)
+    for c in claims:
+        key = concept_key(c)
+        docs[c.doc or ""] += 1
+        if key is not None:
+            values[(c.doc or "", key)].add((c.quantity.low, c.quantity.high))
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        sentences[c.doc or ""].add(c.sentence)
+    short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values())
+    return PairContext(values_per_doc={k: len(v) for k, v in values.items()}, short_texts=short)
+
+
+_LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def _capped(level: str, by: Level) -> str:
+    """The milder of a rule's level and the alignment's: a weak alignment never reports an error."""
+    return level if _LEVEL_RANK.get(level, 0) >= _LEVEL_RANK[by] else str(by)
+
+
+def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, multi: set[str],
+           al: Alignment, level: Level, *, all_undated: bool, today: dt.date,
+           doc_dates: Mapping[str, dt.date | None]) -> Finding | None:
+    """The finding for one aligned pair, its level capped by the alignment."""
+    f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today)
+    if f is None:
+        return None
+    if f.verdict == "agreement" and not settings.report_agreements:
+        return None
+    if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
+        where = a.doc if a.doc in multi else b.doc
+        reason = (f"{where} itself gives several different values of {f.metric} for one period, "
+                  "so the figures probably describe different things")
+        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
+                    verdict="not_comparable", level="note", reason=reason,
+                    message=f"{describe(a)} vs {describe(b)}: {reason}")
+    if f.verdict == "contradiction" and rule.running_total and a.doc != b.doc:
+        update = _running_update(a, b, doc_dates)
+        if update is not None:
+            f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
+                        verdict="not_comparable", level="note", reason=update,
+                        message=f"{describe(a)} vs {describe(b)}: {update}")
+    if f.verdict == "contradiction":
+        f = replace(f, level=_capped(f.level, level))
+    return replace(f, alignment=al)
+
+
+def _summarise_outliers(findings: list[Finding], least: int = 5) -> list[Finding]:
+    """One claim that contradicts many agreeing reports becomes one finding ("16% in r61 against 12% in
+    61 other reports") instead of one per report; nothing is dropped: the count is in the message."""
+    by_claim: dict[tuple[str, str, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.verdict == "contradiction" and len(f.claims) == 2:
+            for c in f.claims:
+                by_claim[(f.rule, c.doc or "", c.quantity.start)].append(f)
+    merged: set[str] = set()
+    out: list[Finding] = []
+    for (rule, doc, start), group in sorted(by_claim.items(), key=lambda kv: -len(kv[1])):
+        group = [f for f in group if f.id not in merged]
+        if len(group) < least:
+            continue
+        outlier = next(c for c in group[0].claims if c.doc == doc and c.quantity.start == start)
+        others = [c for f in group for c in f.claims if c is not outlier and not (c.doc == doc
+                                                                                 and c.quantity.start == start)]
+        values = sorted({c.quantity.text.strip() for c in others})
+        docs = sorted({c.doc or "" for c in others})
+        best = max(group, key=lambda f: f.alignment.score if f.alignment else 0.0)
+        message = (f"{outlier.quantity.text.strip()} in {outlier.doc} against {', '.join(values[:3])}"
+                   f"{' ...' if len(values) > 3 else ''} in {len(docs)} other report{'s' if len(docs) != 1 else ''}"
+                   f" ({best.metric}): {best.reason}")
+        claims = (outlier, *others[:5])
+        out.append(replace(best, id=finding_id(rule, "contradiction", best.metric, (outlier,)) + "s",
+                           message=message, claims=claims,
+                           level=min((f.level for f in group), key=lambda lv: _LEVEL_RANK.get(lv, 9))))
+        merged.update(f.id for f in group)
+    return [f for f in findings if f.id not in merged] + out
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
-                doc_dates: Mapping[str, dt.date | None] | None = None) -> list[Finding]:
+                doc_dates: Mapping[str, dt.date | None] | None = None,
+                align: AlignSettings | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
-    ``doc_dates`` (document name -> its date) orders the reports of a running toll (see `_running_update`).
+    Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
+    `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
+    name -> its date) orders the reports of a running toll (see `_running_update`).
     """
     settings = settings or load_compare_settings()
+    align = align or load_align_settings()
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
+    ctx = _pair_context(claims)
     groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         key = _group_key(c)
@@ -534,6 +617,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     findings: dict[str, Finding] = {}
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda c: (c.doc or "", c.quantity.start))
+        if len(members) < 2:
+            continue
         try:
             rule = rules.get(key[0])
         except KeyError:
@@ -541,34 +626,22 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
         if not rule.enabled:
             continue
         members = [c for c in members if not rule.ignores(c.sentence)]
-        members = members[: settings.max_claims_per_group]
         multi = _multi_valued_docs(members)
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                a, b = members[i], members[j]
-                if a.doc == b.doc and a.doc in multi and _same_voice(a, b):
-                    continue  # one text, one voice, several values: several things, not a dispute
-                if a.doc == b.doc and a.sentence == b.sentence:
-                    continue  # "rose from 10 to 12": two figures of one statement
-                if a.doc == b.doc and rule.id == "generic":
-                    continue  # within one story, a generic metric is usually two different things
-                f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today)
-                if f is None or (f.verdict == "agreement" and not settings.report_agreements):
-                    continue
-                if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
-                    where = a.doc if a.doc in multi else b.doc
-                    reason = (f"{where} itself gives several different values of {f.metric} for one period, "
-                              "so the figures probably describe different things")
-                    f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
-                                verdict="not_comparable", level="note", reason=reason,
-                                message=f"{describe(a)} vs {describe(b)}: {reason}")
-                if f.verdict == "contradiction" and rule.running_total and a.doc != b.doc:
-                    update = _running_update(a, b, doc_dates)
-                    if update is not None:
-                        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
-                                    verdict="not_comparable", level="note", reason=update,
-                                    message=f"{describe(a)} vs {describe(b)}: {update}")
+        for a, b in candidate_pairs(members, align.pairwise_limit):
+            if a.doc == b.doc and a.sentence == b.sentence:
+                continue  # "rose from 10 to 12": two figures of one statement
+            if a.doc == b.doc and a.doc in multi and _same_voice(a, b):
+                continue  # one text, one voice, several values: several things, not a dispute
+            al = score(features(a, b, ctx), align)
+            level = align.level_for(al.score)
+            if level is None:
+                continue  # not the same thing, as far as the evidence goes
+            if a.doc == b.doc and level == Level.NOTE:
+                continue  # inside one document only a strong alignment is a self-contradiction
+            f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
+                       doc_dates=doc_dates)
+            if f is not None:
                 findings.setdefault(f.id, f)
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)
-    return sort_findings(findings.values())
+    return sort_findings(_summarise_outliers(list(findings.values())))

@@ -11,7 +11,8 @@ from typing import Mapping, Sequence
 from .crosscheck import cross_check, load_compare_settings
 from .extract import Extractor
 from .extract.temporal import detect_document_date
-from .frame import Framer
+from .concept import load_concepts, verb_lemma, with_concepts
+from .frame import Framer, _detitle, _tokens, sentence_spans
 from .fx import EcbRates, RateSource
 from .model import Claim, Document, Finding, Report
 from .rules import RuleSet, load_rules
@@ -52,15 +53,31 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     docs = sorted(documents, key=lambda d: d.name)
     all_undated = all(d.date is None for d in docs)
     framer = Framer(rules)
+    concepts = load_concepts(rules.lexicon_dirs)
+    known_verbs = _known_verbs(framer)
+
+    def entities(text: str, a: int, b: int) -> tuple[str, ...]:
+        return framer._entities(_detitle(_tokens(text, a, b)))
+
     claims: list[Claim] = []
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
-        claims.extend(framer.frame(doc, quantities, all_undated=all_undated))
+        framed = framer.frame(doc, quantities, all_undated=all_undated)
+        claims.extend(with_concepts(doc, framed, concepts, known_verbs, entities, sentence_spans(doc.text)))
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs})
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())
+
+
+def _known_verbs(framer: Framer) -> frozenset[str]:
+    """Verb lemmas that govern a figure: the frame lexicon's action verbs and predicates, and every verb of
+    the concepts lexicon (its concept verbs and synonym classes)."""
+    lex = framer.lex
+    concepts = load_concepts(framer.rules.lexicon_dirs)
+    words = {verb_lemma(w) for w in lex.action_verbs | lex.predicates if " " not in w}
+    return frozenset(words | set(concepts.verb_concept) | set(concepts.verb_class)) - {"be", "have"}
 
 
 def _suppressed(finding: Finding, suppressions: Mapping[str, Sequence[Suppression]]) -> bool:

@@ -263,6 +263,8 @@ class RuleSet:
     """All loaded rules, sorted by id; the framing stage asks it which rule governs a claim."""
 
     rules: tuple[Rule, ...]
+    #: user rules directories, in load order: their ``lexicon/`` files extend the shipped lexicons
+    lexicon_dirs: tuple[Path, ...] = field(default=(), compare=False)
     #: `match_metric` answers, keyed by its arguments: a pure function of them for this rule set,
     #: asked once per claim and mostly with the same few phrases
     _metric_memo: dict[tuple[str, str, str, str | None], Rule | None] = field(
@@ -356,7 +358,7 @@ class RuleSet:
 
     def with_all_enabled(self) -> RuleSet:
         """The same rules, all switched on: embedded tests document a rule whatever the config says."""
-        return RuleSet(tuple(replace(r, enabled=True) for r in self.rules))
+        return RuleSet(tuple(replace(r, enabled=True) for r in self.rules), lexicon_dirs=self.lexicon_dirs)
 
     def to_dicts(self) -> tuple[dict[str, Any], ...]:
         return tuple(r.to_dict() for r in self.rules)
@@ -623,7 +625,8 @@ def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) ->
     _check_test_rule_ids(by_id)
     if config is not None:
         by_id = _apply_config(by_id, config)
-    return RuleSet(tuple(by_id[k] for k in sorted(by_id)))
+    extra = tuple(r for r, _o, _l in roots[1:] if (r / "lexicon").is_dir())
+    return RuleSet(tuple(by_id[k] for k in sorted(by_id)), lexicon_dirs=extra)
 
 
 def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:

@@ -1,0 +1,223 @@
+"""Is this the same quantity? The one place that decides it: candidates by blocking, a score from features.
+
+Why a score and not a yes/no: two figures can share a rule's metric and yet concern different companies,
+or share only a counted noun and yet be the same count of one event told by two outlets. Each pair of
+candidates gets features (same concept, same verb, shared entities, similar sentences, ...), the weights
+(`rules/lexicon/align.yaml`, fitted by `bench/fit_align.py`) turn them into a score in 0–1, and the score
+sets how loudly a disagreement is reported. Every finding keeps the score and the features it rests on.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from .errors import RuleFileError
+from .model import Alignment, Claim, Level, SubjectSource
+from .rulefile import line_of
+from .schemas import load_lexicon_file
+
+#: Feature names, in the order `bench/fit_align.py` writes their weights.
+FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
+            "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
+            "short_texts")
+#: What each feature means in words, for `explain` and the text report.
+FEATURE_WORDS = {
+    "same_rule": "both fall under the rule's metric",
+    "same_concept": "one concept in other words",
+    "same_noun": "the same counted or modified noun",
+    "same_verb": "the same verb",
+    "other_verb": "different verbs",
+    "same_of": "the same of-object",
+    "other_of": "different of-objects",
+    "shared_entity": "a name shared in both sentences",
+    "shared_context": "the same subject from headline or document",
+    "no_subject": "no subject found for a side",
+    "same_period": "the same stated period",
+    "similarity": "similar sentences",
+    "same_doc": "inside one document",
+    "several_values": "a document gives several values of it",
+    "short_texts": "short texts checked against each other",
+}
+_STOP = frozenset("the a an of in on at for to from by with and or but as is was were are be been has have had "
+                  "it its their his her this that these those which who said says will would than more less about "
+                  "some over under after before into per".split())
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Weights (logit units) and level thresholds from ``rules/lexicon/align.yaml``."""
+
+    bias: float
+    weights: Mapping[str, float]
+    error: float
+    warning: float
+    note: float
+    #: groups larger than this are not compared pair by pair: each claim meets the group's consensus
+    pairwise_limit: int = 200
+
+    def level_for(self, score: float) -> Level | None:
+        if score >= self.error:
+            return Level.ERROR
+        if score >= self.warning:
+            return Level.WARNING
+        if score >= self.note:
+            return Level.NOTE
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_align_settings(rules_dir: Path | None = None) -> AlignSettings:
+    data, path = load_lexicon_file("align", rules_dir)
+    weights = dict(data.get("weights") or {})
+    for key in weights:
+        if key not in FEATURES:
+            raise RuleFileError(str(path), line_of(data["weights"], key), f"weights.{key}: unknown feature "
+                                f"(known: {', '.join(FEATURES)})")
+    levels = data.get("levels") or {}
+    if not levels.get("error", 1) >= levels.get("warning", 0) >= levels.get("note", 0):
+        raise RuleFileError(str(path), line_of(data, "levels"), "levels must satisfy error >= warning >= note")
+    return AlignSettings(bias=float(data.get("bias", 0.0)), weights={k: float(v) for k, v in weights.items()},
+                         error=float(levels.get("error", 0.85)), warning=float(levels.get("warning", 0.6)),
+                         note=float(levels.get("note", 0.35)),
+                         pairwise_limit=int(data.get("pairwise_limit", 200)))
+
+
+# ------------------------------------------------------------------------------ blocking
+def concept_key(c: Claim) -> str | None:
+    """The claim's blocking key: its rule's metric, or its concept (lexicon concept or counted noun)."""
+    if c.rule not in ("generic", "none"):
+        return "rule:" + c.rule
+    if c.concept is not None and c.concept.key:
+        return c.concept.key
+    if c.rule == "generic" and c.metric:
+        return "metric:" + c.metric
+    return None
+
+
+def _names(c: Claim) -> set[str]:
+    return {w for s in c.subject for w in s.lower().split() if len(w) > 2}
+
+
+def candidate_pairs(members: Sequence[Claim], limit: int) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs worth scoring inside one block. A small block is compared whole; a large one only where two
+    claims share a name or a document, so cost grows with the claims, not their square."""
+    if len(members) <= limit:
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                yield members[i], members[j]
+        return
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(members):
+        for w in _names(c):
+            index["n:" + w].append(i)
+        index["d:" + (c.doc or "")].append(i)
+    seen: set[tuple[int, int]] = set()
+    for key in sorted(index):
+        ids = index[key]
+        if len(ids) > limit:
+            continue  # a name in hundreds of claims ("U.S."): the group summary covers it
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                pair = (ids[x], ids[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield members[pair[0]], members[pair[1]]
+
+
+# ------------------------------------------------------------------------------ features
+def _content(sentence: str) -> str:
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    return " ".join(w for w in words if w not in _STOP and len(w) > 2)
+
+
+@lru_cache(maxsize=65536)
+def _similarity(x: str, y: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(_content(x), _content(y)) / 100.0
+
+
+def _same_entity(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    wx, wy = set(x.lower().split()), set(y.lower().split())
+    return bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
+
+
+def _shares(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    ys = tuple(ys)
+    return any(_same_entity(x, y) for x in xs for y in ys)
+
+
+def named_in_sentence(a: Claim, b: Claim) -> bool:
+    """b's sentence names one of a's subjects although b's own clause names no one: "... known only to
+    the three monks who prepare it" in a text about a liqueur the other sentence names."""
+    return any(re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", b.sentence) for s in a.subject if len(s) > 2)
+
+
+@dataclass(frozen=True)
+class PairContext:
+    """Facts about the whole set that features need: how many values each document gives per key."""
+
+    values_per_doc: Mapping[tuple[str, str], int]
+    short_texts: bool
+
+
+def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
+    """The evidence that two claims measure the same thing (1.0 = present; similarity is graded)."""
+    ca, cb = a.concept, b.concept
+    f: dict[str, float] = {}
+    if a.rule == b.rule and a.rule not in ("generic", "none"):
+        f["same_rule"] = 1.0
+    ka, kb = concept_key(a), concept_key(b)
+    if ka and ka == kb and not ka.startswith(("noun:", "rule:", "metric:")):
+        f["same_concept"] = 1.0
+    if ca is not None and cb is not None:
+        if ca.noun and ca.noun == cb.noun:
+            f["same_noun"] = 1.0
+        if ca.verb and cb.verb:
+            f["same_verb" if ca.verb == cb.verb else "other_verb"] = 1.0
+        if ca.of_object and cb.of_object:
+            f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
+        sa, sb = ca.subject_source, cb.subject_source
+        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(a.subject, b.subject):
+            f["shared_entity"] = 1.0
+        elif (sa == SubjectSource.SENTENCE and named_in_sentence(a, b)) or (
+                sb == SubjectSource.SENTENCE and named_in_sentence(b, a)):
+            f["shared_entity"] = 1.0
+        elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
+            f["shared_context"] = 1.0
+        if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
+            f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
+    if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
+            and b.period_source in ("explicit", "relative"):
+        f["same_period"] = 1.0
+    f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
+    if a.doc == b.doc:
+        f["same_doc"] = 1.0
+    key = ka or ""
+    if max(ctx.values_per_doc.get((a.doc or "", key), 1), ctx.values_per_doc.get((b.doc or "", key), 1)) > 1:
+        f["several_values"] = 1.0
+    if ctx.short_texts:
+        f["short_texts"] = 1.0
+    return {k: v for k, v in f.items() if v}
+
+
+def score(feats: Mapping[str, float], settings: AlignSettings) -> Alignment:
+    """The logistic score of a pair, with each feature's contribution kept for `explain`."""
+    contributions = tuple((k, settings.weights.get(k, 0.0) * v) for k, v in feats.items())
+    z = settings.bias + sum(v for _k, v in contributions)
+    s = 1.0 / (1.0 + math.exp(-z))
+    aligned_on = tuple(k for k, v in contributions if v > 0)
+    return Alignment(score=s, aligned_on=aligned_on, contributions=contributions)
+
+
+def describe_alignment(al: Alignment) -> str:
+    """'score 0.91: both fall under the rule's metric, a name shared in both sentences'."""
+    words = [FEATURE_WORDS.get(k, k) for k in al.aligned_on]
+    return f"alignment {al.score:.2f}" + (f" ({', '.join(words)})" if words else "")

@@ -1,0 +1,261 @@
+"""The concept facet: what a figure measures, as features, and whom it is about when its sentence names no one.
+
+Why a facet of its own: "same quantity" used to be decided by exact metric strings, so "Nordwerk employs
+2,300 people" never met "Nordwerk has a workforce of 3,100", while a figure with no subject matched every
+subject. This component derives, for every framed claim, the counted or modified noun, the governing verb
+(lemmatised), the of-object and the entities around it, maps nouns and verbs through the concepts lexicon
+(`rules/lexicon/concepts.yaml`) to a blocking key, and takes a missing subject from the headline or the
+document's main entity, recording where it came from. It is a pure function of the document and its claims.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .errors import RuleFileError
+from .model import Claim, Concept, Document, Provenance, SubjectSource
+from .rulefile import line_of
+from .schemas import load_lexicon_file
+
+#: Words that never head a concept: function words and the frame's own glue.
+_GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
+_HEADLINE_MAX_WORDS = 16
+
+
+@dataclass(frozen=True)
+class ConceptLexicon:
+    """``rules/lexicon/concepts.yaml``, lemmatised once: lemma -> concept, verb lemma -> its synonym class."""
+
+    noun_concept: dict[str, str]
+    verb_concept: dict[str, str]
+    verb_class: dict[str, str]
+    person_nouns: frozenset[str]
+    weak_nouns: frozenset[str]
+
+    def verb_key(self, verb: str | None) -> str | None:
+        """One name for synonymous verbs: 'seize' and 'detain' -> 'arrest'."""
+        if not verb:
+            return None
+        return self.verb_class.get(verb, verb)
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """'workers' -> 'worker', 'people' stays; offline, through lemminflect's tables."""
+    low = word.lower()
+    try:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="NOUN")
+        return lemmas[0] if lemmas else low
+    except Exception:
+        return low
+
+
+@lru_cache(maxsize=65536)
+def verb_lemma(word: str) -> str:
+    """'employs' -> 'employ', 'killed' -> 'kill'."""
+    low = word.lower()
+    try:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="VERB")
+        return lemmas[0] if lemmas else low
+    except Exception:
+        return low
+
+
+def _phrase_lemmas(phrase: str, verb: bool = False) -> str:
+    fn = verb_lemma if verb else noun_lemma
+    return " ".join(fn(w) for w in phrase.lower().split())
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """A user's lexicon extends the shipped one; a concept it names replaces the shipped concept."""
+    out = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in base.items()}
+    for key, value in extra.items():
+        if key == "concepts" and isinstance(value, dict):
+            out.setdefault("concepts", {}).update(value)
+        elif key == "verb_synonyms" and isinstance(value, dict):
+            merged = dict(out.get("verb_synonyms", {}))
+            for verb, words in value.items():
+                merged[verb] = list(dict.fromkeys([*merged.get(verb, []), *words]))
+            out["verb_synonyms"] = merged
+        elif isinstance(value, list):
+            out[key] = list(dict.fromkeys([*out.get(key, []), *value]))
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
+    """The shipped concepts lexicon, extended by ``<dir>/lexicon/concepts.yaml`` of each user rules directory."""
+    data, path = load_lexicon_file("concepts")
+    merged: dict = dict(data)
+    for d in extra_dirs:
+        if (Path(d) / "lexicon" / "concepts.yaml").is_file():
+            more, _p = load_lexicon_file("concepts", Path(d))
+            merged = _merge(merged, dict(more))
+    noun_concept: dict[str, str] = {}
+    verb_concept: dict[str, str] = {}
+    for concept, spec in (merged.get("concepts") or {}).items():
+        if not isinstance(spec, dict):
+            raise RuleFileError(str(path), line_of(data, "concepts"), f"concepts.{concept}: expected nouns/verbs")
+        for noun in spec.get("nouns", []) or []:
+            noun_concept[_phrase_lemmas(str(noun))] = str(concept)
+        for verb in spec.get("verbs", []) or []:
+            verb_concept[_phrase_lemmas(str(verb), verb=True)] = str(concept)
+    verb_class: dict[str, str] = {}
+    for verb, words in (merged.get("verb_synonyms") or {}).items():
+        head = _phrase_lemmas(str(verb), verb=True)
+        verb_class[head] = head
+        for w in words or []:
+            verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
+    return ConceptLexicon(noun_concept=noun_concept, verb_concept=verb_concept, verb_class=verb_class,
+                          person_nouns=frozenset(noun_lemma(w) for w in merged.get("person_nouns", []) or []),
+                          weak_nouns=frozenset(noun_lemma(w) for w in merged.get("weak_nouns", []) or []))
+
+
+# ------------------------------------------------------------------------------ document context
+@dataclass(frozen=True)
+class DocumentContext:
+    """Who a document is about, for claims whose own sentence names no one."""
+
+    headline: tuple[str, ...]
+    main: tuple[str, ...]
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The first line when it reads as a headline: short, not a sentence, followed by a line break."""
+    m = re.match(r"\s*([^\n]{3,200})\n", text)
+    if not m:
+        return None
+    line = m.group(1).strip()
+    words = line.split()
+    if not words or len(words) > _HEADLINE_MAX_WORDS or line.endswith((".", ":", ";", ",")) and len(words) > 8:
+        return None
+    return m.start(1), m.start(1) + len(m.group(1))
+
+
+def document_context(text: str, sentence_entities: Sequence[tuple[str, ...]],
+                     headline_entities: tuple[str, ...]) -> DocumentContext:
+    """The headline's names, and the name most sentences mention (at least two, and clearly ahead)."""
+    counts: Counter[str] = Counter()
+    for names in sentence_entities:
+        counts.update(set(names))
+    main: tuple[str, ...] = ()
+    if counts:
+        ranked = counts.most_common(2)
+        top, n = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0
+        if n >= 2 and n > runner:
+            main = (top,)
+    return DocumentContext(headline=headline_entities, main=main)
+
+
+# ------------------------------------------------------------------------------ per claim
+def _metric_parts(metric: str | None) -> tuple[str | None, str | None]:
+    """'average price of new car' -> ('price', 'new car'): the head noun and the of-object."""
+    if not metric:
+        return None, None
+    head, _sep, tail = metric.partition(" of ")
+    words = [w for w in head.split() if w not in _GLUE and w.isalpha()]
+    noun = noun_lemma(words[-1]) if words else None
+    of_object = " ".join(noun_lemma(w) for w in tail.split() if w not in _GLUE) or None
+    return noun, of_object
+
+
+_VERBISH = re.compile(r"^[a-z]+(?:ed|en|s)?$")
+
+
+def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
+    """The verb that governs the figure at text[start:end]: the nearest known or past-tense verb
+    before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
+    ("89 people were arrested")."""
+    before = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[max(0, start - 80):start])
+    for w in reversed(before[-6:]):
+        if w in ",;:().":
+            break
+        low = w.lower()
+        lemma = verb_lemma(low)
+        if lemma in verbs or low in verbs or (low.endswith("ed") and len(low) > 4 and lemma != low):
+            return lemma
+    after = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[end:end + 60])
+    for i, w in enumerate(after[:6]):
+        if w in ",;:().":
+            break
+        low = w.lower()
+        if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
+                                                                                         "is", "be", "being"):
+            return verb_lemma(low)
+    return None
+
+
+def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozenset[str]) -> Concept:
+    """The concept features of one claim in its document's text."""
+    q = claim.quantity
+    metric_noun, of_object = _metric_parts(claim.metric)
+    noun = None
+    if q.kind == "count" and q.unit:
+        words = [w for w in q.unit.split() if w.isalpha()]
+        noun = noun_lemma(words[-1]) if words else None
+    if noun is None:
+        noun = metric_noun
+    verb = governing_verb(text, q.start, q.end, known_verbs)
+    key: str | None = None
+    if claim.rule not in ("generic", "none"):
+        key = "rule:" + claim.rule
+    else:
+        by_verb = lex.verb_concept.get(verb or "")
+        metric_lemmas = _phrase_lemmas(claim.metric or "")
+        by_noun = lex.noun_concept.get(noun or "") or next(
+            (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
+        if noun in lex.person_nouns or noun is None:
+            key = by_verb or (noun and f"noun:{noun}")
+        else:
+            key = by_noun or (f"noun:{noun}" if noun else None)
+            if by_noun is None and by_verb and noun in lex.noun_concept.values():
+                key = by_verb
+        if key is not None and key.startswith("noun:") and noun in lex.weak_nouns:
+            key = None
+    return Concept(key=key, noun=noun, verb=lex.verb_key(verb), of_object=of_object, entities=tuple(claim.subject))
+
+
+def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, known_verbs: frozenset[str],
+                  entities_of: Callable[[str, int, int], Iterable[str]],
+                  sentences: Sequence[tuple[int, int]]) -> list[Claim]:
+    """Every claim of one document with its `Concept`, and a subject from the document when its sentence
+    names none (provenance records which)."""
+    if not claims:
+        return []
+    text = doc.text
+    head = headline_span(text)
+    headline_entities = tuple(entities_of(text, *head)) if head else ()
+    names = [tuple(entities_of(text, a, b)) for a, b in sentences[:40]]
+    ctx = document_context(text, names, headline_entities)
+    out = []
+    for c in claims:
+        concept = concept_of(c, text, lex, known_verbs)
+        subject = c.subject
+        source = SubjectSource.SENTENCE if subject else SubjectSource.NONE
+        provenance = list(c.provenance)
+        if not subject and ctx.headline:
+            subject, source = ctx.headline, SubjectSource.HEADLINE
+        elif not subject and ctx.main:
+            subject, source = ctx.main, SubjectSource.DOCUMENT
+        if source in (SubjectSource.HEADLINE, SubjectSource.DOCUMENT):
+            provenance.append(Provenance("subject", ", ".join(subject), f"{source.value} of {doc.name}"))
+        provenance.append(Provenance("concept", concept.key or "-", _concept_why(concept)))
+        concept = replace(concept, context=tuple(dict.fromkeys([*ctx.headline, *ctx.main])), subject_source=source)
+        out.append(replace(c, subject=tuple(sorted(set(subject))), concept=concept, provenance=tuple(provenance)))
+    return out
+
+
+def _concept_why(c: Concept) -> str:
+    parts = [f"noun '{c.noun}'" if c.noun else "", f"verb '{c.verb}'" if c.verb else "",
+             f"of '{c.of_object}'" if c.of_object else ""]
+    return "concepts lexicon / " + ", ".join(p for p in parts if p) if c.key and not c.key.startswith(("noun:", "rule:")) \
+        else ", ".join(p for p in parts if p) or "no noun or verb"
