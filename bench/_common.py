@@ -9,12 +9,17 @@ from typing import Any
 
 
 def shared_dir(arg: str | None) -> Path:
-    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then ../shared/bench next to the repo."""
+    """The shared benchmark folder: --shared, then $FACTCHECK_SHARED, then the first ``shared/bench`` in a
+    folder above the repository (../shared/bench next to it, or further up for a worktree in a subfolder)."""
     if arg:
         return Path(arg).resolve()
     if os.environ.get("FACTCHECK_SHARED"):
         return Path(os.environ["FACTCHECK_SHARED"]).resolve()
-    return Path(__file__).resolve().parents[1].parent / "shared/bench"
+    repo = Path(__file__).resolve().parents[1]
+    for up in repo.parents:
+        if (up / "shared/bench").is_dir():
+            return up / "shared/bench"
+    return repo.parent / "shared/bench"
 
 
 def parser(doc: str | None) -> argparse.ArgumentParser:
