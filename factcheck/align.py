@@ -24,7 +24,7 @@ from .schemas import load_lexicon_file
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
-            "short_texts")
+            "short_texts", "same_story", "other_subject", "unframed")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -42,6 +42,9 @@ FEATURE_WORDS = {
     "same_doc": "inside one document",
     "several_values": "a document gives several values of it",
     "short_texts": "short texts checked against each other",
+    "same_story": "the two documents name the same people and places",
+    "other_subject": "different subjects named",
+    "unframed": "a figure with no noun or metric of its own",
 }
 _STOP = frozenset("the a an of in on at for to from by with and or but as is was were are be been has have had "
                   "it its their his her this that these those which who said says will would than more less about "
@@ -96,6 +99,8 @@ def concept_key(c: Claim) -> str | None:
         return c.concept.key
     if c.rule == "generic" and c.metric:
         return "metric:" + c.metric
+    if c.metric is None and c.quantity.kind in ("measure", "money"):
+        return "unframed:" + c.quantity.kind  # "about 20 miles north of X": only the evidence can tie it
     return None
 
 
@@ -164,8 +169,19 @@ def named_in_sentence(a: Claim, b: Claim) -> bool:
 class PairContext:
     """Facts about the whole set that features need: how many values each document gives per key."""
 
-    values_per_doc: Mapping[tuple[str, str], int]
+    values_per_doc: Mapping[tuple, int]
     short_texts: bool
+    #: the words of every name each document's claims are about: two reports of one story share many
+    doc_names: Mapping[str, frozenset[str]] = None  # type: ignore[assignment]
+
+    def story_overlap(self, x: str, y: str) -> float:
+        """How much two documents name the same things (0-1): the share of the smaller name set in both."""
+        if x == y or not self.doc_names:
+            return 0.0
+        a, b = self.doc_names.get(x, frozenset()), self.doc_names.get(y, frozenset())
+        if len(a) < 2 or len(b) < 2:
+            return 0.0
+        return len(a & b) / min(len(a), len(b))
 
 
 def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
@@ -192,19 +208,28 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["shared_entity"] = 1.0
         elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
             f["shared_context"] = 1.0
+        if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
+            # weaker evidence inside one story, where clause names are often an agency or a vessel
+            f["other_subject"] = 1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or ""))
         if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
             f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
     if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
             and b.period_source in ("explicit", "relative"):
         f["same_period"] = 1.0
+    if (ka or "").startswith("unframed:"):
+        f["unframed"] = 1.0
     f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
     if a.doc == b.doc:
         f["same_doc"] = 1.0
     key = ka or ""
-    if max(ctx.values_per_doc.get((a.doc or "", key), 1), ctx.values_per_doc.get((b.doc or "", key), 1)) > 1:
+    if max(ctx.values_per_doc.get((a.doc or "", key, a.period, a.attribution), 1),
+           ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1)) > 1:
         f["several_values"] = 1.0
     if ctx.short_texts:
         f["short_texts"] = 1.0
+    overlap = ctx.story_overlap(a.doc or "", b.doc or "")
+    if overlap >= 0.3:
+        f["same_story"] = overlap
     return {k: v for k, v in f.items() if v}
 
 

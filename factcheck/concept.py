@@ -151,8 +151,12 @@ def document_context(text: str, sentence_entities: Sequence[tuple[str, ...]],
         ranked = counts.most_common(2)
         top, n = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= 2 and n > runner:
+        if n >= 2 and (n > runner or len(ranked) == 1):
             main = (top,)
+        elif n >= 2:  # a tie: the one named first
+            tied = {e for e, k in counts.items() if k == n}
+            first = next((e for names in sentence_entities for e in names if e in tied), top)
+            main = (first,)
     return DocumentContext(headline=headline_entities, main=main)
 
 
@@ -168,7 +172,23 @@ def _metric_parts(metric: str | None) -> tuple[str | None, str | None]:
     return noun, of_object
 
 
-_VERBISH = re.compile(r"^[a-z]+(?:ed|en|s)?$")
+_OF_AFTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z]+-?[a-z]+\s+){0,2}?"
+                       r"([a-z]{3,})(?=[\s,.;:)]|$)")
+_HEAD_BEFORE = re.compile(r"(?:the|a|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:at|of|was|is|were|stood at|"
+                          r"reached|totalled|totaled|of about|of around|of nearly|of almost)\s+"
+                          r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
+
+
+def nearby_noun(text: str, start: int, end: int) -> str | None:
+    """The noun a figure the frames did not read is about: "17 of the hijacked ships", "200 million euros
+    of damage", "puts the magnitude at 6.1"."""
+    m = _OF_AFTER.match(text, end, min(len(text), end + 50))
+    if m:
+        return noun_lemma(m.group(1))
+    m = _HEAD_BEFORE.search(text[max(0, start - 60):start].lower())
+    if m:
+        return noun_lemma(m.group(1))
+    return None
 
 
 def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
@@ -176,12 +196,12 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
     before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
     ("89 people were arrested")."""
     before = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[max(0, start - 80):start])
-    for w in reversed(before[-6:]):
+    for k, w in enumerate(reversed(before[-6:])):
         if w in ",;:().":
             break
         low = w.lower()
         lemma = verb_lemma(low)
-        if lemma in verbs or low in verbs or (low.endswith("ed") and len(low) > 4 and lemma != low):
+        if lemma in verbs or low in verbs or (k <= 1 and low.endswith("ed") and len(low) > 4 and lemma != low):
             return lemma
     after = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[end:end + 60])
     for i, w in enumerate(after[:6]):
@@ -204,6 +224,8 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
         noun = noun_lemma(words[-1]) if words else None
     if noun is None:
         noun = metric_noun
+    if noun is None and claim.metric is None:
+        noun = nearby_noun(text, q.start, q.end)
     verb = governing_verb(text, q.start, q.end, known_verbs)
     key: str | None = None
     if claim.rule not in ("generic", "none"):
@@ -226,7 +248,8 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
 
 def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, known_verbs: frozenset[str],
                   entities_of: Callable[[str, int, int], Iterable[str]],
-                  sentences: Sequence[tuple[int, int]]) -> list[Claim]:
+                  sentences: Sequence[tuple[int, int]],
+                  match_rule: Callable[[str, Claim], tuple[str, str] | None] | None = None) -> list[Claim]:
     """Every claim of one document with its `Concept`, and a subject from the document when its sentence
     names none (provenance records which)."""
     if not claims:
@@ -239,6 +262,13 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     out = []
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs)
+        if c.metric is None and concept.noun and match_rule is not None:
+            found = match_rule(concept.noun, c)  # "puts the magnitude at 6.1": a rule's term the frames missed
+            if found is not None:
+                c = replace(c, metric=found[0], rule=found[1],
+                            provenance=(*c.provenance, Provenance("metric", found[0], f"noun near the figure "
+                                                                                      f"'{concept.noun}', rule {found[1]}")))
+                concept = concept_of(c, text, lex, known_verbs)
         subject = c.subject
         source = SubjectSource.SENTENCE if subject else SubjectSource.NONE
         provenance = list(c.provenance)

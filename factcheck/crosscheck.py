@@ -133,8 +133,16 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     return (rule, concept, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
 
 
-def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool) -> tuple[bool, str]:
+def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
+                        one_story: bool = False) -> tuple[bool, str]:
+    """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
+    event) a figure from an undated report is taken as of the story's time, like its dated twin's."""
     pa, pb = a.period, b.period
+    if one_story and (pa is None or pb is None):
+        undated = [c for c in (a, b) if c.period is None]
+        if all(c.period_source == "undated" for c in undated) and all(
+                c.period_source in ("undated", "document_date") for c in (a, b)):
+            return True, ""
     if pa is None or pb is None:
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
             return True, ""
@@ -270,18 +278,21 @@ def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
 
 
 def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, *,
-                 all_undated: bool, today: dt.date) -> Finding | None:
-    """Judge two claims of one metric; None when the pair says nothing worth reporting."""
+                 all_undated: bool, today: dt.date, check_subjects: bool = True) -> Finding | None:
+    """Judge two claims of one metric; None when the pair says nothing worth reporting.
+
+    ``check_subjects`` False leaves differing subject names to the alignment score: in two reports of one
+    story the names a clause carries (an agency, a ship) are often not the figure's subject."""
     metric = a.metric or ""
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
     if "period" in rule.match_on or "period_within" in rule.match_on:
-        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
+        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, not check_subjects)
         if not ok and "period_within" in rule.match_on and _period_within(a, b):
             ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
             reasons.append(why)
-    if "subject" in rule.match_on:
+    if "subject" in rule.match_on and check_subjects:
         ok, why = _subjects_comparable(a, b)
         if not ok:
             reasons.append(why)
@@ -513,19 +524,24 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
 
 
 def _pair_context(claims: Sequence[Claim]) -> PairContext:
-    """How many distinct values each document gives per blocking key, and whether the set is short texts."""
-    values: dict[tuple[str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    """How many distinct values each document gives per blocking key (for one period, in one voice: the
+    same value said twice, or values of other years, are not "several"), and whether the set is short texts."""
+    values: dict[tuple, set[tuple[float | None, float | None]]] = defaultdict(set)
     docs: dict[str, int] = defaultdict(int)
     for c in claims:
         key = concept_key(c)
         docs[c.doc or ""] += 1
         if key is not None:
-            values[(c.doc or "", key)].add((c.quantity.low, c.quantity.high))
+            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.low, c.quantity.high))
     sentences: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         sentences[c.doc or ""].add(c.sentence)
+        for s in c.subject:
+            names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
     short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values())
-    return PairContext(values_per_doc={k: len(v) for k, v in values.items()}, short_texts=short)
+    return PairContext(values_per_doc={k: len(v) for k, v in values.items()}, short_texts=short,
+                       doc_names={d: frozenset(v) for d, v in names.items()})
 
 
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
@@ -540,7 +556,8 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
            al: Alignment, level: Level, *, all_undated: bool, today: dt.date,
            doc_dates: Mapping[str, dt.date | None]) -> Finding | None:
     """The finding for one aligned pair, its level capped by the alignment."""
-    f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today)
+    story = dict(al.contributions).get("same_story", 0.0) > 0 and al.score >= 0.5
+    f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today, check_subjects=not story)
     if f is None:
         return None
     if f.verdict == "agreement" and not settings.report_agreements:

@@ -59,11 +59,16 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     def entities(text: str, a: int, b: int) -> tuple[str, ...]:
         return framer._entities(_detitle(_tokens(text, a, b)))
 
+    def match_rule(noun: str, c: Claim) -> tuple[str, str] | None:
+        metric, rule = framer._metric_and_rule(noun, c.quantity, c.aspect)
+        return (metric, rule.id) if rule is not None else None
+
     claims: list[Claim] = []
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
         framed = framer.frame(doc, quantities, all_undated=all_undated)
-        claims.extend(with_concepts(doc, framed, concepts, known_verbs, entities, sentence_spans(doc.text)))
+        claims.extend(with_concepts(doc, framed, concepts, known_verbs, entities, sentence_spans(doc.text),
+                                    match_rule))
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs})
     if suppressions:
