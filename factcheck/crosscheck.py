@@ -544,6 +544,12 @@ def _pair_context(claims: Sequence[Claim]) -> PairContext:
                        doc_names={d: frozenset(v) for d, v in names.items()})
 
 
+def _series(c: Claim, ctx: PairContext) -> bool:
+    """Does c's document give three or more values of c's key, for c's period, in c's voice? Two values
+    may be an edit that contradicts itself; more are a list ("two touchdowns ... nine touchdowns ...")."""
+    return ctx.values_per_doc.get((c.doc or "", concept_key(c) or "", c.period, c.attribution), 1) >= 3
+
+
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
 
@@ -647,8 +653,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
         for a, b in candidate_pairs(members, align.pairwise_limit):
             if a.doc == b.doc and a.sentence == b.sentence:
                 continue  # "rose from 10 to 12": two figures of one statement
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b):
-                continue  # one text, one voice, several values: several things, not a dispute
+            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
+                continue  # one text, one voice, three or more values: a series of things, not a dispute
             al = score(features(a, b, ctx), align)
             level = align.level_for(al.score)
             if level is None:
