@@ -46,6 +46,9 @@ FEATURE_WORDS = {
     "other_subject": "different subjects named",
     "unframed": "a figure with no noun or metric of its own",
 }
+#: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
+#: is no evidence of two different things
+_FRAMING_VERBS = frozenset({"be", "rise", "fall"})
 _STOP = frozenset("the a an of in on at for to from by with and or but as is was were are be been has have had "
                   "it its their his her this that these those which who said says will would than more less about "
                   "some over under after before into per".split())
@@ -197,7 +200,10 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         if ca.noun and ca.noun == cb.noun:
             f["same_noun"] = 1.0
         if ca.verb and cb.verb:
-            f["same_verb" if ca.verb == cb.verb else "other_verb"] = 1.0
+            if ca.verb == cb.verb:
+                f["same_verb"] = 1.0
+            elif not {ca.verb, cb.verb} & _FRAMING_VERBS:
+                f["other_verb"] = 1.0
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
         sa, sb = ca.subject_source, cb.subject_source
@@ -208,6 +214,8 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["shared_entity"] = 1.0
         elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
             f["shared_context"] = 1.0
+        elif a.doc == b.doc and not (a.subject and b.subject):
+            f["shared_context"] = 1.0  # one document, no other subject named: the document's own
         if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
             f["other_subject"] = 1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or ""))

@@ -24,7 +24,7 @@ from .schemas import load_lexicon_file
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
 _HEADLINE_MAX_WORDS = 16
-_OWN = re.compile(r"\b(?:its|our)\b", re.IGNORECASE)
+_OWN = re.compile(r"\bits\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -275,8 +275,8 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
         provenance = list(c.provenance)
         if not subject and c.attribution and _OWN.search(c.sentence):
             # "Korvin Steel said its net profit rose 12 percent": the speaker's own figure
-            subject = (c.attribution,)
-            provenance.append(Provenance("subject", c.attribution, "the speaker's own figure ('its', 'our')"))
+            subject, source = (c.attribution,), SubjectSource.SENTENCE
+            provenance.append(Provenance("subject", c.attribution, "the speaker's own figure ('its')"))
         if not subject and ctx.headline:
             subject, source = ctx.headline, SubjectSource.HEADLINE
         elif not subject and ctx.main:
