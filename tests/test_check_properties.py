@@ -12,8 +12,8 @@ FRAGMENTS = [
     "trade grew", "about", "more than", "up to", "between 3 and 4 billion", "$3.3bn", "12 percent", "16%",
     "3,000 years ago", "since 1066", "last year", "for 10 months", "in the last 24 hours", "compared to 2020",
     "killed", "people", "Mr Asadov said", "I have a different number:", "the bridge has", "lanes", "€100 million",
-    "born on 3 March 1881", "died in", "(8 September 1838 – 2 March 1881)", "Q3 2022", "FY2022", "1,780",
-    "a quarter of them", "two-thirds", "5,000 km", "40°C", "6.1-magnitude", "Covid-19", "3 + 3", ".", ",", "\n\n",
+    "born on 21 June 1874", "died in", "(14 May 1902 – 9 October 1967)", "Q3 2022", "FY2022", "1,780",
+    "a quarter of them", "three-fifths", "5,000 km", "40°C", "6.1-magnitude", "Covid-19", "3 + 3", ".", ",", "\n\n",
     "Russia", "Azerbaijan", "GDP", "will reach", "10-15%", "from 2,500 to 1,800 feet", "minus 5", "9999999999999",
     "0.0000001", "1e308", "½", "١٢٣", "𝟘", "\u200b", "\ufeff",
 ]

@@ -107,9 +107,9 @@ def test_up_to_stays_a_hedge():
     ("the '90s boom", "'90s", "1990-01-01", "1999-12-31"),
     ("the 1990s saw growth", "1990s", "1990-01-01", "1999-12-31"),
     ("in the mid-1880s", "1880s", "1880-01-01", "1889-12-31"),
-    ("From 1788 the company grew", "1788", "1788-01-01", "1788-12-31"),
-    ("In 1528, Spain", "1528", "1528-01-01", "1528-12-31"),
-    ("the spring of 1528 was cold", "1528", "1528-01-01", "1528-12-31"),
+    ("From 1813 the company grew", "1813", "1813-01-01", "1813-12-31"),
+    ("In 1642, Sweden", "1642", "1642-01-01", "1642-12-31"),
+    ("the spring of 1642 was cold", "1642", "1642-01-01", "1642-12-31"),
 ])
 def test_decades_and_early_years_are_dates(text, span, first, last):
     got = extract_text(text)
@@ -117,12 +117,12 @@ def test_decades_and_early_years_are_dates(text, span, first, last):
 
 
 def test_from_until_decade():
-    got = extract_text("from 1788 until the early 1790s it grew")
-    assert [(x.text, x.kind) for x in got] == [("1788", "date"), ("1790s", "date")]
+    got = extract_text("from 1813 until the early 1820s it shrank")
+    assert [(x.text, x.kind) for x in got] == [("1813", "date"), ("1820s", "date")]
 
 
 @pytest.mark.parametrize("text,value,unit", [
-    ("In 1528 people died", 1528.0, "people"),
+    ("In 1642 people died", 1642.0, "people"),
     ("in 1200 villages", 1200.0, "village"),
     ("from 1500 to 2000 tonnes", 1750.0, "metric_ton"),
     ("the race took 90s", 90.0, "second"),
@@ -206,7 +206,7 @@ def test_bad_near_regex_names_the_file(tmp_path):
 
 # ------------------------------------------------------------------ memoised look-ups equal fresh ones
 @pytest.mark.parametrize("text", [
-    "sales of 120 MEUR and 5 EUR, then 7 MEUR", "5 EUR then 120 MEUR", "up 5 pct to 1.2 billion dlrs from 3 pct",
+    "sales of 120 MEUR and 5 EUR, then 7 MEUR", "5 EUR then 120 MEUR", "up 7 pct to 2.6 billion dlrs from 4 pct",
     "12 cubic feet and 3 cubic metres", "3 shares, 4 shares of stock, 1 share", "5 feet 2 inches tall, 5 feet",
     "one penny and 2p, then 3 p", "1,500 dlrs vs 1,200 dlrs; 15 cts a share vs 12 cts",
 ])
@@ -227,95 +227,95 @@ def quantities(text):
 
 @pytest.mark.parametrize("text,expected", [
     # a sign word makes "one" a number, not a pronoun
-    ("The answer is minus one", [("minus one", "count", -1.0, None)]),
-    ("The answer is negative one", [("negative one", "count", -1.0, None)]),
+    ("The balance is minus one", [("minus one", "count", -1.0, None)]),
+    ("The reading was negative one", [("negative one", "count", -1.0, None)]),
     ("one of them agreed", []),
     # a fraction after a scale word, and "and one" after a hundred
-    ("3 million and a half people", [("3 million and a half", "count", 3_500_000.0, "people")]),
+    ("4 million and a half people", [("4 million and a half", "count", 4_500_000.0, "people")]),
     ("2 billion and a half dollars", [("2 billion and a half dollars", "money", 2.5e9, "USD")]),
-    ("3 hundred and one people", [("3 hundred and one", "count", 301.0, "people")]),
+    ("5 hundred and one people", [("5 hundred and one", "count", 501.0, "people")]),
     ("$3 million and a new car", [("$3 million", "money", 3e6, "USD")]),
     # a spaced hyphen joins a tens word to a digit word only
-    ("fifty - two", [("fifty - two", "count", 52.0, None)]),
+    ("sixty - three", [("sixty - three", "count", 63.0, None)]),
     # a glued "m" before a plural noun counts millions; metres stay metres
     ("2.7m viewers", [("2.7m", "count", 2.7e6, "viewer")]),
     ("5m people", [("5m", "count", 5e6, "people")]),
     ("a 5m wall", [("5m", "measure", 5.0, "meter")]),
     ("She won the 100m hurdles", [("100m", "measure", 100.0, "meter")]),
-    ("12.3m tonnes", [("12.3m tonnes", "measure", 12.3e6, "metric_ton")]),
+    ("8.6m tonnes", [("8.6m tonnes", "measure", 8.6e6, "metric_ton")]),
     # a spaced scale letter before what is counted
-    ("sales of 2.33 k units", [("2.33 k", "count", 2330.0, "unit")]),
+    ("shipments of 4.75 k units", [("4.75 k", "count", 4750.0, "unit")]),
     ("100,000 B warrants and 3B minicomputers", [("100,000", "count", 100_000.0, "warrant")]),
     ("We chose plan B", []),
     # decades and age brackets are not seconds; seconds still are
-    ("Healthcare, 2018s best performing sector", []),
+    ("Utilities, 2021s weakest performing sector", []),
     ("music of the 90s", []),
     ("in his 30s", []),
     ("he ran it in 10s.", [("10s", "measure", 10.0, "second")]),
     # numbers that belong to names
-    ("Australia's S&P/ASX 200 gained 0.7 percent", [("0.7 percent", "percent", 0.7, "percent")]),
+    ("Canada's S&P/TSX 60 lost 1.3 percent", [("1.3 percent", "percent", 1.3, "percent")]),
     ("It includes 270 Soviet triple-warhead missiles", [("270", "count", 270.0, "triple-warhead missile")]),
-    ("They finished behind Texas in the Big 12.", []),
+    ("They placed fourth behind Iowa in the Big 8.", []),
     ("The debut of Boeing's own 787 Dreamliner was late", []),
     # ... and numbers that only look like it: counts before names, plurals, nationalities
     ("We have 12 Boeing 737 jets", [("12", "count", 12.0, None)]),
-    ("27000 Model S and Model X vehicles", [("27000", "count", 27000.0, None)]),
+    ("It delivered 38000 Model Y and Model S cars", [("38000", "count", 38000.0, None)]),
     ("400 Japanese were evacuated", [("400", "count", 400.0, None)]),
     ("The WHO said 40 had died.", [("40", "count", 40.0, None)]),
     ("Exports rose to 300 in March.", [("300", "count", 300.0, None)]),
     # a change's unit passes to the level after "to"; not a percentage's
-    ("The S&P 500 rose 64.06 points to 4,577.10.",
-     [("64.06", "count", 64.06, "point"), ("4,577.10", "count", 4577.1, "point")]),
-    ("the TA-125 climbed 0.1% to 1,333.18, on turnover",
-     [("0.1%", "percent", 0.1, "percent"), ("1,333.18", "count", 1333.18, None)]),
+    ("The S&P 500 slipped 27.31 points to 3,812.44.",
+     [("27.31", "count", 27.31, "point"), ("3,812.44", "count", 3812.44, "point")]),
+    ("the KRX-300 climbed 0.4% to 2,087.56, on thin volume",
+     [("0.4%", "percent", 0.4, "percent"), ("2,087.56", "count", 2087.56, None)]),
     # orders of magnitude: multiplied, and what they count after "of"
-    ("Dozens of people were killed.", [("Dozens", "count", 12.0, "people")]),
+    ("Dozens of people were hurt.", [("Dozens", "count", 12.0, "people")]),
     ("hundreds of thousands of people fled", [("hundreds of thousands", "count", 100_000.0, "people")]),
     ("tens of thousands of dollars", [("tens of thousands of dollars", "money", 10_000.0, "USD")]),
     # a noun after a hyphen is what is counted, unless it is a way, a fold or a time
     ("a four-cylinder engine", [("four", "count", 4.0, "cylinder")]),
     ("a 12-member panel and a two-way race", [("12", "count", 12.0, "member"), ("two", "count", 2.0, None)]),
-    ("Petrobras cancelled a 40-mln dlr crude oil purchase", [("40-mln dlr", "money", 40e6, "USD")]),
+    ("Ecopetrol shelved a 65-mln dlr fuel oil tender", [("65-mln dlr", "money", 65e6, "USD")]),
     ("a 3-billion-dollar deal", [("3-billion-dollar", "money", 3e9, "USD")]),
-    ("a 9.9-annual percentage rate", [("9.9", "count", 9.9, None)]),
-    # "one over three" is a fraction only at the end of a clause, and only below one
-    ("The answer is one over three.", [("one over three", "fraction", 1 / 3, None)]),
+    ("a 7.4-annual interest rate", [("7.4", "count", 7.4, None)]),
+    # "two over five" is a fraction only at the end of a clause, and only below one
+    ("The ratio came to two over five.", [("two over five", "fraction", 0.4, None)]),
     ("He finished 2 over par", [("2", "count", 2.0, None)]),
-    ("one over one hundred", [("one over one hundred", "fraction", 0.01, None)]),
-    ("The answer is negative one over 20", [("negative one over 20", "fraction", -0.05, None)]),
-    ("two out of five hundred tvs", [("two out of five hundred", "fraction", 0.004, None)]),
+    ("three over one thousand", [("three over one thousand", "fraction", 0.003, None)]),
+    ("The slope was negative three over 40", [("negative three over 40", "fraction", -0.075, None)]),
+    ("three out of four hundred radios", [("three out of four hundred", "fraction", 0.0075, None)]),
     # spaced hyphens in fractions; digits read out one by one are not one number
-    ("one - fourth and five - eighths", [("one - fourth", "fraction", 0.25, None),
-                                         ("five - eighths", "fraction", 0.625, None)]),
-    ("they were playing three-nought-four", []),
-    ("zero point zero eight equals nought point eleven", [("zero point zero eight", "count", 0.08, None),
-                                                          ("nought point eleven", "count", 0.11, None)]),
+    ("two - fifths and seven - tenths", [("two - fifths", "fraction", 0.4, None),
+                                         ("seven - tenths", "fraction", 0.7, None)]),
+    ("the tally read six-nought-nine", []),
+    ("zero point zero six then nought point twelve", [("zero point zero six", "count", 0.06, None),
+                                                      ("nought point twelve", "count", 0.12, None)]),
     ("zero percent", [("zero percent", "percent", 0.0, "percent")]),
     # the amount something is compared with is in its unit; not across "and"
-    ("sales reached 3.9 million headsets up from 2.4 million in 2017",
-     [("3.9 million", "count", 3.9e6, "headset"), ("from 2.4 million", "count", 2.4e6, "headset")]),
+    ("shipments hit 5.2 million scooters up from 3.1 million in 2019",
+     [("5.2 million", "count", 5.2e6, "scooter"), ("from 3.1 million", "count", 3.1e6, "scooter")]),
     ("It sold 300 cars vs 250", [("300", "count", 300.0, "car"), ("250", "count", 250.0, "car")]),
-    ("units in 30 states and Puerto Rico compared to 1,263 last year",
-     [("30", "count", 30.0, "state"), ("1,263", "count", 1263.0, None)]),
+    ("stores in 14 provinces and Yukon compared to 2,118 last year",
+     [("14", "count", 14.0, "province"), ("2,118", "count", 2118.0, None)]),
     # counted nouns: -ing modifiers, -men plurals, capitalised plurals of people (not firms)
-    ("begin with 1,100 public housing properties", [("1,100", "count", 1100.0, "housing property")]),
-    ("home port for about 60 commercial fishermen", [("about 60", "count", 60.0, "commercial fisherman")]),
-    ("In total, 1,307,000 Americans were collecting aid", [("1,307,000", "count", 1_307_000.0, "american")]),
-    ("it bought 36,700 Builders Transport common shares", [("36,700", "count", 36_700.0, None)]),
+    ("the scheme starts with 2,400 public housing properties", [("2,400", "count", 2400.0, "housing property")]),
+    ("a depot for about 45 seasonal linemen", [("about 45", "count", 45.0, "seasonal lineman")]),
+    ("In all, 2,415,000 Canadians were drawing benefits", [("2,415,000", "count", 2_415_000.0, "canadian")]),
+    ("it acquired 52,300 Movers Logistics common shares", [("52,300", "count", 52_300.0, None)]),
     ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
     # a counted noun stops at another number and at a reporting verb
-    ("One report said six children were killed.", [("One", "count", 1.0, "report"), ("six", "count", 6.0, "child")]),
+    ("One account said four pupils were hurt.", [("One", "count", 1.0, "account"), ("four", "count", 4.0, "pupil")]),
     # "zero" counts only with a plural noun
     ("a five-year zero coupon bond and zero people", [("zero", "count", 0.0, "people")]),
     # spelled-out ordinals: compounds anywhere, single words after a determiner; shares stay shares
-    ("He won the eleventh title and finished twenty-first", [("eleventh", "ordinal", 11.0, None),
-                                                             ("twenty-first", "ordinal", 21.0, None)]),
+    ("She took the twelfth stage and ended thirty-first", [("twelfth", "ordinal", 12.0, None),
+                                                           ("thirty-first", "ordinal", 31.0, None)]),
     ("for the tenth straight year", [("tenth", "ordinal", 10.0, None)]),
     ("stopped him in the sixth round", []),
-    ("A fifth of the votes and two fifths", [("A fifth", "fraction", 0.2, None), ("two fifths", "fraction", 0.4, None)]),
+    ("A tenth of the seats and three tenths", [("A tenth", "fraction", 0.1, None), ("three tenths", "fraction", 0.3, None)]),
     # reference marks are neither numbers nor a wall between a number and its unit
-    ("The river is 1,342[1] km long and has 12 tributaries.[3][4]",
-     [("1,342[1] km", "measure", 1342.0, "kilometer"), ("12", "count", 12.0, "tributary")]),
+    ("The canal is 2,715[2] km long and has 9 locks.[5][6]",
+     [("2,715[2] km", "measure", 2715.0, "kilometer"), ("9", "count", 9.0, "lock")]),
     # watt-hours
     ("We produced 50 Wh today", [("50 Wh", "measure", 50.0, "watt_hour")]),
 ])
@@ -327,7 +327,7 @@ def test_number_shapes_and_names(text, expected):
 
 @pytest.mark.parametrize("text,years", [
     ("Frederick II (1194–1250) was king.", ["1194", "1250"]),
-    ("Karl Weyprecht (1838 – 1881) was an explorer.", ["1838", "1881"]),
+    ("Anton Hellwig (1841 – 1902) was a geologist.", ["1841", "1902"]),
     ("Frederick (1894–1962) was king.", ["1894", "1962"]),
 ])
 def test_bracketed_years_are_dates(text, years):
@@ -341,8 +341,8 @@ def test_bracketed_counts_stay_counts():
 
 
 def test_bracketed_conversion_keeps_the_direction():
-    """"fell about 600 metres (2,000 feet)": one fall, written in two units, is not a fall and a rise."""
-    got = [(x.text, x.direction) for x in extract_text("Buckley fell about 600 metres (2,000 feet) while climbing.")]
-    assert got == [("about 600 metres", "down"), ("2,000 feet", "down")]
+    """"dropped about 450 metres (1,500 feet)": one fall, written in two units, is not a fall and a rise."""
+    got = [(x.text, x.direction) for x in extract_text("The climber dropped about 450 metres (1,500 feet) down the gully.")]
+    assert got == [("about 450 metres", "down"), ("1,500 feet", "down")]
     got = [(x.text, x.direction) for x in extract_text("Sales fell 5% to 600 tonnes (2,000 last year).")]
     assert ("600 tonnes", None) in got

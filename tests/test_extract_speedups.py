@@ -21,7 +21,7 @@ from factcheck.extract.scanner import (
 # ASCII text with the characters where Unicode and ASCII categories could part: \x1c-\x1f are
 # space for Unicode `\s`, "_" is a word character, digits and punctuation around words.
 TRICKY = [
-    "In 1987 sales rose 12.5 pct to 1,780 mln dlrs,\x1cfrom 3 March\x1d1986; two-thirds of_them",
+    "In 1991 sales rose 14.5 pct to 2,340 mln dlrs,\x1cfrom 7 April\x1d1990; three-fifths of_them",
     "the last\x1e24 hours\x1fand THREE weeks ago, 1-2 win at 10:30 pm (202) 555-0143 v2.3.1",
     "x_one one_x 1one \tten\x0bfive\x0cnine\r\nhalf a million\x1c\x1d\x1e\x1f_ 2,5 3.",
 ]
@@ -70,7 +70,7 @@ def test_shipped_twins():
 
 
 @pytest.mark.parametrize("text", TRICKY + [
-    "Revs 12.4 mln vs 11.3 mln; Shr 1.23 dlrs vs 1.10 dlrs at 11pm on 3-2 votes",
+    "Revs 18.6 mln vs 15.9 mln; Shr 2.07 dlrs vs 1.84 dlrs at 11pm on 3-2 votes",
     "call +44 20 7946 0958 or 202-555-0143 about the 2.3.1 release, a 3 + 3 format",
 ])
 def test_ascii_and_unicode_text_read_alike(text):

@@ -14,22 +14,22 @@ def got(text, kinds=None):
 
 @pytest.mark.parametrize("text,expected", [
     # a currency word before the number
-    ("The price starts at dollar 22.5 million.", [("dollar 22.5 million", "money", 22_500_000.0, "USD")]),
-    ("Do you think sen 100,000 is expensive?", [("sen 100,000", "money", 100_000.0, "sen")]),
-    ("fixed at yen 2,817 per share", [("yen 2,817 per share", "money", 2_817.0, "JPY / share")]),
+    ("The fare starts at dollar 8.75 million.", [("dollar 8.75 million", "money", 8_750_000.0, "USD")]),
+    ("Is sen 250,000 too much to ask?", [("sen 250,000", "money", 250_000.0, "sen")]),
+    ("set at yen 4,130 per share", [("yen 4,130 per share", "money", 4_130.0, "JPY / share")]),
     # each amount keeps its own currency
-    ("rmb 10 usd 20", [("rmb 10", "money", 10.0, "CNY"), ("usd 20", "money", 20.0, "USD")]),
-    ("10 rmb 20 usd", [("10 rmb", "money", 10.0, "CNY"), ("20 usd", "money", 20.0, "USD")]),
+    ("rmb 60 usd 35", [("rmb 60", "money", 60.0, "CNY"), ("usd 35", "money", 35.0, "USD")]),
+    ("35 rmb 60 usd", [("35 rmb", "money", 35.0, "CNY"), ("60 usd", "money", 60.0, "USD")]),
     # lower-case codes after the number, and a code glued to the next word by a comma
-    ("It costs half million usd.", [("half million usd", "money", 500_000.0, "USD")]),
-    ("The cost is 500 USD,100 times more", [("500 USD", "money", 500.0, "USD"), ("100", "count", 100.0, None)]),
+    ("It sold for half million usd.", [("half million usd", "money", 500_000.0, "USD")]),
+    ("The fee is 800 USD,300 times higher", [("800 USD", "money", 800.0, "USD"), ("300", "count", 300.0, None)]),
     # a country prefix written apart from "$", in lower case
-    ("the price is c $ 16.4 million", [("c $ 16.4 million", "money", 16_400_000.0, "CAD")]),
-    ("fell 19 % to hk $ 10.05 billion .", [("19 %", "percent", 19.0, "percent"),
-                                          ("hk $ 10.05 billion", "money", 10_050_000_000.0, "HKD")]),
+    ("the bid is c $ 27.9 million", [("c $ 27.9 million", "money", 27_900_000.0, "CAD")]),
+    ("dropped 23 % to hk $ 14.62 billion .", [("23 %", "percent", 23.0, "percent"),
+                                             ("hk $ 14.62 billion", "money", 14_620_000_000.0, "HKD")]),
     # a bare "$" before and a code after: the code says which dollar
     ("paid $10 AUD", [("$10 AUD", "money", 10.0, "AUD")]),
-    ("Bob, lend me 100,000 ரூ today", [("100,000 ரூ", "money", 100_000.0, "LKR")]),
+    ("Ana, send me 250,000 ரூ tomorrow", [("250,000 ரூ", "money", 250_000.0, "LKR")]),
 ])
 def test_currency_naming(text, expected):
     assert got(text, ("money", "count", "percent")) == expected
@@ -50,17 +50,17 @@ def test_a_currency_word_before_a_percent_is_not_its_unit():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The weight is 20 (kg)", ("20 (kg)", "measure", 20.0, "kilogram")),
-    ("The weight is 20 [kg]", ("20 [kg]", "measure", 20.0, "kilogram")),
-    ("The weight is 20 {kg}", ("20 {kg}", "measure", 20.0, "kilogram")),
-    ("The weight is 20 <kg>", ("20 <kg>", "measure", 20.0, "kilogram")),
-    ("at 50 centimeters/millisecond", ("50 centimeters/millisecond", "measure", 50.0, "centimeter / millisecond")),
-    ("at 50 km/ms", ("50 km/ms", "measure", 50.0, "kilometer / millisecond")),
-    ("Water boils at 100° Celsius", ("100° Celsius", "measure", 100.0, "degree_Celsius")),
-    ("100.2 degrees farenheit is low", ("100.2 degrees farenheit", "measure", 100.2, "degree_Fahrenheit")),
+    ("The load is 35 (kg)", ("35 (kg)", "measure", 35.0, "kilogram")),
+    ("The load is 35 [kg]", ("35 [kg]", "measure", 35.0, "kilogram")),
+    ("The load is 35 {kg}", ("35 {kg}", "measure", 35.0, "kilogram")),
+    ("The load is 35 <kg>", ("35 <kg>", "measure", 35.0, "kilogram")),
+    ("at 75 centimeters/millisecond", ("75 centimeters/millisecond", "measure", 75.0, "centimeter / millisecond")),
+    ("at 75 km/ms", ("75 km/ms", "measure", 75.0, "kilometer / millisecond")),
+    ("Oil smokes at 230° Celsius", ("230° Celsius", "measure", 230.0, "degree_Celsius")),
+    ("98.4 degrees farenheit is normal", ("98.4 degrees farenheit", "measure", 98.4, "degree_Fahrenheit")),
     ("it does 21 mpg combined", ("21 mpg", "measure", 21.0, "mile_per_gallon")),
-    ("49.55 HZ on the grid", ("49.55 HZ", "measure", 49.55, "hertz")),
-    ("a 2 picometer gap", ("2 picometer", "measure", 2.0, "picometer")),
+    ("50.12 HZ on the network", ("50.12 HZ", "measure", 50.12, "hertz")),
+    ("a 7 picometer gap", ("7 picometer", "measure", 7.0, "picometer")),
 ])
 def test_unit_naming(text, expected):
     assert expected in got(text)
@@ -71,31 +71,31 @@ def test_brackets_hold_a_unit_only_when_they_hold_nothing_else(text):
     assert not [q for q in extract_text(text) if q.kind == "measure"]
 
 
-@pytest.mark.parametrize("text", ["24703 L-202", "scp2-173m", "the A380-800 jet"])
+@pytest.mark.parametrize("text", ["31846 L-519", "kx4-219m", "the A380-800 jet"])
 def test_codes_are_not_measures(text):
     assert not [q for q in extract_text(text) if q.kind == "measure"]
 
 
 @pytest.mark.parametrize("text,value", [
-    ("percents of twenty", 20.0), ("percent of 10", 10.0), ("per cent of twenty-two", 22.0),
-    ("Per cent of 210.", 210.0),
+    ("percents of forty", 40.0), ("percent of 35", 35.0), ("per cent of thirty-four", 34.0),
+    ("Per cent of 480.", 480.0),
 ])
 def test_percent_of_a_number_opening_a_sentence(text, value):
     (q,) = extract_text(text)
     assert (q.kind, q.value, q.unit, q.start) == ("percent", value, "percent", 0)
 
 
-@pytest.mark.parametrize("text", ["a large percent of 200 workers", "They said 40 per cent of 210."])
+@pytest.mark.parametrize("text", ["a large percent of 200 workers", "They said 60 per cent of 480."])
 def test_percent_of_a_count_stays_a_count(text):
-    assert [q.value for q in extract_text(text) if q.kind == "percent"] in ([], [40.0])
-    assert any(q.kind == "count" and q.value in (200.0, 210.0) for q in extract_text(text))
+    assert [q.value for q in extract_text(text) if q.kind == "percent"] in ([], [60.0])
+    assert any(q.kind == "count" and q.value in (200.0, 480.0) for q in extract_text(text))
 
 
 @pytest.mark.parametrize("text,value", [
-    ("Maddon, 66, has used the downtime", 66.0),
-    ("a man aged 87 with", 87.0),
-    ("The patient is a man of age 87 with history", 87.0),
-    ("after ninety five years of age, perspectives change", 95.0),
+    ("Hollis, 71, has spent the winter", 71.0),
+    ("a woman aged 64 with", 64.0),
+    ("The client is a woman of age 64 with asthma", 64.0),
+    ("after seventy two years of age, habits harden", 72.0),
 ])
 def test_ages(text, value):
     (q,) = [q for q in extract_text(text) if q.value == value]
@@ -108,9 +108,9 @@ def test_numbers_between_commas_that_are_not_ages(text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("He is about 40 - 50 years old.", ("about 40 - 50 years old", 36.0, 55.0)),
+    ("She is about 30 - 35 years old.", ("about 30 - 35 years old", 27.0, 38.5)),
     ("between 3 and 5 years", ("between 3 and 5 years", 3.0, 5.0)),
-    ("He is 40-50 years old.", ("40-50 years old", 40.0, 50.0)),
+    ("She is 30-35 years old.", ("30-35 years old", 30.0, 35.0)),
 ])
 def test_a_range_of_durations_is_one_record(text, expected):
     (q,) = extract_text(text)

@@ -7,7 +7,7 @@ from factcheck import extract_text
 
 
 @pytest.mark.parametrize("text, quote, value, low, high", [
-    ("In addition to the dead, several dozen people were wounded.", "several dozen", 36, 24, 108),
+    ("Besides the two drivers, several dozen passengers were hurt.", "several dozen", 36, 24, 108),
     ("A few hundred protesters gathered.", "A few hundred", 300, 200, 900),
     ("Several thousand people marched.", "Several thousand", 3000, 2000, 9000),
 ])
@@ -18,5 +18,5 @@ def test_several_scale_words_are_wide_intervals(text: str, quote: str, value: fl
 
 
 def test_a_dozen_is_still_twelve() -> None:
-    [q] = extract_text("She bought a dozen eggs.")
+    [q] = extract_text("He planted a dozen oaks.")
     assert (q.value, q.qualifier) == (12, "exact")

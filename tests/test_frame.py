@@ -38,7 +38,7 @@ def _one(text: str, quote: str):
     ("The earthquake killed 120 people on Monday.", "120", "death toll", "level", "casualties.death_toll"),
     ("Spain's unemployment rate was 13.5% in 2023.", "13.5%", "unemployment rate", "level", "economy.unemployment"),
     ("The Power of Siberia pipeline is 3,000 km long.", "3,000 km", "distance", "level", "geography.distance"),
-    ("Goldman Sachs agreed to pay $5.1 billion to settle the probe.", "$5.1 billion", "paid", "level", "generic"),
+    ("Harlan Mutual agreed to pay $2.7 billion to end the lawsuit.", "$2.7 billion", "paid", "level", "generic"),
 ])
 def test_metric_aspect_and_rule(text: str, quote: str, metric: str, aspect: str, rule: str) -> None:
     c = _one(text, quote)
@@ -70,14 +70,14 @@ def test_subjects_come_from_possessives_and_prepositions() -> None:
 
 
 def test_names_with_diacritics_are_whole_subjects() -> None:
-    c = _one("The royalists had 17 wounded in the Battle of Martín García.", "17")
-    assert "Martín García" in c.subject, c.subject
+    c = _one("The rebels had 23 wounded in the Siege of Peñón Álvarez.", "23")
+    assert "Peñón Álvarez" in c.subject, c.subject
 
 
 def test_direction_words_frame_a_named_mover_only() -> None:
-    moves = [c for c in _claims("Sensex & Nifty down, Rupee up 0.3%. Shares of Apple rose.") if c.metric == "direction"]
-    assert {(c.quantity.direction, c.subject) for c in moves} == {("down", ("Nifty", "Sensex")), ("up", ("Rupee",))}
-    assert [c.quantity.value for c in moves if c.quantity.direction == "up"] == [0.3]
+    moves = [c for c in _claims("Tandor & Corvex down, Lira up 0.6%. Shares of Zentrica rose.") if c.metric == "direction"]
+    assert {(c.quantity.direction, c.subject) for c in moves} == {("down", ("Corvex", "Tandor")), ("up", ("Lira",))}
+    assert [c.quantity.value for c in moves if c.quantity.direction == "up"] == [0.6]
 
 
 def test_attribution_and_transcript_speakers() -> None:
@@ -100,8 +100,8 @@ def test_forecasts_are_marked() -> None:
 
 
 def test_event_dates_become_claims() -> None:
-    [c] = [c for c in _claims("Liu Zhi died on 15 January 1971 in Taichung.") if c.quantity.kind == "date"]
-    assert c.metric == "date die" and "Liu Zhi" in c.subject
+    [c] = [c for c in _claims("Wen Tao died on 9 March 1967 in Tainan.") if c.quantity.kind == "date"]
+    assert c.metric == "date die" and "Wen Tao" in c.subject
 
 
 def test_sentences_respect_abbreviations() -> None:
@@ -125,7 +125,7 @@ def test_a_bad_frames_lexicon_is_one_file_line_error(tmp_path: Path) -> None:
     ("The club was set up in 1931 by Anna Weber.", "1931", "date found"),
     ("Anna Weber established the club in 1931.", "1931", "date found"),
     ("The Navy started using the Mark 8 torpedo in 1927.", "1927", "date enter service"),
-    ("The Fourth Street Bridge opened in 1950.", "1950", "date open"),
+    ("The Ninth Avenue Viaduct opened in 1961.", "1961", "date open"),
     ("The 11th forum was held in 2022 in Baku, Azerbaijan.", "2022", "date hold (11th)"),
 ])
 def test_event_synonyms_and_ordinals(text: str, quote: str, metric: str) -> None:
@@ -136,7 +136,7 @@ def test_event_synonyms_and_ordinals(text: str, quote: str, metric: str) -> None
 def test_what_is_had_is_the_metric_and_the_owner_its_subject() -> None:
     c = _one("The Baltic Dockers Union has a membership of 48,210.", "48,210")
     assert c.metric == "membership" and any("Baltic" in s for s in c.subject), (c.metric, c.subject)
-    assert _one("The surface water in the delta has a salinity of only 0.13%.", "0.13%").metric == "salinity"
+    assert _one("The groundwater under the marsh has a salinity of just 0.21%.", "0.21%").metric == "salinity"
 
 
 def test_a_sentence_initial_capital_is_not_a_name_because_a_sentence_follows_a_space() -> None:

@@ -98,7 +98,7 @@ DURATIONS = [
     ("It took 10 months to build.", "10 months", 10.0, "month", "exact", None),
     ("It grew over the past decade.", "over the past decade", 1.0, "decade", "exact", "last:1:decade"),
     ("They met two weeks later.", "two weeks", 2.0, "week", "exact", None),
-    ("a 15-year veteran of the force", "15-year", 15.0, "year", "exact", None),
+    ("a 22-year veteran of the fire brigade", "22-year", 22.0, "year", "exact", None),
     ("The boy is 5 years old.", "5 years old", 5.0, "year", "exact", None),
     ("He has worked there for more than 10 years.", "for more than 10 years", 10.0, "year", "more_than", "for:10:year"),
     ("It lasted about twenty-four hours.", "about twenty-four hours", 24.0, "hour", "approx", None),
@@ -354,16 +354,16 @@ def test_bad_anchor_in_lexicon_is_reported(tmp_path: Path) -> None:
 # --- full dates with any year (1000-2099) ------------------------------------------------------
 
 FULL_DATES = [
-    ("Karl Weyprecht died on 3 March 1881 (aged 42).", [("3 March 1881", ("1881-03-03", "1881-03-03"))]),
-    ("He was born on March 3, 1881 in Darmstadt.", [("March 3, 1881", ("1881-03-03", "1881-03-03"))]),
-    ("It sank on the 8th of January 1747 off Cadiz.", [("8th of January 1747", ("1747-01-08", "1747-01-08"))]),
-    ("The siege began in January 1747.", [("January 1747", ("1747-01-01", "1747-01-31"))]),
-    ("The siege began in Jan. 1747 and ended.", [("Jan. 1747", ("1747-01-01", "1747-01-31"))]),
+    ("Otto Brandl died on 6 June 1893 (aged 57).", [("6 June 1893", ("1893-06-06", "1893-06-06"))]),
+    ("He was born on June 6, 1893 in Kassel.", [("June 6, 1893", ("1893-06-06", "1893-06-06"))]),
+    ("It ran aground on the 14th of October 1762 off Vigo.", [("14th of October 1762", ("1762-10-14", "1762-10-14"))]),
+    ("The siege began in October 1762.", [("October 1762", ("1762-10-01", "1762-10-31"))]),
+    ("The siege began in Oct. 1762 and ended.", [("Oct. 1762", ("1762-10-01", "1762-10-31"))]),
     ("Founded on 1 May 1066.", [("1 May 1066", ("1066-05-01", "1066-05-01"))]),
-    ("Weyprecht (8 September 1838 – 2 March 1881) was an explorer.",
-     [("8 September 1838", ("1838-09-08", "1838-09-08")), ("2 March 1881", ("1881-03-02", "1881-03-02"))]),
-    ("Weyprecht (September 8, 1838 - March 2, 1881)",
-     [("September 8, 1838", ("1838-09-08", "1838-09-08")), ("March 2, 1881", ("1881-03-02", "1881-03-02"))]),
+    ("Brandl (19 April 1836 – 6 June 1893) was a surveyor.",
+     [("19 April 1836", ("1836-04-19", "1836-04-19")), ("6 June 1893", ("1893-06-06", "1893-06-06"))]),
+    ("Brandl (April 19, 1836 - June 6, 1893)",
+     [("April 19, 1836", ("1836-04-19", "1836-04-19")), ("June 6, 1893", ("1893-06-06", "1893-06-06"))]),
     ("Still works for modern years: 17 November 2022.", [("17 November 2022", ("2022-11-17", "2022-11-17"))]),
 ]
 
@@ -380,11 +380,11 @@ def test_full_dates_with_any_year(text: str, expected: list[tuple[str, tuple[str
 def test_full_date_year_is_not_a_count() -> None:
     from factcheck import extract_text
 
-    found = extract_text("Karl Weyprecht died on 3 March 1881 (aged 42).")
-    assert [(q.text, q.kind) for q in found] == [("3 March 1881", "date"), ("42", "duration")]  # "aged 42": an age in years
-    found = extract_text("the 8th of January 1747")
+    found = extract_text("Otto Brandl died on 6 June 1893 (aged 57).")
+    assert [(q.text, q.kind) for q in found] == [("6 June 1893", "date"), ("57", "duration")]  # "aged 57": an age in years
+    found = extract_text("the 14th of October 1762")
     assert [(q.text, q.kind, q.date_range) for q in found] == [
-        ("8th of January 1747", "date", ("1747-01-08", "1747-01-08"))]
+        ("14th of October 1762", "date", ("1762-10-14", "1762-10-14"))]
 
 
 @pytest.mark.parametrize(("text", "span", "anchor"), [
@@ -397,7 +397,7 @@ def test_old_year_followed_by_a_count_stays_a_count(text: str, span: str, anchor
 
 
 @pytest.mark.parametrize("text", [
-    "Bettie Page has died. She was 85. Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923.",
+    "Greta Lind has died. She was 79. Lind was born Margareta Lind in Uppsala, Sweden on June 9, 1931.",
     "The company, founded on 3 March 1921 by two brothers, said sales rose.",
 ])
 def test_an_event_date_in_the_text_is_not_the_documents_date(text):
