@@ -101,6 +101,7 @@ def cli() -> None:
     \b
     factcheck check seeds/            cross-check documents (exit 1 on contradictions)
     factcheck extract seeds/          list every quantitative statement
+    factcheck explain ID seeds/       why a finding (or DOC:LINE: how a line was read)
     factcheck rules list              the consistency rules in force
     factcheck baseline create seeds/  accept today's findings, fail only on new ones
     """
@@ -217,6 +218,47 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     click.echo(render(report, fmt, color=bool(console_color), width=width), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
+
+
+# ---------------------------------------------------------------------------------------- explain
+@cli.command()
+@click.argument("target")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="Add a rule directory. Repeatable.")
+@click.option("--config", "config_path", default=None, metavar="FILE",
+              help="Configuration file (default: .factcheck.yaml or [tool.factcheck] in pyproject.toml).")
+@click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
+@_date_option
+@_max_bytes_option
+def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], config_path: str | None,
+            today: str | None, date_specs: tuple[str, ...], max_bytes: int) -> None:
+    """Why a finding is what it is, or how the figures on one line were read.
+
+    \b
+    TARGET is a finding id from a report (e.g. 09ddfb8d9b76f632) or DOC:LINE (the path as given, or
+    its basename, and a line number). PATHS are checked exactly as `factcheck check PATHS` does.
+    """
+    from . import explain as explain_mod
+    from .align import load_align_settings
+    from .pipeline import check_documents
+
+    config = _config(config_path)
+    rules_ = _ruleset(rule_dirs, config)
+    docs, marks = _load(paths, date_specs, max_bytes)
+    report = _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks),
+                                  config)
+    result = explain_mod.explain(report, target, load_align_settings())
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    width = None
+    if color:
+        from rich.console import Console
+
+        width = Console().width
+    click.echo(explain_mod.render_text(result, color=bool(color), width=width), nl=False)
 
 
 def _apply_config_levels(report: Any, config: Any) -> Any:

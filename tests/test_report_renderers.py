@@ -357,3 +357,38 @@ def test_any_document_text_renders_safely(sentence: str, attribution: str) -> No
     lines = out.split("\n")[:-1]
     assert len(lines) == 2 and all(line.startswith("::") for line in lines)
     assert len(out.splitlines()) == 2  # no Unicode line separators either
+
+
+# --- alignment in words -------------------------------------------------------------------------
+
+
+def _with_alignment(r: Report, n_claims: int = 2) -> Report:
+    from factcheck.model import Alignment
+
+    al = Alignment(0.97, ("same_rule", "same_period"), (("same_rule", 3.5), ("same_period", 1.0)))
+    f = dataclasses.replace(r.findings[0], alignment=al, claims=r.findings[0].claims[:n_claims])
+    nc = dataclasses.replace(r.findings[1], alignment=al)  # not a contradiction: no words
+    return dataclasses.replace(r, findings=(f, nc) + r.findings[2:])
+
+
+WORDS = "alignment 0.97 (both fall under the rule's metric, the same stated period)"
+
+
+def test_text_says_the_alignment_of_contradictions_in_words() -> None:
+    out = render(_with_alignment(seed_report()), "text", width=200)
+    assert out.count(WORDS) == 1
+    line = next(line for line in out.splitlines() if WORDS in line)
+    assert line.startswith("fc-0001") and "000.txt:50 vs 001.txt:17" in line
+    assert out.index("Contradictions (1)") < out.index(WORDS) < out.index("Related but not comparable")
+    assert "alignment" not in render(seed_report(), "text", width=200)  # nothing when no score was kept
+
+
+def test_markdown_says_the_alignment_of_contradictions_in_words() -> None:
+    for n in (2, 1):
+        out = RENDERERS["markdown"](_with_alignment(seed_report(), n))
+        assert out.count("alignment 0.97") == 1
+        rows = [line for line in out.splitlines() if line.startswith("|")]
+        assert len({line.count("|") for line in rows}) == 1
+        row = next(line for line in rows if "alignment 0.97" in line)
+        assert ("↳" in row) == (n == 2)
+        assert "<em>alignment 0.97 (both fall under the rule's metric, the same stated period)</em>" in row

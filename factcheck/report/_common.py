@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+from ..align import describe_alignment
 from ..model import LEVELS, VERDICTS, Claim, Finding, Report
 
 #: Headings for each verdict, in the order reports present them.
@@ -197,6 +198,14 @@ def finding_headline(f: Finding) -> str:
     if f.reason and f.reason not in msg:
         msg = f"{msg} ({f.reason})" if msg else f.reason
     return msg
+
+
+def alignment_words(f: Finding) -> str:
+    """For a contradiction with an alignment score, the score and the features it rests on in words
+    ("alignment 0.99 (both fall under the rule's metric, the same stated period, ...)"); "" otherwise."""
+    if f.verdict != "contradiction" or f.alignment is None:
+        return ""
+    return describe_alignment(f.alignment)
 
 
 def column_of(report: Report, c: Claim) -> int | None:

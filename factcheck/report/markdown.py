@@ -47,6 +47,14 @@ def _claim_cell(claim: Claim) -> str:
     return text
 
 
+def _note(note: str, aligned: str, n_claims: int, i: int) -> str:
+    """The last cell: the message on a finding's first row, its alignment in words (escaped, in italics)
+    on the second, or under the message when the finding has one claim."""
+    if i == 0:
+        return note + (f"<br><em>{aligned}</em>" if aligned and n_claims == 1 else "")
+    return f"<em>{aligned}</em>" if i == 1 and aligned else ""
+
+
 def _section(report: Report, findings: list[Finding], verdict: str) -> list[str]:
     show_status = c.baseline_applied(report)
     last = "Reason" if verdict == "not_comparable" else "Message"
@@ -54,6 +62,7 @@ def _section(report: Report, findings: list[Finding], verdict: str) -> list[str]
     lines = [f"### {c.VERDICT_TITLES[verdict]} ({len(findings)})", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     rows = 0
     for f in findings:
+        aligned = escape(c.alignment_words(f))
         for i, claim in enumerate(f.claims):
             if rows >= MAX_ROWS:
                 lines.append("")
@@ -69,7 +78,7 @@ def _section(report: Report, findings: list[Finding], verdict: str) -> list[str]
                 _claim_cell(claim),
                 escape(c.fmt_value(claim)),
                 escape(c.fmt_period(claim)),
-                escape(note) if first else "",
+                _note(escape(note), aligned, len(f.claims), i),
             ]
             lines.append("| " + " | ".join(cells) + " |")
             rows += 1

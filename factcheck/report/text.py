@@ -92,6 +92,23 @@ def _table(report: Report, findings: list[Finding], verdict: str, color: bool, w
     return table
 
 
+def _alignments(findings: list[Finding], color: bool) -> Table | None:
+    """Under the contradictions: each finding's id and why its claims were compared, in words (the id is
+    what `factcheck explain` takes)."""
+    rows = [(f, c.alignment_words(f)) for f in findings]
+    rows = [(f, words) for f, words in rows if words]
+    if not rows:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="cyan" if color else "")
+    grid.add_column(overflow="fold")
+    for f, words in rows:
+        where = " vs ".join(c.location(x) for x in f.claims[:2]) + (
+            f" (+{len(f.claims) - 2} more)" if len(f.claims) > 2 else "")
+        grid.add_row(f.id, Text(f"{f.metric}, {where}: {words}"))
+    return grid
+
+
 def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     """Contradictions, then related-but-not-comparable findings with their reason, then a count of agreements."""
     buf = io.StringIO()
@@ -110,6 +127,11 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
         findings = c.sorted_findings(report, verdict)
         if findings:
             console.print(_table(report, findings, verdict, color, width or DEFAULT_WIDTH))
+            aligned = _alignments(findings, color) if verdict == "contradiction" else None
+            if aligned is not None:
+                console.print(Text("Alignment (`factcheck explain ID PATHS` shows every feature and claim frame):",
+                                   style="bold" if color else ""))
+                console.print(aligned)
             console.print()
     agreements = len(c.sorted_findings(report, "agreement"))
     if agreements:
