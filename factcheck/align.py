@@ -24,7 +24,7 @@ from .schemas import load_lexicon_file
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
-            "short_texts", "same_story", "other_subject", "unframed")
+            "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -45,6 +45,8 @@ FEATURE_WORDS = {
     "same_story": "the two documents name the same people and places",
     "other_subject": "different subjects named",
     "unframed": "a figure with no noun or metric of its own",
+    "value_gap": "values an order of magnitude apart",
+    "enumerated": "one item of a list of figures",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -226,6 +228,11 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["same_period"] = 1.0
     if (ka or "").startswith("unframed:"):
         f["unframed"] = 1.0
+    gap = value_gap(a, b)
+    if gap:
+        f["value_gap"] = gap
+    if enumerated(a) or enumerated(b):
+        f["enumerated"] = 1.0
     f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
     if a.doc == b.doc:
         f["same_doc"] = 1.0
@@ -239,6 +246,32 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     if overlap >= 0.3:
         f["same_story"] = overlap
     return {k: v for k, v in f.items() if v}
+
+
+def value_gap(a: Claim, b: Claim) -> float:
+    """How far apart two values are, in orders of magnitude (0-1): two reports of one count seldom differ
+    tenfold, while a part and its whole, or two events, often do (40 at one school vs 612 in a quake)."""
+    x, y = a.quantity.value, b.quantity.value
+    if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
+        return 0.0
+    if a.quantity.unit != b.quantity.unit:
+        return 0.0  # other units: the raw ratio says nothing before conversion
+    return min(1.0, math.log10(max(x, y) / min(x, y)))
+
+
+_LIST_AFTER = re.compile(r"^\s*[\w-]*(?:\s+[\w-]+){0,3}?\s*(?:,|and|&)\s+(?:an?\s+|another\s+)?\d")
+_LIST_BEFORE = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*(?:,|and)\s*$")
+
+
+def enumerated(c: Claim) -> bool:
+    """Is the figure one item of a list of figures ("12 Somali and 11 Yemeni pirates", "seven rifles, two
+    other rifles")? Each item counts a part, not the whole the other report counts."""
+    s = c.sentence
+    q = c.quantity.text.strip()
+    k = s.find(q)
+    if k < 0:
+        return False
+    return bool(_LIST_AFTER.match(s[k + len(q):k + len(q) + 60]) or _LIST_BEFORE.search(s[max(0, k - 60):k]))
 
 
 def score(feats: Mapping[str, float], settings: AlignSettings) -> Alignment:
