@@ -15,13 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .errors import RuleFileError
-from .extract.temporal import resolve_period
-from .model import Claim, Document, Period, Quantity
-from .rulefile import line_of
-from .rules import Rule, RuleSet, lemmatise
-from .schemas import load_lexicon_file
-from .scope import Scoper
+from ..errors import RuleFileError
+from ..extract.temporal import resolve_period
+from ..model import Claim, Document, Period, Quantity
+from ..rulefile import line_of
+from ..rules import Rule, RuleSet, lemmatise
+from ..schemas import load_lexicon_file
+from ..scope import Scoper
 
 #: Kinds that can be compared; dates and durations only frame other claims.
 CLAIM_KINDS = frozenset({"count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal"})
@@ -50,7 +50,7 @@ _DIMENSION_NAMES = {"[length]": "length", "[length] ** 2": "area", "[length] ** 
 
 
 def _dimension_of(unit: str | None) -> str:
-    from .extract import units as unit_registry
+    from ..extract import units as unit_registry
 
     try:
         return unit_registry.dimensionality(unit or "")
