@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import Sequence
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 from ..model import Claim, Document, Period, Provenance, Quantity
 from ..rules import RuleSet, load_rules
@@ -31,6 +32,25 @@ from .sentences import Token, framing_tokens, sentence_spans, tokens
 _RESTATED = ("metric", "period", "subject")
 
 
+class _Sentence(NamedTuple):
+    """One sentence being framed, with what its figures share: words, time expressions, speaker."""
+
+    number: int
+    text: str
+    toks: list[Token]
+    temporal: list[Quantity]
+    #: the period of a sentence without time expressions of its own (another event's year, the background)
+    own_period: tuple[Period | None, str]
+    said: str | None
+    said_facet: tuple[Provenance, ...]
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> RuleSet:
+    """The shipped rules, loaded once: the default of `frame` when no rule set is given."""
+    return load_rules()
+
+
 def doc_context(lex: FrameLexicon, doc: Document, quantities: Sequence[Quantity], *,
                 all_undated: bool = False) -> DocContext:
     """What the framing of one document needs to know of the whole of it."""
@@ -46,9 +66,13 @@ def doc_context(lex: FrameLexicon, doc: Document, quantities: Sequence[Quantity]
 
 def frame(doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False, rules: RuleSet | None = None,
           frames: FrameLexicon | None = None, scoper: Scoper | None = None) -> list[Claim]:
-    """Claims for every comparable quantity of one document, in order of position."""
+    """Claims for every comparable quantity of one document, in order of position.
+
+    ``rules`` defaults to the shipped rules, ``frames`` to the shipped frame lexicon. Nothing is kept
+    between calls: what the framing learns of the document lives in its `DocContext`.
+    """
     lex = frames or load_frames()
-    rules = rules if rules is not None else load_rules()
+    rules = rules if rules is not None else _shipped_rules()
     scoper = scoper or Scoper()
     ctx = doc_context(lex, doc, quantities, all_undated=all_undated)
     starts = [s for s, _ in ctx.sentences]
@@ -115,6 +139,7 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     own: tuple[Period | None, str] = (None, "")
     if not sentence_temporal and any(q.kind != "date" for q in figures):
         own = _own_period(scoper, ctx, si, figures[0], sentence)
+    here = _Sentence(si, sentence, toks, sentence_temporal, own, said, said_facet)
     out_here: list[Claim] = []
     for q in figures:
         idx_start = bisect.bisect_right(ends, q.start)  # the first token that ends after the figure starts
@@ -129,8 +154,7 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
             if claim is not None:
                 out_here.append(claim)
             continue
-        out_here.append(_figure_claim(lex, rules, scoper, ctx, si, q, toks, idx_start, idx_end, sentence,
-                                      sentence_temporal, own, said, said_facet, out_here))
+        out_here.append(_figure_claim(lex, rules, scoper, ctx, here, q, idx_start, idx_end, out_here))
     # an elliptical restatement: "I have a different number: 16 percent."
     if len(out_here) == 1 and out_here[0].metric is None and not sentence_temporal and len(toks) <= 14 \
             and any(t.low in lex.vague_heads for t in toks):
@@ -141,11 +165,13 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     return out_here
 
 
-def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocContext, si: int, q: Quantity,
-                  toks: list[Token], idx_start: int, idx_end: int, sentence: str, sentence_temporal: list[Quantity],
-                  own: tuple[Period | None, str], said: str | None, said_facet: tuple[Provenance, ...],
-                  out_here: list[Claim]) -> Claim:
-    """The claim of one comparable figure: metric, rule, period, subject, attribution and modality."""
+def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocContext, here: _Sentence, q: Quantity,
+                  idx_start: int, idx_end: int, out_here: list[Claim]) -> Claim:
+    """The claim of one comparable figure: metric, rule, period, subject, attribution and modality.
+
+    ``out_here`` holds the claims already made in the same sentence ("..., or 20 percent growth").
+    """
+    toks, said, own = here.toks, here.said, here.own_period
     fr = frame_metric(lex, rules, q, toks, idx_start, idx_end)
     metric, aspect, subject, how = fr.metric, fr.aspect, fr.subject, fr.how
     parts: list[tuple[str, Sequence[str]]] = [(fr.subject_from, subject)]
@@ -171,7 +197,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         if rule is None and how == "counted-bare":
             checkable = False  # "five boats" vs "three boats": too little said to compare
         metric_prov = (metric_facet(metric, how, rule, phrase),)
-    when = period_of(q, sentence_temporal, ctx.doc.date)
+    when = period_of(q, here.temporal, ctx.doc.date)
     period_prov = period_facet(when)
     if own[0] is not None:
         when = PeriodChoice(own[0], "explicit")
@@ -190,7 +216,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
     subject = tuple(sorted(set(subject)))
     subject_prov = subject_facet(subject, parts)
     modal = modal_word(lex, toks, idx_start)
-    provenance = metric_prov + (period_prov,) + ((subject_prov,) if subject_prov else ()) + said_facet
+    provenance = metric_prov + (period_prov,) + ((subject_prov,) if subject_prov else ()) + here.said_facet
     if modal is not None:
         provenance += (Provenance("modality", "forecast", f"modal '{modal}'"),)
     return Claim(
@@ -201,11 +227,11 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         period_source=when.source,
         aspect=aspect,
         attribution=said,
-        sentence=" ".join(sentence.split()),
+        sentence=" ".join(here.text.split()),
         rule=rule.id if rule is not None else ("generic" if metric and checkable else "none"),
         modality="fact" if modal is None else "forecast",
-        scope=tuple(x for x in (scoper.other_event(sentence, q.start - ctx.sentences[si][0]),) if x)
-        + scoper.parts(sentence, q.unit if q.kind == "count" else None),
+        scope=tuple(x for x in (scoper.other_event(here.text, q.start - ctx.sentences[here.number][0]),) if x)
+        + scoper.parts(here.text, q.unit if q.kind == "count" else None),
         provenance=provenance,
     )
 
