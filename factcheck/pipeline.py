@@ -11,8 +11,10 @@ from typing import Mapping, Sequence
 from .crosscheck import cross_check, load_compare_settings
 from .extract import Extractor
 from .extract.temporal import detect_document_date
-from .concept import load_concepts, verb_lemma, with_concepts
-from .frame import Framer, _detitle, _tokens, sentence_spans
+from .frame import Framer, entities, sentence_spans, tokens
+from .frame.concept import load_concepts, verb_lemma, with_concepts
+from .frame.metric import metric_and_rule
+from .frame.sentences import detitle
 from .fx import EcbRates, RateSource
 from .model import Claim, Document, Finding, Report
 from .rules import RuleSet, load_rules
@@ -56,18 +58,18 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     concepts = load_concepts(rules.lexicon_dirs)
     known_verbs = _known_verbs(framer)
 
-    def entities(text: str, a: int, b: int) -> tuple[str, ...]:
-        return framer._entities(_detitle(_tokens(text, a, b)))
+    def names(text: str, a: int, b: int) -> tuple[str, ...]:
+        return entities(framer.lex, detitle(tokens(text, a, b)))
 
     def match_rule(noun: str, c: Claim) -> tuple[str, str] | None:
-        metric, rule = framer._metric_and_rule(noun, c.quantity, c.aspect)
+        metric, rule = metric_and_rule(rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
 
     claims: list[Claim] = []
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
         framed = framer.frame(doc, quantities, all_undated=all_undated)
-        claims.extend(with_concepts(doc, framed, concepts, known_verbs, entities, sentence_spans(doc.text),
+        claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
                                     match_rule))
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs})

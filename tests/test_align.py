@@ -1,4 +1,4 @@
-"""Same quantity, said differently: the scored alignment (factcheck/align.py, factcheck/concept.py).
+"""Same quantity, said differently: the scored alignment (factcheck/align.py, factcheck/frame/concept.py).
 
 Every case is a made-up document set; each one fails on the old decision (exact metric strings, a missing
 subject counted as a match, groups cut at 60 claims, nothing compared inside one document).
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.align import FEATURES, AlignSettings, load_align_settings, score
-from factcheck.concept import load_concepts
+from factcheck.frame.concept import load_concepts
 from factcheck.errors import RuleFileError
 
 TODAY = dt.date(2026, 1, 1)

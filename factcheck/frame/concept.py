@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .errors import RuleFileError
-from .model import Claim, Concept, Document, Provenance, SubjectSource
-from .rulefile import line_of
-from .schemas import load_lexicon_file
+from ..errors import RuleFileError
+from ..model import Claim, Concept, Document, Provenance, SubjectSource
+from ..rulefile import line_of
+from ..schemas import load_lexicon_file
 
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())

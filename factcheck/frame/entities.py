@@ -1,0 +1,79 @@
+"""Who or what a figure is about: proper nouns and demonyms in a run of words, the names in a figure's
+clause, and the places or parties a whole document is about."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .lexicon import FrameLexicon
+from .sentences import Token
+
+_NAME_PARTS = re.compile(r"[-–]")
+_CLAUSE_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+
+def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
+    """Proper nouns and demonyms in a run of tokens, normalised (Russian -> Russia)."""
+    found: list[str] = []
+    demonyms, not_names, breaks = lex.demonyms, lex.not_names, lex.name_breaks
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        base = t.low.removesuffix("'s").removesuffix("’s")
+        if base in demonyms:
+            found.append(demonyms[base])
+        elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and t.text.isupper():
+            pass  # "Germany's GDP": the acronym is the metric, not a second subject
+        elif t.text[:1].isupper() and base not in not_names and len(base) > 1:
+            name = t.text.removesuffix("'s").removesuffix("’s")
+            # join consecutive capitalised words: "South Caucasus", "Ali Asadov" (not past "Germany's")
+            while i + 1 < n and toks[i + 1].text[:1].isupper() \
+                    and toks[i + 1].start - toks[i].end <= 1 and not toks[i].low.endswith(("'s", "’s")):
+                nxt = toks[i + 1].text.removesuffix("'s").removesuffix("’s")
+                if nxt.lower() in breaks:
+                    break
+                name += " " + nxt
+                i += 1
+            found.append(demonyms.get(name.lower(), name))
+            if "-" in name or "–" in name:
+                for part in _NAME_PARTS.split(name):  # "Russia-Azerbaijan" names both
+                    if part and part != name and part.lower() not in lex.not_subjects:
+                        found.append(demonyms.get(part.lower(), part))
+        i += 1
+    return tuple(dict.fromkeys(found))
+
+
+def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, idx_end: int) -> tuple[str, ...]:
+    """Proper nouns in the clause around the number: who or what the figure is about."""
+    def names_joined(k: int) -> bool:  # "produced by Bliss and Williams": one list of names, not two clauses
+        return toks[k].low == "and" and 0 < k < len(toks) - 1 and toks[k - 1].text[:1].isupper() \
+            and toks[k + 1].text[:1].isupper()
+
+    i = idx_start - 1
+    while i >= 0 and toks[i].low not in _CLAUSE_STOPS and (toks[i].low not in lex.clause_breaks or names_joined(i)):
+        i -= 1
+    j = idx_end
+    while j < len(toks) and toks[j].low not in _CLAUSE_STOPS and (toks[j].low not in lex.clause_breaks
+                                                                  or names_joined(j)):
+        j += 1
+    return entities(lex, toks[i + 1:j])
+
+
+def document_topics(lex: FrameLexicon, sentence_tokens: Sequence[Sequence[Token]]) -> tuple[str, ...]:
+    """The places or parties a text is about: known names in at least three of its (first 200) sentences."""
+    counts: dict[str, int] = {}
+    known = lex.known_names
+    for toks in sentence_tokens[:200]:
+        for e in set(entities(lex, toks)):
+            if e in known:
+                counts[e] = counts.get(e, 0) + 1
+    return tuple(sorted(e for e, n in counts.items() if n >= 3))
+
+
+def document_topic(lex: FrameLexicon, first_sentence: Sequence[Token] | None) -> str | None:
+    """Who the text is about: the first name of its first sentence ("Liu Zhi (1917-1972) was ...")."""
+    if first_sentence is None:
+        return None
+    first = entities(lex, first_sentence)
+    return first[0] if first else None

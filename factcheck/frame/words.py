@@ -1,0 +1,54 @@
+"""Word-level helpers shared by the frame components: lemmas (lemminflect) and closed word classes."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Month and weekday names: capitalised, yet neither names nor the words of a Title Case headline.
+CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                           "monday tuesday wednesday thursday friday saturday sunday".split())
+PREPOSITIONS = frozenset("of in between for from on at among with within across to by into over under".split())
+POSSESSION_VERBS = frozenset("has have had".split())
+#: Words after a measure that are no noun it qualifies ("5 km north", "3 m above").
+NOT_HEADS = frozenset("north south east west northeast northwest southeast southwest away off ahead behind "
+                      "above below apart inland offshore down up out per a an the and or than".split())
+
+
+@lru_cache(maxsize=16384)
+def is_english_word(low: str) -> bool:
+    """Is this a dictionary word (lemminflect knows it)? Used to read Title Case headlines."""
+    try:
+        from lemminflect import getAllLemmas
+
+        return bool(getAllLemmas(low))
+    except Exception:
+        return False
+
+
+@lru_cache(maxsize=16384)
+def verb_lemma(low: str) -> str:
+    try:
+        from lemminflect import getLemma
+
+        lemmas = getLemma(low, upos="VERB")
+        return lemmas[0] if lemmas else low
+    except Exception:
+        return low
+
+
+def lemma_phrase(phrase: str) -> str:
+    """'started using' -> 'start use': the verb lemma of every word of a phrase."""
+    return " ".join(verb_lemma(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=16384)
+def participle(low: str) -> str:
+    """'kills' -> 'killed', 'missing' stays: how a predicate reads in a metric name."""
+    if low.endswith("ing") or low.endswith("ed") or low.endswith("en"):
+        return low
+    try:
+        from lemminflect import getInflection
+
+        forms = getInflection(verb_lemma(low), tag="VBN")
+        return forms[0] if forms else low
+    except Exception:
+        return low
