@@ -24,7 +24,7 @@ from .schemas import load_lexicon_file
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
-            "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated")
+            "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -47,6 +47,7 @@ FEATURE_WORDS = {
     "unframed": "a figure with no noun or metric of its own",
     "value_gap": "values an order of magnitude apart",
     "enumerated": "one item of a list of figures",
+    "other_day": "the sentences name different days",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -113,10 +114,16 @@ def _names(c: Claim) -> set[str]:
     return {w for s in c.subject for w in s.lower().split() if len(w) > 2}
 
 
-def candidate_pairs(members: Sequence[Claim], limit: int) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs worth scoring inside one block. A small block is compared whole; a large one only where two
-    claims share a name or a document, so cost grows with the claims, not their square."""
-    if len(members) <= limit:
+def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
+                    representatives: int = 7) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs worth scoring inside one block, so cost grows with the claims, not their square.
+
+    A block of up to ``whole`` claims is compared whole. A larger one is compared where two claims share a
+    document or a name; a name shared by more than ``limit`` claims ("U.S.") is compared against its
+    consensus: every claim meets a few representatives spread over the sorted values (the median among
+    them), so an outlier among hundreds of agreeing reports is still found, and nothing is cut.
+    """
+    if len(members) <= whole:
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 yield members[i], members[j]
@@ -127,25 +134,36 @@ def candidate_pairs(members: Sequence[Claim], limit: int) -> Iterator[tuple[Clai
             index["n:" + w].append(i)
         index["d:" + (c.doc or "")].append(i)
     seen: set[tuple[int, int]] = set()
+
+    def emit(x: int, y: int) -> Iterator[tuple[Claim, Claim]]:
+        pair = (x, y) if x < y else (y, x)
+        if x != y and pair not in seen:
+            seen.add(pair)
+            yield members[pair[0]], members[pair[1]]
+
     for key in sorted(index):
         ids = index[key]
-        if len(ids) > limit:
-            continue  # a name in hundreds of claims ("U.S."): the group summary covers it
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pair = (ids[x], ids[y])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield members[pair[0]], members[pair[1]]
+        if len(ids) <= limit:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    yield from emit(ids[x], ids[y])
+            continue
+        ranked = sorted(ids, key=lambda k: (members[k].quantity.value is None, members[k].quantity.value or 0.0, k))
+        step = max(1, len(ranked) // (representatives - 1))
+        reps = sorted(set(ranked[::step][:representatives]) | {ranked[len(ranked) // 2]})
+        for r in reps:
+            for k in ids:
+                yield from emit(r, k)
 
 
 # ------------------------------------------------------------------------------ features
+@lru_cache(maxsize=65536)
 def _content(sentence: str) -> str:
     words = re.findall(r"[^\W\d_]+", sentence.lower())
     return " ".join(w for w in words if w not in _STOP and len(w) > 2)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def _similarity(x: str, y: str) -> float:
     from rapidfuzz import fuzz
 
@@ -233,12 +251,16 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["value_gap"] = gap
     if enumerated(a) or enumerated(b):
         f["enumerated"] = 1.0
+    da, db = _days(a.sentence), _days(b.sentence)
+    if da and db and not da & db:
+        f["other_day"] = 1.0
     f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
     if a.doc == b.doc:
         f["same_doc"] = 1.0
     key = ka or ""
-    if max(ctx.values_per_doc.get((a.doc or "", key, a.period, a.attribution), 1),
-           ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1)) > 1:
+    several = max(ctx.values_per_doc.get((a.doc or "", key, a.period, a.attribution), 1),
+                  ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
+    if several > (2 if a.doc == b.doc else 1):  # inside one document the pair itself is two values
         f["several_values"] = 1.0
     if ctx.short_texts:
         f["short_texts"] = 1.0
@@ -248,14 +270,22 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     return {k: v for k, v in f.items() if v}
 
 
+_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _days(sentence: str) -> frozenset[str]:
+    """Weekdays a sentence names: "Sunday's quake" and "Monday's quake" are two events of one story."""
+    return frozenset(m.lower() for m in _DAY.findall(sentence))
+
+
 def value_gap(a: Claim, b: Claim) -> float:
     """How far apart two values are, in orders of magnitude (0-1): two reports of one count seldom differ
     tenfold, while a part and its whole, or two events, often do (40 at one school vs 612 in a quake)."""
     x, y = a.quantity.value, b.quantity.value
     if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
         return 0.0
-    if a.quantity.unit != b.quantity.unit:
-        return 0.0  # other units: the raw ratio says nothing before conversion
+    if a.quantity.unit != b.quantity.unit and a.quantity.kind not in ("count", "percent"):
+        return 0.0  # other units of a measure or currency: the raw ratio says nothing before conversion
     return min(1.0, math.log10(max(x, y) / min(x, y)))
 
 

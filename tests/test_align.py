@@ -32,7 +32,7 @@ CASES = [
       "b.txt": "Halvorsen Marine has a workforce of 2,600, its annual report shows."}, ("warning", "same_concept")),
     ("killed and a death toll are one count",
      {"a.txt": "The landslide killed 84 people in the valley on Friday.",
-      "b.txt": "The death toll from Friday's landslide in the valley stood at 130."}, ("error", "same_rule")),
+      "b.txt": "The death toll from Friday's landslide in the valley stood at 130."}, ("warning", "same_rule")),
     ("two companies' profit growth is not one figure",
      {"a.txt": "Korvin Steel said its net profit rose 12 percent in 1986.",
       "b.txt": "Alder Foods said its net profit rose 30 percent in 1986."}, None),
