@@ -24,7 +24,8 @@ from .schemas import load_lexicon_file
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
-            "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day")
+            "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
+            "same_words")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -48,6 +49,7 @@ FEATURE_WORDS = {
     "value_gap": "values an order of magnitude apart",
     "enumerated": "one item of a list of figures",
     "other_day": "the sentences name different days",
+    "same_words": "the same words around the figures",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -251,6 +253,9 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["value_gap"] = gap
     if enumerated(a) or enumerated(b):
         f["enumerated"] = 1.0
+    local = _local_overlap(a, b)
+    if local >= 0.3:
+        f["same_words"] = local
     da, db = _days(a.sentence), _days(b.sentence)
     if da and db and not da & db:
         f["other_day"] = 1.0
@@ -268,6 +273,40 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     if overlap >= 0.3:
         f["same_story"] = overlap
     return {k: v for k, v in f.items() if v}
+
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match 'seized'/'seizing' and 'boats'/'boat' in a window of words."""
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+@lru_cache(maxsize=262144)
+def _window(sentence: str, text: str, width: int = 2) -> frozenset[str]:
+    """Content words within ``width`` words on each side of the figure: what it is said of, locally."""
+    k = sentence.find(text)
+    if k < 0:
+        return frozenset()
+    before = [w for w in _WORD.findall(sentence[max(0, k - 80):k]) if w.lower() not in _STOP]
+    after = [w for w in _WORD.findall(sentence[k + len(text):k + len(text) + 80]) if w.lower() not in _STOP]
+    return frozenset(_stem(w) for w in before[-width:] + after[:width])
+
+
+def _local_overlap(a: Claim, b: Claim) -> float:
+    """How many of the words around two figures are the same (0-1, Jaccard): "pirates in three boats" and
+    "the pirates in two boats" say the same of their figures; "seized seven rifles" and "seizing 12
+    Somali" do not."""
+    wa = _window(a.sentence, a.quantity.text.strip())
+    wb = _window(b.sentence, b.quantity.text.strip())
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
 
 
 _DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -289,8 +328,8 @@ def value_gap(a: Claim, b: Claim) -> float:
     return min(1.0, math.log10(max(x, y) / min(x, y)))
 
 
-_LIST_AFTER = re.compile(r"^\s*[\w-]*(?:\s+[\w-]+){0,3}?\s*(?:,|and|&)\s+(?:an?\s+|another\s+)?\d")
-_LIST_BEFORE = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*(?:,|and)\s*$")
+_LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&)\s+(?:another\s+)?\d")
+_LIST_BEFORE = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+\s*(?:,|and)\s*$")
 
 
 def enumerated(c: Claim) -> bool:

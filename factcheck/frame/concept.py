@@ -20,6 +20,7 @@ from ..errors import RuleFileError
 from ..model import Claim, Concept, Document, Provenance, SubjectSource
 from ..rulefile import line_of
 from ..schemas import load_lexicon_file
+from .words import participle, verb_lemma
 
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
@@ -52,19 +53,6 @@ def noun_lemma(word: str) -> str:
         from lemminflect import getLemma
 
         lemmas = getLemma(low, upos="NOUN")
-        return lemmas[0] if lemmas else low
-    except Exception:
-        return low
-
-
-@lru_cache(maxsize=65536)
-def verb_lemma(word: str) -> str:
-    """'employs' -> 'employ', 'killed' -> 'kill'."""
-    low = word.lower()
-    try:
-        from lemminflect import getLemma
-
-        lemmas = getLemma(low, upos="VERB")
         return lemmas[0] if lemmas else low
     except Exception:
         return low
@@ -263,6 +251,14 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     out = []
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs)
+        if c.rule in ("generic", "none") and match_rule is not None and c.quantity.kind == "count" and concept.verb:
+            # "killing seven people and injuring 40": the verb names a rule's metric the frames did not read
+            found = match_rule(participle(concept.verb), c)
+            if found is not None:
+                c = replace(c, metric=found[0], rule=found[1],
+                            provenance=(*c.provenance, Provenance("metric", found[0], f"governing verb "
+                                                                                      f"'{concept.verb}', rule {found[1]}")))
+                concept = concept_of(c, text, lex, known_verbs)
         if c.metric is None and concept.noun and match_rule is not None:
             found = match_rule(concept.noun, c)  # "puts the magnitude at 6.1": a rule's term the frames missed
             if found is not None:
