@@ -25,7 +25,7 @@ from .schemas import load_lexicon_file
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
-            "same_words")
+            "same_words", "other_modifier", "increment")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -50,6 +50,8 @@ FEATURE_WORDS = {
     "enumerated": "one item of a list of figures",
     "other_day": "the sentences name different days",
     "same_words": "the same words around the figures",
+    "other_modifier": "the counted nouns carry different modifiers",
+    "increment": "one figure is a further amount ('another')",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -104,7 +106,8 @@ def concept_key(c: Claim) -> str | None:
     if c.rule not in ("generic", "none"):
         return "rule:" + c.rule
     if c.concept is not None and c.concept.key:
-        return c.concept.key
+        rate = c.metric.partition(" per ")[2] if c.metric and " per " in c.metric else ""
+        return c.concept.key + (f" per {rate}" if rate else "")  # "8,000 victims per day" is a rate
     if c.rule == "generic" and c.metric:
         return "metric:" + c.metric
     if c.metric is None and c.quantity.kind in ("measure", "money"):
@@ -248,11 +251,15 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["same_period"] = 1.0
     if (ka or "").startswith("unframed:"):
         f["unframed"] = 1.0
-    gap = value_gap(a, b)
+    gap = 0.0 if ctx.short_texts else value_gap(a, b)  # a claim and its evidence: any gap is the dispute
     if gap:
         f["value_gap"] = gap
     if enumerated(a) or enumerated(b):
         f["enumerated"] = 1.0
+    if _modifiers(a) != _modifiers(b) and a.quantity.kind == "count" == b.quantity.kind:
+        f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
+    if _increment(a) != _increment(b):
+        f["increment"] = 1.0
     local = _local_overlap(a, b)
     if local >= 0.3:
         f["same_words"] = local
@@ -312,6 +319,17 @@ def _local_overlap(a: Claim, b: Claim) -> float:
 _DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
+def _modifiers(c: Claim) -> tuple[str, ...]:
+    """What the counted noun's own words say besides the head: 'swing state' -> ('swing',)."""
+    words = (c.quantity.unit or "").split() if c.quantity.kind == "count" else []
+    return tuple(w for w in words[:-1] if w.isalpha())
+
+
+def _increment(c: Claim) -> bool:
+    k = c.sentence.find(c.quantity.text.strip())
+    return k > 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k]))
+
+
 def _days(sentence: str) -> frozenset[str]:
     """Weekdays a sentence names: "Sunday's quake" and "Monday's quake" are two events of one story."""
     return frozenset(m.lower() for m in _DAY.findall(sentence))
@@ -328,8 +346,14 @@ def value_gap(a: Claim, b: Claim) -> float:
     return min(1.0, math.log10(max(x, y) / min(x, y)))
 
 
-_LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&)\s+(?:another\s+)?\d")
-_LIST_BEFORE = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+\s*(?:,|and)\s*$")
+_NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+           r"fifty|hundred|dozen)\b)")
+_LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&|plus)\s+(?:another\s+|the\s+|its\s+|their\s+)?" + _NUMBER,
+                         re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|plus)\s*(?:the\s+|its\s+|their\s+)?$",
+                          re.IGNORECASE)
+#: words right before a figure that make it a further or different part ("another $215 billion")
+_INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def enumerated(c: Claim) -> bool:

@@ -526,13 +526,13 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
 def _pair_context(claims: Sequence[Claim]) -> PairContext:
     """How many distinct values each document gives per blocking key (for one period, in one voice: the
     same value said twice, or values of other years, are not "several"), and whether the set is short texts."""
-    values: dict[tuple, set[tuple[float | None, float | None]]] = defaultdict(set)
+    values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     docs: dict[str, int] = defaultdict(int)
     for c in claims:
         key = concept_key(c)
         docs[c.doc or ""] += 1
         if key is not None:
-            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.low, c.quantity.high))
+            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
     sentences: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
@@ -540,7 +540,13 @@ def _pair_context(claims: Sequence[Claim]) -> PairContext:
         for s in c.subject:
             names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
     short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values())
-    return PairContext(values_per_doc={k: len(v) for k, v in values.items()}, short_texts=short,
+    def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
+        per_unit: dict = defaultdict(int)
+        for unit, _lo, _hi in v:
+            per_unit[unit] += 1
+        return max(per_unit.values())
+
+    return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
                        doc_names={d: frozenset(v) for d, v in names.items()})
 
 
