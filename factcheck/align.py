@@ -8,6 +8,7 @@ sets how loudly a disagreement is reported. Every finding keeps the score and th
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -25,7 +26,7 @@ from .schemas import load_lexicon_file
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
-            "same_words", "other_modifier", "increment")
+            "same_words", "other_modifier", "increment", "background", "restatement")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -52,6 +53,8 @@ FEATURE_WORDS = {
     "same_words": "the same words around the figures",
     "other_modifier": "the counted nouns carry different modifiers",
     "increment": "one figure is a further amount ('another')",
+    "background": "a figure of an earlier time than its report (background)",
+    "restatement": "the text itself restates the other figure ('a different number: 16 percent')",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -201,6 +204,15 @@ class PairContext:
     short_texts: bool
     #: the words of every name each document's claims are about: two reports of one story share many
     doc_names: Mapping[str, frozenset[str]] = None  # type: ignore[assignment]
+    #: each document's date, to tell a report's news from the background it recalls ("the 2004 tsunami")
+    doc_dates: Mapping[str, dt.date | None] = None  # type: ignore[assignment]
+
+    def is_background(self, c: Claim) -> bool:
+        """The claim's own period ended over a year before its report: a recalled earlier event (last year's
+        figures are still news in a release that reports them)."""
+        when = (self.doc_dates or {}).get(c.doc or "")
+        return (when is not None and c.period is not None and c.period_source == "explicit"
+                and (when - c.period.end).days > 366)
 
     def story_overlap(self, x: str, y: str) -> float:
         """How much two documents name the same things (0-1): the share of the smaller name set in both."""
@@ -260,6 +272,12 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
     if _increment(a) != _increment(b):
         f["increment"] = 1.0
+    if a.doc != b.doc:
+        recalled = ctx.is_background(a) + ctx.is_background(b)
+        if recalled:
+            f["background"] = float(recalled)
+    if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
+        f["restatement"] = 1.0
     local = _local_overlap(a, b)
     if local >= 0.3:
         f["same_words"] = local
@@ -319,6 +337,12 @@ def _local_overlap(a: Claim, b: Claim) -> float:
 _DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
+def _restates(a: Claim, b: Claim) -> bool:
+    """Did the framer give a's metric as a restatement of an earlier figure, b's, in one text?"""
+    return b.quantity.start < a.quantity.start and any(
+        p.facet == "metric" and p.source.startswith("restatement") for p in a.provenance)
+
+
 def _modifiers(c: Claim) -> tuple[str, ...]:
     """What the counted noun's own words say besides the head: 'swing state' -> ('swing',)."""
     words = (c.quantity.unit or "").split() if c.quantity.kind == "count" else []
@@ -336,14 +360,17 @@ def _days(sentence: str) -> frozenset[str]:
 
 
 def value_gap(a: Claim, b: Claim) -> float:
-    """How far apart two values are, in orders of magnitude (0-1): two reports of one count seldom differ
-    tenfold, while a part and its whole, or two events, often do (40 at one school vs 612 in a quake)."""
+    """How far apart two values are beyond a factor of two, up to tenfold (0-1): two reports of one count
+    seldom differ that much, while a part and its whole, or two events, often do (40 at one school vs 612
+    in a quake)."""
     x, y = a.quantity.value, b.quantity.value
     if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
         return 0.0
     if a.quantity.unit != b.quantity.unit and a.quantity.kind not in ("count", "percent"):
         return 0.0  # other units of a measure or currency: the raw ratio says nothing before conversion
-    return min(1.0, math.log10(max(x, y) / min(x, y)))
+    # reports of one count seldom differ by more than a factor of two: count only what lies beyond it
+    beyond = math.log10(max(x, y) / min(x, y)) - math.log10(2.0)
+    return min(1.0, max(0.0, beyond / (1.0 - math.log10(2.0))))
 
 
 _NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"

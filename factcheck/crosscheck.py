@@ -523,7 +523,7 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
             f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
 
 
-def _pair_context(claims: Sequence[Claim]) -> PairContext:
+def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | None] | None = None) -> PairContext:
     """How many distinct values each document gives per blocking key (for one period, in one voice: the
     same value said twice, or values of other years, are not "several"), and whether the set is short texts."""
     values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
@@ -547,7 +547,7 @@ def _pair_context(claims: Sequence[Claim]) -> PairContext:
         return max(per_unit.values())
 
     return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
-                       doc_names={d: frozenset(v) for d, v in names.items()})
+                       doc_names={d: frozenset(v) for d, v in names.items()}, doc_dates=dict(doc_dates or {}))
 
 
 def _series(c: Claim, ctx: PairContext) -> bool:
@@ -637,7 +637,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     align = align or load_align_settings()
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
-    ctx = _pair_context(claims)
+    ctx = _pair_context(claims, doc_dates)
     groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         key = _group_key(c)
