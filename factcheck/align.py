@@ -49,7 +49,7 @@ FEATURE_WORDS = {
     "unframed": "a figure with no noun or metric of its own",
     "value_gap": "values an order of magnitude apart",
     "enumerated": "one item of a list of figures",
-    "other_day": "the sentences name different days",
+    "other_day": "the sentences name different days or clock times",
     "same_words": "the same words around the figures",
     "other_modifier": "the counted nouns carry different modifiers",
     "increment": "one figure is a further amount ('another')",
@@ -334,7 +334,8 @@ def _local_overlap(a: Claim, b: Claim) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
-_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                  r"\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\b)", re.IGNORECASE)
 
 
 def _restates(a: Claim, b: Claim) -> bool:
@@ -350,13 +351,16 @@ def _modifiers(c: Claim) -> tuple[str, ...]:
 
 
 def _increment(c: Claim) -> bool:
-    k = c.sentence.find(c.quantity.text.strip())
-    return k > 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k]))
+    text = c.quantity.text.strip()
+    k = c.sentence.find(text)
+    return k >= 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k])
+                           or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
 
 
 def _days(sentence: str) -> frozenset[str]:
-    """Weekdays a sentence names: "Sunday's quake" and "Monday's quake" are two events of one story."""
-    return frozenset(m.lower() for m in _DAY.findall(sentence))
+    """Weekdays and clock times a sentence names: "Sunday's quake" and "Monday's quake", or a quake "at 9:30
+    a.m." and one "at 7:30 a.m.", are two events of one story."""
+    return frozenset(re.sub(r"[\s.]", "", m.lower()) for m in _DAY.findall(sentence))
 
 
 def value_gap(a: Claim, b: Claim) -> float:
@@ -379,8 +383,10 @@ _LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&|plus)\s+(?:another\s+|the\s+|
                          re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|plus)\s*(?:the\s+|its\s+|their\s+)?$",
                           re.IGNORECASE)
-#: words right before a figure that make it a further or different part ("another $215 billion")
+#: words right before a figure that make it a further or different part ("another $215 billion"), or right
+#: after it ("married two more times")
 _INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others)\b", re.IGNORECASE)
 
 
 def enumerated(c: Claim) -> bool:

@@ -657,8 +657,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
         members = [c for c in members if not rule.ignores(c.sentence)]
         multi = _multi_valued_docs(members)
         for a, b in candidate_pairs(members, align.pairwise_limit):
-            if a.doc == b.doc and a.sentence == b.sentence:
-                continue  # "rose from 10 to 12": two figures of one statement
+            if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
+                continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
             if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
             al = score(features(a, b, ctx), align)

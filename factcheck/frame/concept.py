@@ -25,6 +25,7 @@ from .words import participle, verb_lemma
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
 _HEADLINE_MAX_WORDS = 16
+_CLAUSE_JOINS = frozenset("and but or while whereas".split())
 _OWN = re.compile(r"\bits\b", re.IGNORECASE)
 
 
@@ -186,7 +187,7 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
     ("89 people were arrested")."""
     before = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[max(0, start - 80):start])
     for k, w in enumerate(reversed(before[-6:])):
-        if w in ",;:().":
+        if w in ",;:()." or (k > 0 and w.lower() in _CLAUSE_JOINS):
             break
         low = w.lower()
         lemma = verb_lemma(low)
@@ -194,8 +195,8 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
             return lemma
     after = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[end:end + 60])
     for i, w in enumerate(after[:6]):
-        if w in ",;:().":
-            break
+        if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
+            break  # "Five people died and seven were injured": "injured" is the next clause's
         low = w.lower()
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
