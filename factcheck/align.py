@@ -255,7 +255,8 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
         if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
-            f["other_subject"] = 1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or ""))
+            named = 1.0 if sa == sb == SubjectSource.SENTENCE else 0.5  # a headline's or document's name is a guess
+            f["other_subject"] = named * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
         if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
             f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
     if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
@@ -282,8 +283,10 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     if local >= 0.3:
         f["same_words"] = local
     da, db = _days(a.sentence), _days(b.sentence)
-    if da and db and not da & db:
-        f["other_day"] = 1.0
+    for kind in (str.isalpha, lambda w: not w.isalpha()):  # weekdays against weekdays, clock times against times
+        xa, xb = {w for w in da if kind(w)}, {w for w in db if kind(w)}
+        if xa and xb and not xa & xb:
+            f["other_day"] = 1.0
     f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
     if a.doc == b.doc:
         f["same_doc"] = 1.0
@@ -335,7 +338,7 @@ def _local_overlap(a: Claim, b: Claim) -> float:
 
 
 _DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                  r"\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+                  r"(?<=at |by )(?:about |around |approximately )?\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\b)", re.IGNORECASE)
 
 
 def _restates(a: Claim, b: Claim) -> bool:
@@ -360,7 +363,7 @@ def _increment(c: Claim) -> bool:
 def _days(sentence: str) -> frozenset[str]:
     """Weekdays and clock times a sentence names: "Sunday's quake" and "Monday's quake", or a quake "at 9:30
     a.m." and one "at 7:30 a.m.", are two events of one story."""
-    return frozenset(re.sub(r"[\s.]", "", m.lower()) for m in _DAY.findall(sentence))
+    return frozenset(re.sub(r"[\s.]|about|around|approximately", "", m.lower()) for m in _DAY.findall(sentence))
 
 
 def value_gap(a: Claim, b: Claim) -> float:

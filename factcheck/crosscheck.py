@@ -278,7 +278,8 @@ def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
 
 
 def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, *,
-                 all_undated: bool, today: dt.date, check_subjects: bool = True) -> Finding | None:
+                 all_undated: bool, today: dt.date, check_subjects: bool = True,
+                 one_story: bool = False) -> Finding | None:
     """Judge two claims of one metric; None when the pair says nothing worth reporting.
 
     ``check_subjects`` False leaves differing subject names to the alignment score: in two reports of one
@@ -287,7 +288,7 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
     if "period" in rule.match_on or "period_within" in rule.match_on:
-        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, not check_subjects)
+        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story)
         if not ok and "period_within" in rule.match_on and _period_within(a, b):
             ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
@@ -568,8 +569,12 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
            al: Alignment, level: Level, *, all_undated: bool, today: dt.date,
            doc_dates: Mapping[str, dt.date | None]) -> Finding | None:
     """The finding for one aligned pair, its level capped by the alignment."""
-    story = dict(al.contributions).get("same_story", 0.0) > 0 and al.score >= 0.5
-    f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today, check_subjects=not story)
+    weights = dict(al.contributions)
+    story = weights.get("same_story", 0.0) > 0 and al.score >= 0.5
+    # a name both sentences share (or one names the other's subject) already answered "about whom"
+    named = "shared_entity" in weights
+    f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
+                     check_subjects=not named, one_story=story)
     if f is None:
         return None
     if f.verdict == "agreement" and not settings.report_agreements:

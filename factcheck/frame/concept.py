@@ -187,7 +187,7 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
     ("89 people were arrested")."""
     before = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[max(0, start - 80):start])
     for k, w in enumerate(reversed(before[-6:])):
-        if w in ",;:()." or (k > 0 and w.lower() in _CLAUSE_JOINS):
+        if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break
         low = w.lower()
         lemma = verb_lemma(low)
@@ -252,7 +252,8 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     out = []
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs)
-        if c.rule in ("generic", "none") and match_rule is not None and c.quantity.kind == "count" and concept.verb:
+        if c.rule in ("generic", "none") and match_rule is not None and c.quantity.kind == "count" and concept.verb \
+                and (not c.quantity.unit or noun_lemma(c.quantity.unit.split()[-1]) in lex.person_nouns):
             # "killing seven people and injuring 40": the verb names a rule's metric the frames did not read
             found = match_rule(participle(concept.verb), c)
             if found is not None:
