@@ -303,6 +303,9 @@ class Report:
         return dict(self.baseline_status).get(finding_id)
 
     def to_dict(self) -> dict[str, Any]:
+        by_doc: dict[str | None, list[Claim]] = {}
+        for c in self.claims:  # one pass: asking claims_of per document is quadratic on a corpus
+            by_doc.setdefault(c.doc, []).append(c)
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "documents": [
@@ -310,7 +313,7 @@ class Report:
                     "doc": d.name,
                     "date": d.date.isoformat() if d.date else None,
                     "date_source": d.date_source,
-                    "claims": [c.to_dict() for c in self.claims_of(d.name)],
+                    "claims": [c.to_dict() for c in by_doc.get(d.name, [])],
                 }
                 for d in self.documents
             ],
