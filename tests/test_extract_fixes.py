@@ -346,3 +346,53 @@ def test_bracketed_conversion_keeps_the_direction():
     assert got == [("about 600 metres", "down"), ("2,000 feet", "down")]
     got = [(x.text, x.direction) for x in extract_text("Sales fell 5% to 600 tonnes (2,000 last year).")]
     assert ("600 tonnes", None) in got
+
+
+# ------------------------------------------------------------------ counted nouns (issue 11, item 7)
+def units(text, kinds=None):
+    """(text, kind, value, unit) of every quantity but dates and durations."""
+    return [(x.text, x.kind, x.value, x.unit) for x in extract_text(text)
+            if x.kind not in ("date", "duration") and (kinds is None or x.kind in kinds)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stray space after a thousands comma, then a glued unit
+    ("The glider sank 3, 000ft in a minute.", [("3, 000ft", "measure", 3000.0, "foot")]),
+    ("Revenue 2,410, 000 vs 1,980,000", [("2,410, 000", "count", 2410000.0, None),
+                                         ("1,980,000", "count", 1980000.0, None)]),
+    ("On May 3, 250 workers walked out", [("250", "count", 250.0, "worker")]),  # a list, not one number
+    # a counted noun glued to its number
+    ("A record 48,512spectators saw the final.", [("48,512", "count", 48512.0, "spectator")]),
+    ("The 76ers and the 3Station", []),  # names keep their digits
+    # "times" is counted like any noun (a multiplier or how often)
+    ("The loan was 4.5 times oversubscribed", [("4.5", "count", 4.5, "time")]),
+    ("She called him 12 times that night", [("12", "count", 12.0, "time")]),
+    ("Prices were high at one time that year", []),  # when, not how many
+    # one of a thing: the singular noun run, and a plural-looking word after it is a verb
+    ("One lawsuit alleges fraud", [("One", "count", 1.0, "lawsuit")]),
+    ("There is one technical hurdle that remains", [("one", "count", 1.0, "technical hurdle")]),
+    ("It was one step ahead of rivals", [("one", "count", 1.0, "step")]),
+    # "-men" plurals, but not "regimen"
+    ("Nine linemen and 40,000 seamen", [("Nine", "count", 9.0, "lineman"), ("40,000", "count", 40000.0, "seaman")]),
+    ("after 2 regimen changes", [("2", "count", 2.0, "regimen change")]),
+    # comparatives and superlatives, not nouns that end in -er
+    ("the 12 member states", [("12", "count", 12.0, "member state")]),
+    ("The 6 winter storms", [("6", "count", 6.0, "winter storm")]),
+    ("the 3 best restaurants", [("3", "count", 3.0, "good restaurant")]),
+    # the hyphen of a compound adjective left out: the first noun is counted
+    ("He wrote a 40 page memo", [("40", "count", 40.0, "page")]),
+    ("It has a supercharged 8 cylinder motor", [("8", "count", 8.0, "cylinder")]),
+    ("the 7 seat minivan", [("7", "count", 7.0, "seat")]),
+    ("since the june 5 flood damaged it", [("5", "count", 5.0, None)]),  # a date
+    ("over a 20 consecutive session streak", [("20", "count", 20.0, None)]),  # an adjective
+    ("helped the estimated 9,000 left homeless", [("estimated 9,000", "count", 9000.0, None)]),  # a verb
+    # "-strong" is the size of a group, not a noun; a score is followed by "thanks"
+    ("a 2,000-strong army", [("2,000", "count", 2000.0, None)]),
+    ("won 3-1 thanks to a late goal", []),
+    # a year before a noun phrase is a year ("the 1994 winter wheat crop producers")
+    ("for 1994 spring barley growers", []),
+])
+def test_counted_nouns(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])

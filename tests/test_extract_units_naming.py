@@ -22,7 +22,7 @@ def got(text, kinds=None):
     ("10 rmb 20 usd", [("10 rmb", "money", 10.0, "CNY"), ("20 usd", "money", 20.0, "USD")]),
     # lower-case codes after the number, and a code glued to the next word by a comma
     ("It costs half million usd.", [("half million usd", "money", 500_000.0, "USD")]),
-    ("The cost is 500 USD,100 times more", [("500 USD", "money", 500.0, "USD"), ("100", "count", 100.0, None)]),
+    ("The cost is 500 USD,100 times more", [("500 USD", "money", 500.0, "USD"), ("100", "count", 100.0, "time")]),
     # a country prefix written apart from "$", in lower case
     ("the price is c $ 16.4 million", [("c $ 16.4 million", "money", 16_400_000.0, "CAD")]),
     ("fell 19 % to hk $ 10.05 billion .", [("19 %", "percent", 19.0, "percent"),

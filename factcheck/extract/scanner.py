@@ -35,7 +35,7 @@ from .numbers import (
 #: Digits: every alternative starts with a plain digit so the regex engine can skip ahead fast.
 DIGITS_RE = re.compile(
     r"\d(?:\d?,\d\d(?:,\d\d)*,\d{3}(?![\d,])(?:\.\d+)?"  # Indian grouping: 12,34,567.89
-    r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{0,2}(?:,\d{3}|,[ ]0\d\d(?!\d))+(?:\.\d+)?"  # "2, 000ft": a stray space after the comma
     r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d*(?:\.\d+)?)"
 )
@@ -162,8 +162,8 @@ it its it's their them they he she his her we our you your i me my us there here
 such not no yes all any some many much few several other another same both either neither what how why after
 before since until till during against between among through across via according year years month months
 week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters
-times time old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
-plus equals equal said says say told
+old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
+plus equals equal said says say told thanks
 """.split())
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle",
                                 "sheep", "fish", "deer", "teeth", "feet", "mice", "geese", "crew", "livestock",
@@ -283,12 +283,13 @@ def _lemma(word: str) -> str:
 @lru_cache(maxsize=8192)
 def _adj_lemma(word: str) -> str:
     """Base form of a comparative or superlative modifier ("smaller tenancies" -> "small tenancy")."""
-    if not word.endswith(("er", "est")) or len(word) < 5:
+    if not word.endswith(("er", "est")) or len(word) < 4 or word == "number":
         return word
     try:
         from lemminflect import getLemma
 
-        lemmas = getLemma(word, upos="ADJ")
+        # dictionary words only: the rules for unknown words make "member" "memb"
+        lemmas = getLemma(word, upos="ADJ", lemmatize_oov=False)
         if lemmas:
             return lemmas[0]
     except Exception:
@@ -506,7 +507,56 @@ _HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
 #: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
 _HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
                                "thirds", "fourths", "fifths", "year", "month", "week", "day", "hour", "minute",
-                               "second", "decade", "century", "quarter", "nil", "all"})
+                               "second", "decade", "century", "quarter", "nil", "all", "strong"})
+
+
+#: A lower-case plural glued to the digits before it, and what follows: "62,241fans watched".
+_GLUED_NOUN_RE = re.compile(r"[a-z]{4,}(?![\w'’-])(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3}")
+
+
+def _glued_noun(text: str, pos: int) -> str | None:
+    """"62,241fans", "300protesters": a counted noun written without the space after its number.
+
+    Only a lower-case plural of four letters or more ("49ers", "3Station", "5G", "197agreement" are
+    names or slips); a stop word ("3months") is no noun."""
+    m = _GLUED_NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    raw = m.group(0)
+    first = raw.split(None, 1)[0]
+    if not _looks_plural(first) or first in _STOP:
+        return None
+    unit, end = _counted_noun_words(raw, 2.0)
+    return unit
+
+
+#: An article before a number: what follows may be a compound adjective ("a 12 page report").
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:an?|the)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?\Z", re.IGNORECASE)
+#: A singular noun and the noun it describes, after the number: "12 page report", "3 cylinder engine".
+_COMPOUND_RE = re.compile(r"[ \u00a0](?P<w>[a-z]{3,})[ \u00a0]+(?P<next>[a-z]{3,})\b(?!['’-])")
+
+
+def _compound_noun(text: str, low: str, start: int, end: int) -> str | None:
+    """"a 12 page report", "the 3 cylinder engine": the hyphen of "12-page" left out.
+
+    After an article a number, a singular noun and another noun are one compound adjective, and the
+    first noun is what is counted, as in `_hyphen_noun`."""
+    m = _COMPOUND_RE.match(text, end)
+    if m is None:
+        return None
+    am = _ARTICLE_BEFORE_RE.search(low, max(0, start - 24), start)
+    if am is None:
+        return None
+    between = low[am.start():start].split()[1:]
+    if between and (between[0] in _MONTHS or between[0] in _STOP):
+        return None  # "the march 5 earthquake": a date
+    word, nxt = m.group("w", "next")
+    if (word in _HYPHEN_NOT_NOUNS or word in _STOP or word in _ADJECTIVES
+            or (word.endswith(_VERB_SUFFIXES) and len(word) > 5)  # "speed", "seed" are nouns
+            or word.endswith(_ADJECTIVE_ENDINGS) or _looks_plural(word) or word in _NOT_NOUN_TAIL or nxt in _STOP
+            or nxt.endswith("ly")):
+        return None
+    return _lemma(word)
 
 
 def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:
@@ -519,6 +569,25 @@ def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:
             or word.endswith("al"):  # "9.9-annual", "a two-national": adjectives, not nouns
         return None, pos
     return _lemma(word), m.end()
+
+
+#: Words that may follow a singular counted noun but are not part of it ("one point below", "one
+#: stage today", "one measure meant").
+_NOT_NOUN_TAIL = frozenset("""
+today yesterday tomorrow tonight below above ahead behind apiece alone effective meant went came saw got
+made took gave left
+""".split())
+#: Endings of adjectives, which describe rather than name what is counted ("a 30 consecutive day run").
+_ADJECTIVE_ENDINGS = ("al", "est", "ive", "ous", "ful", "ible", "able", "ic", "less")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _looks_plural(lw: str) -> bool:
+    """Is the lower-case word shaped like a plural noun ("shares", "people", "fishermen")? "gas",
+    "virus", "thesis" and "regimen", "specimen" (a vowel before "men") are not."""
+    return lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2) \
+        or (lw.endswith("men") and len(lw) > 5 and (lw[-4] not in "aeiouy" or _lemma(lw) != lw))  # "seamen"
 
 
 def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
@@ -538,18 +607,28 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     head = -1
     for i, w in enumerate(kept):
         lw = w.lower()
-        if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2) \
-                or (lw.endswith("men") and len(lw) > 5):  # "fishermen", "congressmen"
+        if _looks_plural(lw):
             head = i
             break
         if lw.endswith(_VERB_SUFFIXES) and i > 0 and not _plural_follows(kept, i + 1):
             break  # "900 ventures operating": a verb ends the phrase; "1,100 housing properties" does not
-    if head < 0:
-        first = kept[0].lower()
-        if value == 1 and not first.endswith(_VERB_SUFFIXES):
-            head = 0
-        else:
+    if value == 1 and head != 0:
+        # One of a thing: the noun is singular, so the run of lower-case words that follows is the
+        # noun ("one particular demand that"), and a plural-looking word after it is a verb ("one
+        # proposal asks", "one man died")
+        if kept[0].lower().endswith(_VERB_SUFFIXES):
             return None, pos
+        head = 0
+        for i in range(1, min(len(kept), 3)):
+            w = kept[i]
+            lw = w.lower()
+            if not w.islower() or lw.endswith(_VERB_SUFFIXES) or _looks_plural(lw) or lw in _NOT_NOUN_TAIL:
+                break
+            head = i
+        if kept[head].lower() == "time":
+            return None, pos  # "at one time": when, not how many
+    elif head < 0:
+        return None, pos
     phrase = kept[: head + 1]
     # Drop leading modifiers that describe rather than name what is counted, so that "over 70 Russian
     # regions" and "more than 70 regions" count the same thing.
@@ -1462,8 +1541,11 @@ class Scanner:
             kind, unit = "money", currency
         if unit == "second" and pos == e + 1 and not core.is_word and _is_decade(text, low, s, e, number):
             return None, pos  # "the 1990s", "his 30s", "2018s best sector": a decade or an age bracket
+        glued_noun = None
         if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
-            return None, e  # "5G", "3D", "1980s": names and decades, not counts
+            glued_noun = _glued_noun(text, e)
+            if glued_noun is None:
+                return None, e  # "5G", "3D", "1980s": names and decades, not counts
         if kind == "count" and scale == 1.0 and not extra and number.precision == 1.0 and 0 < number.value <= 100:
             ratio = self._ratio(text, low, e, number.value)
             if ratio is not None:
@@ -1521,9 +1603,11 @@ class Scanner:
         elif kind == "count":
             if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
-            unit, _ = counted_noun(text, pos, value)
-            if unit is None and yearlike:
-                return None, e  # a year: the temporal scanner's business
+            unit = glued_noun or counted_noun(text, pos, value)[0]
+            if yearlike and (unit is None or " " in unit):
+                return None, e  # a year: the temporal scanner's business ("1987 winter wheat producers")
+            if unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2:
+                unit = _compound_noun(text, low, span_start, e)
             if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
                     and not core.is_word and number.precision == 1.0 and _is_name_label(text, s, e)):
                 return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner": part of a name
