@@ -396,3 +396,70 @@ def test_counted_nouns(text, expected):
     got = units(text)
     assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
     assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the currency of Nordic and Czech "crowns" and of "Singaporean dollars"; a bare "crowns" stays a noun
+    ("a loss of 40 mln Norwegian crowns", [("40 mln Norwegian crowns", "money", 40e6, "NOK")]),
+    ("paid 900 Czech crowns", [("900 Czech crowns", "money", 900.0, "CZK")]),
+    ("some 250 Singaporean dollars", [("some 250 Singaporean dollars", "money", 250.0, "SGD")]),
+    ("the king's 12 crowns", [("12", "count", 12.0, "crown")]),
+])
+def test_currency_names(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's age without the commas around it: a full name before and a verb after ...
+    ("Maria Okafor 52 has led the firm since 2010", [("52", "duration", 52.0, "year")]),
+    ("Olivia Grant 12 has a plan", [("12", "count", 12.0, None)]),  # too young to be sure
+    ("Sky 25 will race", [("25", "count", 25.0, None)]),  # no full name
+    # ... or a person and "is", "was", "will be" before, and nothing counted after
+    ("The boy, who was 9, ran home.", [("9", "duration", 9.0, "year")]),
+    ("She will be 61 by March", [("61", "duration", 61.0, "year")]),
+    ("he turned 30.", [("30", "duration", 30.0, "year")]),
+    ("The score was 30 at halftime", [("30", "count", 30.0, None)]),  # no person
+])
+def test_ages_without_commas(text, expected):
+    got = [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind != "date"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare number after an amount, in the same phrase, is in its unit
+    ("Yields went from about 12-15 tonnes to 30 this year", [("about 12-15 tonnes", "measure", 13.5, "metric_ton"),
+                                                              ("30", "measure", 30.0, "metric_ton")]),
+    ("The index shed 41.2 points, or 1.3%, to close at 3,120.5.",
+     [("41.2", "count", 41.2, "point"), ("1.3%", "percent", 1.3, "percent"), ("3,120.5", "count", 3120.5, "point")]),
+    ("The fund sold 220 bonds on Monday and 180 on Tuesday.",
+     [("220", "count", 220.0, "bond"), ("180", "count", 180.0, "bond")]),
+    ("Oats rose by 3 percent but barley fell by 2.", [("3 percent", "percent", 3.0, "percent"),
+                                                       ("2", "percent", 2.0, "percent")]),
+    ("The top bid was 61.5 cents, while the lowest was 58.25.", [("61.5 cents", "money", 61.5, "cent"),
+                                                                  ("58.25", "money", 58.25, "cent")]),
+    # but not to a number of another size, nor across a percentage change to its level
+    ("It hired 12 engineers last year and 4,000 in all.", [("12", "count", 12.0, "engineer"),
+                                                           ("4,000", "count", 4000.0, None)]),
+    ("Shares rose 0.4% to 1,245.6", [("0.4%", "percent", 0.4, "percent"), ("1,245.6", "count", 1245.6, None)]),
+    # a bare number before an amount, joined to it, shares its unit
+    ("a 5- or 6-metre wall", [("5", "measure", 5.0, "meter"), ("6-metre", "measure", 6.0, "meter")]),
+    ("two-, three- and four-bedroom flats", [("two", "count", 2.0, "bedroom"), ("three", "count", 3.0, "bedroom"),
+                                             ("four", "count", 4.0, "bedroom")]),
+    ("notes of 500, 1,000 and 5,000 dlrs", [("500", "money", 500.0, "USD"), ("1,000", "money", 1000.0, "USD"),
+                                            ("5,000 dlrs", "money", 5000.0, "USD")]),
+    ("it spent 40 million of the 90 million euros", [("40 million", "money", 40e6, "EUR"),
+                                                     ("90 million euros", "money", 90e6, "EUR")]),
+    ("inflation slowed to 3 from 4.5%", [("3", "percent", 3.0, "percent"), ("from 4.5%", "percent", 4.5, "percent")]),
+    ("Composite index (2811.4 down 12.7 points)", [("2811.4", "count", 2811.4, "point"),
+                                                   ("down 12.7", "count", 12.7, "point")]),
+    # but a part is no bigger than its whole, and a comma alone is a list only in a list
+    ("seven of the four-ton trucks", [("seven", "count", 7.0, None), ("four-ton", "measure", 4.0, "ton")]),
+    ("Well 7, 90 km north", [("7", "count", 7.0, None), ("90 km", "measure", 90.0, "kilometer")]),
+    ("a rate of 35 to one dollar", [("35", "count", 35.0, None), ("one dollar", "money", 1.0, "USD")]),
+])
+def test_units_carried_in_a_phrase(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])

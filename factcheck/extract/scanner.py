@@ -83,12 +83,12 @@ _SIGN_WORD_BEFORE_RE = re.compile(r"\b(?:minus|negative)[ \u00a0]+\Z")
 _DIRECTION_WORDS = {w: ("down" if w in (
     "down fell fall falls fallen falling decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping lost lose loses slipped slip plunged plunge slumped slump shrank shrink contracted "
-    "contract cut cuts slid slide tumbled tumble eased lower reduced reduce").split() else "up") for w in (
+    "contract cut cuts slid slide tumbled tumble eased lower reduced reduce shed sheds").split() else "up") for w in (
     "up down rose rise rises risen rising fell fall falls fallen falling grew grow grows grown growing increased "
     "increase increases increasing decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping gained gain gains lost lose loses climbed climb climbs jumped jump jumps surged "
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
-    "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise"
+    "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise shed sheds"
 ).split()}
 _TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0,3}")
 #: The first token of a _TOKEN_RE match.
@@ -308,7 +308,7 @@ _NAME_ADJECTIVE_ENDINGS = ("ese", "ish", "ch", "an", "s", "i", "et", "ek")  # Ja
 
 
 #: Between a change and its resulting level: its counted noun, if any, and "to".
-_TO_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+to[ \u00a0]+\Z")
+_TO_BETWEEN_RE = re.compile(r",?(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+(?:to|at)[ \u00a0]+\Z")
 #: Between an amount and the one it is compared with: "3.9 million headsets, up from 2.4 million",
 #: "460 vehicles so far this year compared with 63".
 _VERSUS_BETWEEN_RE = re.compile(
@@ -316,21 +316,152 @@ _VERSUS_BETWEEN_RE = re.compile(
     r"|against)[ \u00a0]+\Z")
 
 
-def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quantity:
+#: A first and a last name right before a number ("Nick Hague 44"), not a month or weekday.
+_FULL_NAME_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+[ \u00a0][A-Z][a-z]+[ \u00a0]\Z")
+#: What a person's age is followed by when the commas around it are left out: "Nick Hague 44 has spent".
+_AGE_VERB_AFTER_RE = re.compile(r"[ \u00a0]+(?:has|had|is|was|said|says|told|who|will|would|joined|died|became|"
+                                r"added|and[ \u00a0]+(?:his|her))\b")
+#: A person and "is", "was", "will be", "turned" right before a number: "who was 10", "he will be 35".
+_AGE_BE_RE = re.compile(r"\b(?:he|she|who|i)[ \u00a0]+(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|turns|turned|"
+                        r"will[ \u00a0]+turn|is[ \u00a0]+now|was[ \u00a0]+only|was[ \u00a0]+just)[ \u00a0]+\Z")
+#: After the age of "who was 10": the end of the clause or a word that starts another phrase.
+_AGE_BE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[.!?;,)\n]|$)|[ \u00a0]+(?:by|when|at|in|and|but|with|on|years)\b")
+
+
+def _bare_age(text: str, low: str, start: int, end: int, value: float) -> bool:
+    """A person's age written without the commas or the word "aged": "Nick Hague 44 has spent" (a
+    full name before, a verb after), "who was 10.", "he will be 35 by then" (a person and "is" or
+    "was" before, nothing counted after)."""
+    if start >= 8 and low[start - 2] in "sendwyt" and _AGE_BE_RE.search(low, max(0, start - 24), start):
+        return _AGE_BE_AFTER_RE.match(low, end) is not None
+    return (15 <= value <= 110 and text[start - 2].islower() and _AGE_VERB_AFTER_RE.match(low, end) is not None
+            and _FULL_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+def _inherit_change_unit(text: str, change: Quantity, level: Quantity, after: int | None = None) -> Quantity:
     """"rose 64.06 points to 4,577.10": the level after "to" is in the change's unit (points).
 
     Likewise the amount something is compared with ("3.9 million headsets, up from 2.4 million").
     Only counted or measured units pass on, and after "to" only a change's (one with a direction):
     after "rose 0.1% to 1,333.18" the level is not a percentage.
     """
-    if change.unit is None or change.kind not in ("count", "measure") or level.start - change.end > 40:
+    if after is None:
+        after = change.end
+    if change.unit is None or change.kind not in ("count", "measure") or level.start - after > 40:
         return level
-    between = text[change.end:level.start]
+    between = text[after:level.start]
     if level.text[:5].lower() == "from ":
         between += "from "
     if not (change.direction is not None and _TO_BETWEEN_RE.match(between)) and not _VERSUS_BETWEEN_RE.match(between):
         return level
     return with_changes(level, kind=change.kind, unit=change.unit)
+
+
+#: Kinds whose unit a bare number next to them may share.
+_CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
+#: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
+_RESTATED_RE = re.compile(r",?[ \u00a0]*(?:\(|or[ \u00a0]+)\Z")
+#: Between "from 14 mpg" and the number after it: "to".
+_FROM_TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+\Z")
+#: Between an amount and a bare number that is a second one of the same: ", and", "or", "while the
+#: lowest is", "but Nasdaq fell by".
+_AND_THEN_RE = re.compile(r",?[ \u00a0]+(?:and|or|but|while|whilst|whereas)(?:[ \u00a0]+[A-Za-z&'’]+){0,4}"
+                          r"[ \u00a0]+\Z")
+#: Between a bare number and the amount after it whose unit it shares: "7- or 8-inch", "four-, five-",
+#: "280 million of the 1.5 billion shekels", "to 5 from 6%".
+_SHARED_AFTER_RE = re.compile(
+    r"(?:-[ \u00a0]*,?|[ \u00a0]*,)[ \u00a0]*\Z"
+    r"|-?[ \u00a0]*(?:and|or|to|nor|from|out[ \u00a0]+of|of(?:[ \u00a0]+(?:the|a|an|its|their|his|her))?)"
+    r"[ \u00a0]+\Z")
+#: Words after a bare number that may end it ("and 187 by tender", "while the lowest is 74.07.").
+_BARE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?;)\n]|$)|[ \u00a0]+(?:by|in|on|at|for|last|this|from|during|a|per|each)\b")
+
+
+def _carry_forward(text: str, out: list[Quantity], level: Quantity) -> Quantity:
+    """A bare number after an amount with a unit, in the same phrase, is in that unit.
+
+    "from 14 mpg to 24" (after "from ... to"), "64 points to 4,577" and "lost 162 points, or 2.1%,
+    to 7,425" (a change's level, past the percentage that restates it), "435 homes by open sale and
+    187 by tender", "84.75 cents, while the lowest is 74.07" (a second amount of the same thing,
+    ending its clause); both of a like size (within ten times). A percentage change passes its
+    unit to no level ("rose 0.1% to 1,333.18").
+    """
+    prev = out[-1]
+    after = prev.end
+    if prev.unit is None or level.start - after > 48:
+        return level  # the common case: a bare number after another (tables), or far from it
+    if (prev.kind == "percent" and len(out) > 1 and out[-2].direction is not None
+            and _RESTATED_RE.search(text, max(0, prev.start - 6), prev.start)):
+        prev = out[-2]  # "lost 162.31 points, or 2.14%, to fall to 7,425.81"
+    q = _inherit_change_unit(text, prev, level, after)
+    if q is not level or prev.unit is None or prev.kind not in _CARRY_KINDS or level.start - prev.end > 48:
+        return q
+    between = text[prev.end:level.start]
+    if _DIGIT_OR_STOP_RE.search(between) is not None:
+        return level
+    if not _like_size(level.value, prev.value):
+        return level
+    if ((prev.text[:5].lower() == "from " or text[max(0, prev.start - 5):prev.start].lower() == "from ")
+            and _FROM_TO_RE.match(between)):
+        return with_changes(level, kind=prev.kind, unit=prev.unit)
+    m = _AND_THEN_RE.match(between)
+    if m is None and (prev.kind != "count" or _WORDS_THEN_AND_RE.match(between) is None):
+        return level
+    if _BARE_END_RE.match(text, level.end) is None:
+        return level
+    return with_changes(level, kind=prev.kind, unit=prev.unit)
+
+
+#: A digit or the end of a sentence or clause between two amounts: they are not of one phrase.
+_DIGIT_OR_STOP_RE = re.compile(r"[\d.;:]")
+#: "435 homes by open sale and 187": words about the first amount, then "and".
+_WORDS_THEN_AND_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){1,4},?[ \u00a0]+(?:and|or|but|while|whilst|whereas)[ \u00a0]+\Z")
+
+
+def _like_size(a: float | None, b: float | None) -> bool:
+    """Two amounts of the same thing in one phrase are of a like size (within ten times)."""
+    return bool(a and b and 0.1 <= abs(a / b) <= 10)
+
+
+def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
+    """A bare number before an amount with a unit, joined to it, shares the unit: "7- or 8-inch",
+    "four-, five- and six-cylinder", "1,000 and 10,000 dlrs", "280 million of the 1.5 billion
+    shekels" (a part no bigger than its whole), "fell to 5 from 6%", "(16369.03 up 58.06 points)" (a
+    level right before its change). The two are of a like size, but for a part and its whole and a
+    level and its change. Right to left, so lists chain; a comma alone joins only such a list
+    ("4,340, 4,345 and 4,350 dlrs", not "Lufeng 13-1-1, 250 km")."""
+    carried = -1  # the index that got its unit here last
+    for i in range(len(out) - 2, -1, -1):
+        q = out[i]
+        if q.unit is not None or q.kind != "count" or q.qualifier == "range":
+            continue
+        nxt = out[i + 1]
+        if nxt.unit is None or nxt.kind not in _CARRY_KINDS or nxt.start - q.end > 16:
+            continue
+        between = text[q.end:nxt.start]
+        if nxt.text[:1].isalpha():  # "to 5 from 6%": the joining word opens the next span
+            first = nxt.text.split(None, 1)[0].lower()
+            if first in ("from", "or", "and", "to", "of"):
+                between += first + " "
+        m = _SHARED_AFTER_RE.match(between)
+        if m is None:
+            if not (nxt.direction is not None and nxt.kind in ("count", "measure") and between.strip(" \u00a0,") == ""
+                    and nxt.text[:1].isalpha()):
+                continue
+        elif "of" in between.split():
+            if (nxt.kind == "measure" or q.value is None or nxt.value is None or abs(q.value) > abs(nxt.value)
+                    or abs(q.value) * 1000 < abs(nxt.value)):
+                continue  # a part is no bigger than its whole ("five of the three-ton satellites"), nor tiny
+        elif not _like_size(q.value, nxt.value):
+            continue  # "at 35 to one dollar", "3,003 billion, down 0.8 pct"
+        elif between.strip(" \u00a0") in ("", ","):
+            if carried != i + 1 or (nxt.kind == "money" and "," not in between):
+                continue  # "8 $9" is not one amount; a bare comma joins only a list
+        out[i] = with_changes(q, kind=nxt.kind, unit=nxt.unit)
+        carried = i
+    return out
 
 
 def _bracketed_equivalent(text: str, first: Quantity, second: Quantity) -> Quantity:
@@ -1352,12 +1483,14 @@ class Scanner:
             if q is not None:
                 if out:
                     if q.unit is None and q.kind == "count":
-                        q = _inherit_change_unit(text, out[-1], q)
+                        q = _carry_forward(text, out, q)
                     elif q.direction is None and out[-1].direction is not None and q.kind == out[-1].kind:
                         q = _bracketed_equivalent(text, out[-1], q)
                 out.append(q)
             if end > resume:
                 resume = end
+        if len(out) > 1:
+            out = _carry_back(text, out)
         return out
 
     def _ignore_matches(self, low: str) -> list[tuple[int, int]]:
@@ -1618,6 +1751,10 @@ class Scanner:
                         or ((low.startswith("age ", span_start - 4) or low.startswith("aged ", span_start - 5))
                             and _AGE_WORD_RE.search(low, max(0, span_start - 6), span_start))):
                     # "Maddon, 66, has used", "a man aged 87": an age in years
+                    return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
+                                    "year", "exact", left.direction), e)
+                if text[span_start - 1] == " " and _bare_age(text, low, span_start, e, value):
+                    # "Nick Hague 44 has spent", "who was 10.", "He will be 35 by then": the commas left out
                     return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
                                     "year", "exact", left.direction), e)
             if unit is None and span_start >= 3 and low.startswith("of ", span_start - 3):
