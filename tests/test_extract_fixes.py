@@ -298,7 +298,7 @@ def quantities(text):
     ("units in 30 states and Puerto Rico compared to 1,263 last year",
      [("30", "count", 30.0, "state"), ("1,263", "count", 1263.0, None)]),
     # counted nouns: -ing modifiers, -men plurals, capitalised plurals of people (not firms)
-    ("begin with 1,100 public housing properties", [("1,100", "count", 1100.0, "housing property")]),
+    ("the council owns 2,400 public rental flats", [("2,400", "count", 2400.0, "public rental flat")]),
     ("home port for about 60 commercial fishermen", [("about 60", "count", 60.0, "commercial fisherman")]),
     ("In total, 1,307,000 Americans were collecting aid", [("1,307,000", "count", 1_307_000.0, "american")]),
     ("it bought 36,700 Builders Transport common shares", [("36,700", "count", 36_700.0, None)]),
@@ -455,7 +455,7 @@ def test_ages_without_commas(text, expected):
     ("Composite index (2811.4 down 12.7 points)", [("2811.4", "count", 2811.4, "point"),
                                                    ("down 12.7", "count", 12.7, "point")]),
     # but a part is no bigger than its whole, and a comma alone is a list only in a list
-    ("seven of the four-ton trucks", [("seven", "count", 7.0, None), ("four-ton", "measure", 4.0, "ton")]),
+    ("seven of the four-ton trucks", [("seven", "count", 7.0, "four-ton truck"), ("four-ton", "measure", 4.0, "ton")]),
     ("Well 7, 90 km north", [("7", "count", 7.0, None), ("90 km", "measure", 90.0, "kilometer")]),
     ("a rate of 35 to one dollar", [("35", "count", 35.0, None), ("one dollar", "money", 1.0, "USD")]),
 ])
@@ -463,3 +463,67 @@ def test_units_carried_in_a_phrase(text, expected):
     got = units(text)
     assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
     assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # modifiers that say which things are counted stay; names, nationalities and words that only stress
+    # the number go ("over 70 Russian regions" and "more than 70 regions of Russia" count the same)
+    ("It opened six new branches", [("six", "count", 6.0, "new branch")]),
+    ("Police detained nine other suspects", [("nine", "count", 9.0, "other suspect")]),
+    ("a whopping 900 visitors", [("900", "count", 900.0, "visitor")]),
+    ("some 40 Belgian farmers", [("some 40", "count", 40.0, "farmer")]),
+    # two modifiers joined by "and" describe one noun
+    ("It sold 12 used and new vans", [("12", "count", 12.0, "used new van")]),
+    ("3 cats and 2 dogs", [("3", "count", 3.0, "cat"), ("2", "count", 2.0, "dog")]),
+    # an adjective before the number, after a determiner
+    ("the bottom four clubs", [("four", "count", 4.0, "bottom club")]),
+    ("the remaining 30 tickets", [("30", "count", 30.0, "ticket")]),  # a verb, not an adjective
+    # a part of a group counts what the group is made of
+    ("Three of the hostages were freed", [("Three", "count", 3.0, "hostage")]),
+    ("four of Smith's horses", [("four", "count", 4.0, "horse")]),
+    ("two of them", [("two", "count", 2.0, None)]),
+    # a measure between a number and its noun describes the noun
+    ("they shipped 400 40-foot containers", [("400", "count", 400.0, "container"),
+                                             ("40-foot", "measure", 40.0, "foot")]),
+    # "8 B people" is billions; "100,000 B shares" is a class of shares
+    ("about 9 B users", [("about 9 B", "count", 9e9, "user")]),
+    ("35m of their customers", [("35m", "count", 35e6, "customer")]),
+])
+def test_counted_noun_phrases(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rate after a bracketed equivalent is both amounts'; a hyphenated "a-day" is a rate
+    ("an offer of C$9 (US$6.70) per share", [("C$9", "money", 9.0, "CAD / share"),
+                                             ("US$6.70", "money", 6.7, "USD / share")]),
+    ("a 80,000 barrel-a-day plant", [("80,000 barrel-a-day", "measure", 80000.0, "barrel / day")]),
+    ("a 15-cent-a-share payout", [("15-cent", "money", 15.0, "cent")]),
+    # a sign before a minus
+    ("the deficit widened to $-4.2bn", [("$-4.2bn", "money", -4.2e9, "USD")]),
+    # names and codes, not quantities
+    ("the SARS -2 outbreak", []),
+    ("He lives at 12 Elm Tree Road, Leeds", []),
+    ("an office on 42nd Street", []),
+    ("the new iPad 10 and iPad 9", []),
+    ("trading starts at 0830 GMT", []),
+    ("at 1400gmt", []),
+    ("the SP 400 and Fortune 500", []),
+    ("it left at 0930 local time", []),
+    ("000 and 0 are zero", [("000", "count", 0.0, None), ("0", "count", 0.0, None)]),
+])
+def test_rates_signs_and_names(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fair runs Aug. 3-7 and Sept. 1 to 4.", ["Aug. 3", "Sept. 1"]),
+    ("from 20 km per litre in 2009 to 25 km per litre", ["from 20 km per litre", "2009", "25 km per litre"]),
+])
+def test_day_ranges_and_years(text, expected):
+    got = [x.text for x in extract_text(text)]
+    assert got == expected

@@ -131,7 +131,9 @@ _RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of|(?P<over>over))[ \u00a0
 #: What may join the parts of "3 dollars 50 cents", "5 feet 2 inches", "4 thousand 3 hundred and 21".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
 #: "per barrel", "a month", "/day": what opens the denominator of a rate.
-_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:per|a|an|every|each)[ \u00a0]+)(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|(?:[ \u00a0]+|-)(?:per|a|an|every|each)[ \u00a0-])(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+#: Denominators a hyphenated rate may have: "barrel-a-day", "£24 a-year".
+_TIME_RATES = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 #: After "a year", "a month": these make it a time ("a year earlier"), not a rate ("a year").
 _TIME_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|previously|prior|back|on|after)\b", re.IGNORECASE)
 #: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
@@ -159,7 +161,7 @@ of in on at to for from by with and or but nor the a an is are was were be been 
 shall should can could may might must do does did that which who whom whose this these those than as per each
 every more less most least percent per cent also only just about around over under into onto out up down off
 it its it's their them they he she his her we our you your i me my us there here then when where while if so
-such not no yes all any some many much few several other another same both either neither what how why after
+such not no yes all any some many much few several another same both either neither what how why after
 before since until till during against between among through across via according year years month months
 week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters
 old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
@@ -176,6 +178,10 @@ annual monthly daily weekly active registered confirmed reported estimated known
 top leading separate different various individual single double certain special major important joint-stock
 """.split())
 _VERB_SUFFIXES = ("ed", "ing", "ly")
+#: Words that stress a number rather than say what is counted: left out of the counted noun.
+_INTENSIFIERS = frozenset("""
+additional extra further total overall estimated whopping mere record staggering reported respective
+""".split())
 
 
 class _Core:
@@ -359,6 +365,8 @@ def _inherit_change_unit(text: str, change: Quantity, level: Quantity, after: in
     return with_changes(level, kind=change.kind, unit=change.unit)
 
 
+#: What joins the first and the last day of a range of days ("Oct. 18-22", "March 3 to 5").
+_DAY_RANGE_JOINS = frozenset({"-", "–", " - ", " – ", " to ", " through "})
 #: Kinds whose unit a bare number next to them may share.
 _CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
 #: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
@@ -441,6 +449,12 @@ def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
         if nxt.unit is None or nxt.kind not in _CARRY_KINDS or nxt.start - q.end > 16:
             continue
         between = text[q.end:nxt.start]
+        if nxt.kind == "measure" and nxt.direction is None and between in (" ", "\u00a0"):
+            # "eight million 250ml bottles", "two 12-inch pizzas": the measure describes what is counted
+            noun, _ = counted_noun(text, nxt.end, 2.0)
+            if noun is not None:
+                out[i] = with_changes(q, unit=noun)
+            continue
         if nxt.text[:1].isalpha():  # "to 5 from 6%": the joining word opens the next span
             first = nxt.text.split(None, 1)[0].lower()
             if first in ("from", "or", "and", "to", "of"):
@@ -477,8 +491,9 @@ def _millions_counted(text: str, num_end: int, after: int) -> bool:
 
     Whole numbers after "the" or "a" stay metres ("the 100m hurdles", "a 5m wall").
     """
-    if counted_noun(text, after, 2.0)[0] is None:
-        return False
+    if counted_noun(text, after, 2.0)[0] is None and not (text.startswith(" of ", after)
+                                                         and _of_noun(text, after + 3) is not None):
+        return False  # "2.7m viewers", "35m of its devices" are millions
     k = num_end
     while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
         k -= 1
@@ -538,6 +553,15 @@ def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> boo
     return bool(prev) and (prev[-1] in _DECADE_BEFORE or (s > 0 and text[s - 1] in "'’"))
 
 
+#: After a house number: capitalised words (or an ordinal) and a street word ("49 Zorro Ranch Road",
+#: "9 E 71st St", "22 Ave Foch").
+_STREET_RE = re.compile(
+    r"[ \u00a0](?:(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th))[ \u00a0]){0,3}(?:St|Street|Road|Rd|Ave|Avenue|Way|Blvd|"
+    r"Boulevard|Lane|Drive|Dr|Place|Court|Terrace|Parkway|Square)\b(?!['’])|[ \u00a0](?:Ave|Avenue|Rue|Via|Calle)[ \u00a0][A-Z]")
+#: A street after an ordinal: "71st St", "42nd Street".
+_STREET_AFTER_ORDINAL_RE = re.compile(r"[ \u00a0](?:St|Street|Ave|Avenue)\b")
+
+
 def _is_name_label(text: str, s: int, e: int) -> bool:
     """A bare integer that belongs to a name: "Boeing's own 787 Dreamliner", "the Big 12.".
 
@@ -558,6 +582,8 @@ def _is_name_label(text: str, s: int, e: int) -> bool:
     prev = text[k:s - 1]
     if not prev.isalpha():
         return False
+    if prev[0].islower() and not prev.islower():
+        return True  # "iPhone 11", "eBay 5": a product's name in mixed case
     m = _LABEL_NEXT_RE.match(text, e)
     if m is not None:
         word = m.group("w").lower()
@@ -667,6 +693,40 @@ _ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:an?|the)[ \u00a0]+(?:[a-z]+[ \u0
 _COMPOUND_RE = re.compile(r"[ \u00a0](?P<w>[a-z]{3,})[ \u00a0]+(?P<next>[a-z]{3,})\b(?!['’-])")
 
 
+#: After "N of": a determiner or a possessive name, then the noun phrase ("two of the victims").
+_OF_DETERMINER_RE = re.compile(r"[ \u00a0]+(?:the|its|their|his|her|our|these|those|[A-Z][A-Za-z]+['’]s?)(?=[ \u00a0])")
+
+
+def _of_noun(text: str, pos: int) -> str | None:
+    """"two of the victims", "14 of its stores", "two of Johnson's deputies": a part of a group counts
+    what the group is made of. Only a plural ("3 of the 10 banks" leaves the second number to say
+    what; "one of the best" is no count)."""
+    m = _OF_DETERMINER_RE.match(text, pos)
+    if m is None:
+        return None
+    unit, _ = counted_noun(text, m.end(), 2.0)
+    return unit
+
+
+#: A determiner and an adjective right before a number: "the top three seeds", "the other 5 members".
+_ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|its|their|his|her|our|my|your|these|those)[ \u00a0]+(?P<a>[a-z]{3,})[ \u00a0]\Z")
+
+
+def _adjective_before(low: str, start: int, unit: str) -> str:
+    """The counted noun with an adjective written before its number: "the top three seeds" counts top
+    seeds, "the previous two sessions" previous sessions. Words that stress the number ("the
+    record 32 goals"), verbs ("the remaining 20") and words that are no adjectives are left out."""
+    m = _ADJECTIVE_BEFORE_RE.search(low, max(0, start - 24), start)
+    if m is None:
+        return unit
+    adj = m.group("a")
+    if (adj in _STOP or adj in _INTENSIFIERS or adj in _COUNT_SKIP or adj in CARDINAL_WORDS or adj in ORDINAL_WORDS
+            or (adj in _HYPHEN_PREFIXES and adj != "top") or adj.endswith(_VERB_SUFFIXES) or adj in _MONTHS or _looks_plural(adj)
+            or unit.startswith(adj)):
+        return unit
+    return _adj_lemma(adj) + " " + unit
+
+
 def _compound_noun(text: str, low: str, start: int, end: int) -> str | None:
     """"a 12 page report", "the 3 cylinder engine": the hyphen of "12-page" left out.
 
@@ -728,8 +788,11 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     if len(words) > 1 and words[0].lower() in _COUNT_SKIP:
         words = words[1:]  # "eight more picks" counts picks
     kept: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower().strip("'’-")
+        if lw in ("and", "or") and kept and i + 1 < len(words) and not any(_looks_plural(k.lower()) for k in kept) \
+                and any(_looks_plural(x.lower()) for x in words[i + 1:i + 3]):
+            continue  # "4.3M digital and physical sales": two modifiers of one noun
         if not lw or lw in _STOP or lw in CARDINAL_WORDS:
             break  # "One report said six children": another number starts another phrase
         kept.append(w)
@@ -761,9 +824,10 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     elif head < 0:
         return None, pos
     phrase = kept[: head + 1]
-    # Drop leading modifiers that describe rather than name what is counted, so that "over 70 Russian
-    # regions" and "more than 70 regions" count the same thing.
-    while len(phrase) > 1 and (phrase[0][:1].isupper() or phrase[0].lower() in _ADJECTIVES):
+    # Drop leading names and nationalities, so that "over 70 Russian regions" and "more than 70 regions
+    # of Russia" count the same thing, and words that only stress the number ("a whopping 500 fans"):
+    # other modifiers say which things are counted ("eight other employees", "five new seasons").
+    while len(phrase) > 1 and (phrase[0][:1].isupper() or phrase[0].lower() in _INTENSIFIERS):
         phrase = phrase[1:]
     if any(not w.isalpha() and "-" not in w for w in phrase):
         return None, pos
@@ -771,7 +835,8 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
         # "5 Bloomberg", "3 Mets": names, not counted nouns; "1,307,000 Americans", "17 Missing Miners" are
         word = kept[head]
         if not word.islower() and not (word[1:].islower() and word.endswith(_PEOPLE_PLURAL_ENDINGS)
-                                       and head == len(kept) - 1):  # "36,700 Builders Transport shares": a firm
+                                       and (head == len(kept) - 1 or kept[head + 1].islower())):
+            # "36,700 Builders Transport shares": a firm; "millions of Americans including" are people
             return None, pos
     lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
     # find the end offset of the head word in the words
@@ -1296,8 +1361,10 @@ class Scanner:
             return 1.0, pos  # "40-mln dlr" is a scale; "10-K" is a form
         if sc.group("word"):
             word = sc.group("word").lower()
-            if word == "b" and (sc.group("sp") or not money):
-                return 1.0, pos
+            if word == "b" and (sc.group("sp") or not money) and not (
+                    sc.group("word") == "B" and sc.group("sp") and self._lead_value(text, pos) < 1000
+                    and counted_noun(text, sc.end(), 2.0)[0] is not None):
+                return 1.0, pos  # "8 B people" is billions
             factor, pos = lex.scale_words[word], sc.end()
         else:
             att = sc.group("att")
@@ -1322,6 +1389,17 @@ class Scanner:
             factor *= lex.scale_words[sc2.group("word").lower()]
             pos = sc2.end()
         return factor, pos
+
+    @staticmethod
+    def _lead_value(text: str, end: int) -> float:
+        """The plain number that ends at ``end`` (digits, commas and a point), or infinity."""
+        k = end
+        while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
+            k -= 1
+        try:
+            return float(text[k:end].replace(",", ""))
+        except ValueError:
+            return float("inf")
 
     def _unit_after(self, text: str, pos: int, money: bool, scaled: bool) -> tuple[str | None, str | None, str | None, int]:
         """Percent, currency or unit at ``pos``: (kind, unit, currency, new pos).
@@ -1478,6 +1556,11 @@ class Scanner:
                 i = bisect_right(skip_starts, core.end - 1) - 1
                 if i >= 0 and skip_spans[i][1] > core.start:
                     continue
+                if (i >= 0 and 0 < core.start - skip_spans[i][1] <= 9 and text[skip_spans[i][1] - 1].isdigit()
+                        and text[skip_spans[i][1]:core.start] in _DAY_RANGE_JOINS and core.number.precision == 1.0
+                        and 1 <= core.number.value <= 31 and not core.is_word
+                        and not text[skip_spans[i][0]:skip_spans[i][1]].isdigit()):
+                    continue  # "Oct. 18-22", "March 3 to 5": the last day of a range of days
             self._resume = resume
             q, end = build(text, low, core)
             if q is not None:
@@ -1486,6 +1569,8 @@ class Scanner:
                         q = _carry_forward(text, out, q)
                     elif q.direction is None and out[-1].direction is not None and q.kind == out[-1].kind:
                         q = _bracketed_equivalent(text, out[-1], q)
+                    if q.kind == "money" and q.end < len(text) and text[q.end] == ")" and out[-1].kind == "money":
+                        q = self._bracketed_rate(text, out, q)
                 out.append(q)
             if end > resume:
                 resume = end
@@ -1610,7 +1695,11 @@ class Scanner:
             prev = text[s - 1]
             if prev.isalpha() or prev == "_":
                 return None, e  # "G20", "A380", "B2B": names, not quantities
-            if prev == "-" and s > 1 and text[s - 2].isalpha():
+            if prev == "-" and s > 1 and text[s - 2] in self._currency_last_chars and not text[s - 2].isalpha():
+                cur, cur_start = self._currency_before(text, s - 1)
+                if cur is not None:  # "$-50.8bn": a sign, then a minus
+                    currency, start, hyphen_negative = cur, cur_start, True
+            elif prev == "-" and s > 1 and text[s - 2].isalpha():
                 k = s - 1
                 while k > 0 and s - 1 - k < 12 and text[k - 1].isalpha():
                     k -= 1
@@ -1630,9 +1719,13 @@ class Scanner:
                 return None, e  # "ID.3", "No.5"
             elif prev == ":" and s > 1 and text[s - 2].isdigit():
                 return None, e  # "1:36.6", clock times and scores
+        if not core.is_word and text[s] == "0" and e - s > 1 and text[s + 1].isdigit() and text[s:e].strip("0"):
+            return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
         if currency is None and self._ignored(low, s, e):
             return None, e
         if core.kind == "ordinal":
+            if _STREET_AFTER_ORDINAL_RE.match(text, e):
+                return None, e  # "71st St", "Fifth Avenue": a street's name
             v = core.number.value
             return self._q(s, e, text, "ordinal", v, v, v, None, "exact"), e
         number = core.number
@@ -1674,6 +1767,10 @@ class Scanner:
             kind, unit = "money", currency
         if unit == "second" and pos == e + 1 and not core.is_word and _is_decade(text, low, s, e, number):
             return None, pos  # "the 1990s", "his 30s", "2018s best sector": a decade or an age bracket
+        if (kind == "count" and scale == 1.0 and s > 4 and text[s - 1] == "-" and text[s - 2] == " "
+                and text[s - 5:s - 2].isupper() and text[s - 5:s - 2].isalpha() and number.precision == 1.0
+                and text[s - 5:s - 2] not in self.lex.currency_codes):
+            return None, e  # "COVID -19 tests": a name with a stray space, not minus nineteen
         glued_noun = None
         if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
             glued_noun = _glued_noun(text, e)
@@ -1706,6 +1803,8 @@ class Scanner:
             _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
             if yearlike and kind2 == "count" and unit2 is None and 1800 <= v2 <= 2100:
                 return None, end2
+            if yearlike and left.opener is None and v2 * (scale2 if scale2 != 1.0 else 1.0) < value:
+                return None, e  # "in 2008 to 29 mpg": a year, then a level, not a range down from 2008
             if scale == 1.0 and scale2 != 1.0 and number.value < 1000 and not extra:
                 # "between 3 and 4 billion": the scale serves both
                 value *= scale2
@@ -1741,9 +1840,14 @@ class Scanner:
                 return None, e  # a year: the temporal scanner's business ("1987 winter wheat producers")
             if unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2:
                 unit = _compound_noun(text, low, span_start, e)
+            if unit is None and value != 1 and low.startswith(" of ", pos):
+                unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
+            elif unit is not None and span_start >= 4 and text[span_start - 1] == " ":
+                unit = _adjective_before(low, span_start, unit)  # "the top three seeds"
             if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
-                    and not core.is_word and number.precision == 1.0 and _is_name_label(text, s, e)):
-                return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner": part of a name
+                    and not core.is_word and number.precision == 1.0
+                    and (_is_name_label(text, s, e) or _STREET_RE.match(text, e))):
+                return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner", "49 Zorro Ranch Road": names
             if (unit is None and not core.is_word and number.precision == 1.0 and 0 < value <= 120
                     and scale == 1.0 and qualifier == "exact" and not left.negative and span_start >= 3):
                 if ((text.startswith(", ", span_start - 2) and _AGE_APPOSITIVE_RE.match(text, e)
@@ -1921,11 +2025,25 @@ class Scanner:
             return None  # "5 in 10 days", "2 in 10 km"
         return num / den, c2.end
 
+    def _bracketed_rate(self, text: str, out: list[Quantity], q: Quantity) -> Quantity:
+        """"C$6 (US$4.46) per share", "9 billion shekels ($2.4 billion) a year": the rate after the
+        bracket is both amounts'. ``q`` is the bracketed one, ``out[-1]`` the amount before it."""
+        prev = out[-1]
+        if "/" in (q.unit or "/") or "/" in (prev.unit or "/") or text[prev.end:q.start].strip() != "(":
+            return q
+        rate = self._rate(text, q.end + 1)
+        if rate is None:
+            return q
+        out[-1] = with_changes(prev, unit=f"{prev.unit} / {rate[0]}")
+        return with_changes(q, unit=f"{q.unit} / {rate[0]}")
+
     def _rate(self, text: str, pos: int) -> tuple[str, int] | None:
         """"per barrel", "a month", "/day" after an amount: (denominator, end)."""
         m = _RATE_RE.match(text, pos)
         if m is None:
             return None
+        if "-" in text[m.start():m.start("w")] and m.group("w").split()[0].lower().rstrip(".,;:") not in _TIME_RATES:
+            return None  # "barrel-a-day", "£24 a-year"; but "a 12-cent-a-share dividend" is in cents
         w = m.group("w")
         opener = text[m.start():m.start("w")].strip().lower()
         lex = self.lex
