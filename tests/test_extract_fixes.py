@@ -527,3 +527,39 @@ def test_rates_signs_and_names(text, expected):
 def test_day_ranges_and_years(text, expected):
     got = [x.text for x in extract_text(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the pound sign folded to ASCII ("PS"), but only before an amount that looks like money
+    ("a bonus of PS4.5m", [("PS4.5m", "money", 4.5e6, "GBP")]),
+    ("fees of PS12,300 a year", [("PS12,300 a year", "money", 12300.0, "GBP / year")]),
+    ("the PS4 sold well", []),
+    # "mil" is a million; "bhp" and "PS" (Pferdestaerke) are horsepower
+    ("a 4mil SEK apartment", [("4mil SEK", "money", 4e6, "SEK")]),
+    ("a 410bhp engine (305 kW / 415 PS)", [("410bhp", "measure", 410.0, "brake_horsepower"),
+                                          ("305 kW", "measure", 305.0, "kilowatt"),
+                                          ("415 PS", "measure", 415.0, "metric_horsepower")]),
+    # sports statistics
+    ("averaging 21.4 ppg and 9.1 rpg", [("21.4", "count", 21.4, "point per game"),
+                                        ("9.1", "count", 9.1, "rebound per game")]),
+    ("a pitcher worth 2.5 WAR", [("2.5", "count", 2.5, "win above replacement")]),
+    # a share of one unit is a measure; "-fold" counts times
+    ("add 1/4 of a cup of milk", [("1/4 of a cup", "measure", 0.25, "cup")]),
+    ("it ran half a mile", [("half a mile", "measure", 0.5, "mile")]),
+    ("profits rose fourfold", [("fourfold", "count", 4.0, "time")]),
+    ("a 12-fold jump", [("12-fold", "count", 12.0, "time")]),
+    # a level after a percentage change, in the unit of the like level earlier in the sentence
+    ("Index A fell 0.2% to 2,210.4 points, while index B rose 0.3% to 2,050.9.",
+     [("0.2%", "percent", 0.2, "percent"), ("2,210.4", "count", 2210.4, "point"),
+      ("0.3%", "percent", 0.3, "percent"), ("2,050.9", "count", 2050.9, "point")]),
+    ("it rose 0.3% to 2,050.9", [("0.3%", "percent", 0.3, "percent"), ("2,050.9", "count", 2050.9, None)]),
+    # a part after "including"; a comparison after many words
+    ("8 million cars worldwide including 2.1 million in Asia", [("8 million", "count", 8e6, "car"),
+                                                                ("2.1 million", "count", 2.1e6, "car")]),
+    ("some 300 bikes were sold in the city last spring compared with 210 in the autumn",
+     [("some 300", "count", 300.0, "bike"), ("210", "count", 210.0, "bike")]),
+])
+def test_more_units(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])

@@ -367,6 +367,11 @@ def _inherit_change_unit(text: str, change: Quantity, level: Quantity, after: in
 
 #: What joins the first and the last day of a range of days ("Oct. 18-22", "March 3 to 5").
 _DAY_RANGE_JOINS = frozenset({"-", "–", " - ", " – ", " to ", " through "})
+#: A number word glued to "fold": "sixfold", "a tenfold rise".
+_FOLD_WORD_RE = re.compile(r"\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
+                           r"fifty)fold\b")
+#: Between a share and the unit it is a share of: "1/16 of a pint", "half a mile", "a third of a US cup".
+_OF_A_UNIT_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+(?:(?:us|u\.s\.|uk|imperial|metric)[ \u00a0]+)?")
 #: Kinds whose unit a bare number next to them may share.
 _CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
 #: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
@@ -375,7 +380,7 @@ _RESTATED_RE = re.compile(r",?[ \u00a0]*(?:\(|or[ \u00a0]+)\Z")
 _FROM_TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+\Z")
 #: Between an amount and a bare number that is a second one of the same: ", and", "or", "while the
 #: lowest is", "but Nasdaq fell by".
-_AND_THEN_RE = re.compile(r",?[ \u00a0]+(?:and|or|but|while|whilst|whereas)(?:[ \u00a0]+[A-Za-z&'’]+){0,4}"
+_AND_THEN_RE = re.compile(r",?[ \u00a0]+(?:and|or|but|while|whilst|whereas|including)(?:[ \u00a0]+[A-Za-z&'’]+){0,4}"
                           r"[ \u00a0]+\Z")
 #: Between a bare number and the amount after it whose unit it shares: "7- or 8-inch", "four-, five-",
 #: "280 million of the 1.5 billion shekels", "to 5 from 6%".
@@ -398,15 +403,22 @@ def _carry_forward(text: str, out: list[Quantity], level: Quantity) -> Quantity:
     """
     prev = out[-1]
     after = prev.end
-    if prev.unit is None or level.start - after > 48:
+    if prev.unit is None or level.start - after > 80:
         return level  # the common case: a bare number after another (tables), or far from it
-    if (prev.kind == "percent" and len(out) > 1 and out[-2].direction is not None
-            and _RESTATED_RE.search(text, max(0, prev.start - 6), prev.start)):
-        prev = out[-2]  # "lost 162.31 points, or 2.14%, to fall to 7,425.81"
+    if prev.kind == "percent" and len(out) > 1:
+        if _RESTATED_RE.search(text, max(0, prev.start - 6), prev.start) and out[-2].direction is not None:
+            prev = out[-2]  # "lost 162.31 points, or 2.14%, to fall to 7,425.81"
+        elif prev.direction is not None and _TO_BETWEEN_RE.match(text, after, level.start):
+            return _parallel_level(text, out, level)
     q = _inherit_change_unit(text, prev, level, after)
-    if q is not level or prev.unit is None or prev.kind not in _CARRY_KINDS or level.start - prev.end > 48:
+    if q is not level or prev.unit is None or prev.kind not in _CARRY_KINDS:
         return q
     between = text[prev.end:level.start]
+    if prev.kind in ("count", "measure") and _VERSUS_FAR_RE.match(between) and _like_size(level.value, prev.value) \
+            and _DIGIT_OR_STOP_RE.search(between) is None:
+        return with_changes(level, kind=prev.kind, unit=prev.unit)
+    if level.start - prev.end > 48:
+        return level
     if _DIGIT_OR_STOP_RE.search(between) is not None:
         return level
     if not _like_size(level.value, prev.value):
@@ -422,10 +434,30 @@ def _carry_forward(text: str, out: list[Quantity], level: Quantity) -> Quantity:
     return with_changes(level, kind=prev.kind, unit=prev.unit)
 
 
+def _parallel_level(text: str, out: list[Quantity], level: Quantity) -> Quantity:
+    """"X edged down 0.03% to a close of 1,463.87 points, while Y climbed 0.1% to 1,333.18": a level
+    after a percentage change is in the unit of the level of the same size earlier in the sentence
+    (one without a change of its own, at most three amounts back)."""
+    for k in range(len(out) - 2, max(-1, len(out) - 5), -1):
+        cand = out[k]
+        if ". " in text[cand.end:level.start]:
+            break
+        if (cand.unit is not None and cand.kind in ("count", "measure") and cand.direction is None
+                and cand.value and level.value and 0.5 <= abs(level.value / cand.value) <= 2):
+            return with_changes(level, kind=cand.kind, unit=cand.unit)
+    return level
+
+
 #: A digit or the end of a sentence or clause between two amounts: they are not of one phrase.
 _DIGIT_OR_STOP_RE = re.compile(r"[\d.;:]")
 #: "435 homes by open sale and 187": words about the first amount, then "and".
-_WORDS_THEN_AND_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){1,4},?[ \u00a0]+(?:and|or|but|while|whilst|whereas)[ \u00a0]+\Z")
+_WORDS_THEN_AND_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){1,4},?[ \u00a0]+(?:and|or|but|while|whilst|whereas|including)"
+                                r"[ \u00a0]+\Z")
+#: `_VERSUS_BETWEEN_RE` with more words between ("460 vehicles have been stolen so far this year compared
+#: with 63"): then the two must be of a like size.
+_VERSUS_FAR_RE = re.compile(
+    r"(?:[ \u00a0]+(?!(?:and|or|but)\b)[A-Za-z]+){6,9},?[ \u00a0]+(?:(?:up|down)[ \u00a0]+from|from|compared[ \u00a0]+"
+    r"(?:with|to)|versus|vs\.?|against)[ \u00a0]+\Z")
 
 
 def _like_size(a: float | None, b: float | None) -> bool:
@@ -632,12 +664,23 @@ _NOUN_FIRST_MEMO: dict[str, tuple[str | None, int] | None] = {}
 _UNSET = object()
 
 
+#: Counted nouns written as abbreviations, mostly in sports statistics (lower case, or as written
+#: when in capitals): "15.3 ppg" counts points per game.
+_COUNTED_ABBREVIATIONS = {
+    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "spg": "steal per game",
+    "bpg": "block per game", "WAR": "win above replacement", "RBI": "run batted in", "RBIs": "run batted in",
+}
+
+
 def _first_word_decides(first: str) -> tuple[str | None, int] | None:
     """`_counted_noun_words` of any words that start with ``first`` when that word alone decides it:
     a stop word ends the noun before it starts, a plural is the head (whatever the value); None when
     the words after it matter."""
     if first.lower() in _COUNT_SKIP:
         return None  # skipped when more words follow
+    abbr = _COUNTED_ABBREVIATIONS.get(first if first.isupper() else first.lower() if first.islower() else "")
+    if abbr is not None:
+        return abbr, len(first)  # "15.3 ppg", "0.5 WAR"
     lw = first.lower().strip("'’-")
     if not lw or lw in _STOP:
         return None, 0
@@ -712,13 +755,13 @@ def _of_noun(text: str, pos: int) -> str | None:
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|its|their|his|her|our|my|your|these|those)[ \u00a0]+(?P<a>[a-z]{3,})[ \u00a0]\Z")
 
 
-def _adjective_before(low: str, start: int, unit: str) -> str:
+def _adjective_before(text: str, low: str, start: int, unit: str) -> str:
     """The counted noun with an adjective written before its number: "the top three seeds" counts top
     seeds, "the previous two sessions" previous sessions. Words that stress the number ("the
     record 32 goals"), verbs ("the remaining 20") and words that are no adjectives are left out."""
     m = _ADJECTIVE_BEFORE_RE.search(low, max(0, start - 24), start)
-    if m is None:
-        return unit
+    if m is None or not text[m.start("a")].islower():
+        return unit  # "the USB 3.0 standard": a name
     adj = m.group("a")
     if (adj in _STOP or adj in _INTENSIFIERS or adj in _COUNT_SKIP or adj in CARDINAL_WORDS or adj in ORDINAL_WORDS
             or (adj in _HYPHEN_PREFIXES and adj != "top") or adj.endswith(_VERB_SUFFIXES) or adj in _MONTHS or _looks_plural(adj)
@@ -835,7 +878,8 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
         # "5 Bloomberg", "3 Mets": names, not counted nouns; "1,307,000 Americans", "17 Missing Miners" are
         word = kept[head]
         if not word.islower() and not (word[1:].islower() and word.endswith(_PEOPLE_PLURAL_ENDINGS)
-                                       and (head == len(kept) - 1 or kept[head + 1].islower())):
+                                       and (head == len(kept) - 1 or (kept[head + 1].islower()
+                                                                     and not _looks_plural(kept[head + 1])))):
             # "36,700 Builders Transport shares": a firm; "millions of Americans including" are people
             return None, pos
     lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
@@ -1146,6 +1190,10 @@ class Scanner:
                         word_cores.append(_Core(m_end - 4, m_end, ParsedNumber(0.5, 0.0, is_fraction=True),
                                                 True, "fraction"))
                     last_end = m_end
+            if "fold" in low:  # "sixfold", "tenfold": the number word glued to "fold"
+                for fm in _FOLD_WORD_RE.finditer(low):
+                    word_cores.append(_Core(fm.start(), fm.end("w"), ParsedNumber(float(CARDINAL_WORDS[fm.group("w")]),
+                                                                                  1.0), True))
             if word_cores:
                 cores = sorted(cores + word_cores, key=lambda c: c.start)
         return cores
@@ -1731,6 +1779,9 @@ class Scanner:
         number = core.number
         left = _Left(start, negative=True) if hyphen_negative else self._left(text, start)
         scale, pos = self._scale_after(text, e, True, currency is not None)
+        if (currency == "GBP" and scale == 1.0 and number.precision == 1.0 and text.startswith("PS", start)
+                and "," not in text[s:e]):
+            return None, e  # "PS2.7m", "PS21,700" are pounds whose sign lost its shape; "PS5" is a console
         extra = 0.0
         precision = number.precision * scale
         if not core.is_word and (scale in _ADDITIVE_SCALES or (scale >= 1e6 and low.startswith(" and a", pos))):
@@ -1756,6 +1807,14 @@ class Scanner:
         if self._mscale != 1.0:
             scale *= self._mscale
             precision *= self._mscale
+        if kind == "fraction" and k2 is None:
+            om = _OF_A_UNIT_RE.match(low, pos)
+            if om is not None:  # "1/16 of a pint", "half a mile": a share of one unit is a measure
+                k3, u3, _c3, p3 = self._unit_after(text, om.end() - 1, False, False)
+                if k3 == "measure":
+                    kind, unit, pos = k3, u3, p3
+        elif kind == "count" and (low.startswith("fold", pos) or low.startswith("-fold", pos)):
+            kind, unit, pos = "count", "time", pos + (4 if low[pos] == "f" else 5)  # "sixfold", "a 10-fold rise"
         if from_name:
             if kind not in ("count", "money"):  # "the euro 1.2 percent": the name is not this amount's
                 currency, start = None, s
@@ -1835,7 +1894,8 @@ class Scanner:
         elif kind == "count":
             if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
-            unit = glued_noun or counted_noun(text, pos, value)[0]
+            if unit is None:  # ("time" after "sixfold")
+                unit = glued_noun or counted_noun(text, pos, value)[0]
             if yearlike and (unit is None or " " in unit):
                 return None, e  # a year: the temporal scanner's business ("1987 winter wheat producers")
             if unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2:
@@ -1843,7 +1903,7 @@ class Scanner:
             if unit is None and value != 1 and low.startswith(" of ", pos):
                 unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
             elif unit is not None and span_start >= 4 and text[span_start - 1] == " ":
-                unit = _adjective_before(low, span_start, unit)  # "the top three seeds"
+                unit = _adjective_before(text, low, span_start, unit)  # "the top three seeds"
             if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
                     and not core.is_word and number.precision == 1.0
                     and (_is_name_label(text, s, e) or _STREET_RE.match(text, e))):
