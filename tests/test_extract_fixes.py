@@ -302,7 +302,7 @@ def quantities(text):
     ("home port for about 60 commercial fishermen", [("about 60", "count", 60.0, "commercial fisherman")]),
     ("In total, 1,307,000 Americans were collecting aid", [("1,307,000", "count", 1_307_000.0, "american")]),
     ("it bought 36,700 Builders Transport common shares", [("36,700", "count", 36_700.0, None)]),
-    ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
+    ("The Kerna Four appraisal well flowed gas", []),  # a capitalised number word in a name
     # a counted noun stops at another number and at a reporting verb
     ("One report said six children were killed.", [("One", "count", 1.0, "report"), ("six", "count", 6.0, "child")]),
     # "zero" counts only with a plural noun
@@ -561,5 +561,37 @@ def test_day_ranges_and_years(text, expected):
 ])
 def test_more_units(text, expected):
     got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a change, then its level: not a range
+    ("Output rose 2 pct to 9 pct in May", [("2 pct", "percent", 2.0, "percent"), ("9 pct", "percent", 9.0, "percent")]),
+    ("reserves fell 40 mln dlrs to 2.1 billion dlrs", [("40 mln dlrs", "money", 40e6, "USD"),
+                                                      ("2.1 billion dlrs", "money", 2.1e9, "USD")]),
+    ("prices rose 3 to 4 percent", [("3 to 4 percent", "percent", 3.5, "percent")]),  # a range of changes
+    # two amounts going down are not a range
+    ("a loss of 9 mln dlrs or 20 cts a share", [("9 mln dlrs", "money", 9e6, "USD"),
+                                                ("20 cts a share", "money", 20.0, "cent / share")]),
+    ("from 2.5 A/cm2 to 0.1 A/cm2", [("from 2.5 A/cm2 to 0.1 A/cm2", "measure", 1.3, "ampere_per_square_centimeter")]),
+    # a bare number, then a duration: one range of durations
+    ("within two to three weeks", [("two to three weeks", "duration", 2.5, "week")]),
+    ("in six or seven years", [("six or seven years", "duration", 6.5, "year")]),
+    # ages in a range; "the model 5000" after a count names a model
+    ("voters aged 30 to 44", [("30 to 44", "duration", 37.0, "year")]),
+    ("women aged 35-49", [("35-49", "duration", 42.0, "year")]),
+    ("the airline leased three new 767 jets", [("three", "count", 3.0, "jet")]),
+    ("with three 300-page books", [("three", "count", 3.0, None), ("300", "count", 300.0, "page")]),
+    # Reuters rate codes, a unit read on a scale, a capitalised number word in a name
+    ("the dollar fell to 132.5 JPY= today", [("132.5 JPY", "money", 132.5, "JPY")]),
+    ("it scored between 4 and 6 on the GPa scale", [("between 4 and 6", "measure", 5.0, "gigapascal")]),
+    ("after the Fab Five era ended", []),
+    # a possessive or a name before a year-like number: a year
+    ("Pfizer's 2021 revenues", []),
+    ("the ISO 9001-2 rules", []),
+])
+def test_changes_ranges_and_names(text, expected):
+    got = [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind != "date"]
     assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
     assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])

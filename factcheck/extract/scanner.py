@@ -95,7 +95,7 @@ _TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0
 _FIRST_TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}")
 _LEFT_PUNCT = "(\"'[“‘,;"
 #: Closing punctuation that may follow a unit word ("5 km.", "10%)").
-_SUFFIX_STRIP = ".,;:!?)\"'’”"
+_SUFFIX_STRIP = ".,;:!?)\"'’”="  # "=": a Reuters rate code ("108.79 JPY=")
 #: The (at most 16) non-space characters that end at the search's end position.
 _PREV_TOKEN_RE = re.compile(r"\S{1,16}$")
 _DIGIT_OR_HYPHEN_RE = re.compile(r"[\d²³¹⁰⁴⁵⁶⁷⁸⁹\-/,]")
@@ -149,7 +149,7 @@ _COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": 
                   "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
 _INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
 _COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
-_RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-to-|-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 #: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
 #: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
 _RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
@@ -322,6 +322,17 @@ _VERSUS_BETWEEN_RE = re.compile(
     r"|against)[ \u00a0]+\Z")
 
 
+#: "aged", "ages", "age" right before a number.
+_AGE_WORDS_BEFORE_RE = re.compile(r"\bage[ds]?[ \u00a0]\Z")
+#: The oldest age of a range of ages: "aged 18 to 34", "aged 25-54".
+_AGE_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*(?P<hi>\d{1,3})(?![\d.,]\d|[%\w])")
+#: A capitalised word in running text right before a capitalised number word ("the Kick Six win").
+_CAP_NAME_AROUND_RE = re.compile(r"[a-z,;:][ \u00a0]+[A-Z][a-z]+[ \u00a0]\Z")
+#: A lower-case word after it: running text, not a title-case headline ("Sees Six Pct Rise").
+_LOWER_WORD_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")
+#: A name or a possessive right before a number ("Merck's 2018 sales", "Keytruda's 2018"), not the first
+#: word of a sentence.
+_NAME_WORD_BEFORE_RE = re.compile(r"[a-z,;][ \u00a0]+[A-Z][A-Za-z]+(?:['’]s?)?[ \u00a0]\Z|[a-z]['’]s?[ \u00a0]\Z")
 #: A first and a last name right before a number ("Nick Hague 44"), not a month or weekday.
 _FULL_NAME_BEFORE_RE = re.compile(
     r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -372,6 +383,11 @@ _FOLD_WORD_RE = re.compile(r"\b(?P<w>two|three|four|five|six|seven|eight|nine|te
                            r"fifty)fold\b")
 #: Between a share and the unit it is a share of: "1/16 of a pint", "half a mile", "a third of a US cup".
 _OF_A_UNIT_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+(?:(?:us|u\.s\.|uk|imperial|metric)[ \u00a0]+)?")
+#: "to" and an amount that names its own unit or sign: "3 pct to 7 pct", "$43.6 billion to $419.2 billion".
+_CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0]?)?[$€£¥]?[ \u00a0]?\d[\d,.]*(?:[ \u00a0]*"
+                                 r"(?:mln|million|billion|bln|bn|m|trillion|thousand))?[ \u00a0]*(?:[^\W\d]|%)")
+#: " on the GPa scale": the unit a number is read on.
+_ON_SCALE_RE = re.compile(r" on the (?P<u>[^\W\d][^\s]{0,15}) scale\b")
 #: Kinds whose unit a bare number next to them may share.
 _CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
 #: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
@@ -456,13 +472,17 @@ _WORDS_THEN_AND_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){1,4},?[ \u00a0]+(?:and
 #: `_VERSUS_BETWEEN_RE` with more words between ("460 vehicles have been stolen so far this year compared
 #: with 63"): then the two must be of a like size.
 _VERSUS_FAR_RE = re.compile(
-    r"(?:[ \u00a0]+(?!(?:and|or|but)\b)[A-Za-z]+){6,9},?[ \u00a0]+(?:(?:up|down)[ \u00a0]+from|from|compared[ \u00a0]+"
+    r"(?:[ \u00a0]+[A-Za-z]+){6,12},?[ \u00a0]+(?:(?:up|down)[ \u00a0]+from|from|compared[ \u00a0]+"
     r"(?:with|to)|versus|vs\.?|against)[ \u00a0]+\Z")
 
 
 def _like_size(a: float | None, b: float | None) -> bool:
     """Two amounts of the same thing in one phrase are of a like size (within ten times)."""
     return bool(a and b and 0.1 <= abs(a / b) <= 10)
+
+
+#: Between a count and a model number after it: nothing or an adjective or a maker ("two new 737 jets").
+_MODEL_BETWEEN_RE = re.compile(r"[ \u00a0](?:(?:[a-z]+|[A-Z][a-z]+)[ \u00a0]){0,2}\Z")
 
 
 def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
@@ -481,6 +501,13 @@ def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
         if nxt.unit is None or nxt.kind not in _CARRY_KINDS or nxt.start - q.end > 16:
             continue
         between = text[q.end:nxt.start]
+        if (nxt.kind == "count" and nxt.text.isdigit() and nxt.value is not None and nxt.value >= 100
+                and text[nxt.end:nxt.end + 1] != "-" and _MODEL_BETWEEN_RE.match(between) and q.value is not None and q.value < nxt.value):
+            # "two new 737 Max jets": the second number names a model; the first counts the jets
+            out[i] = with_changes(q, unit=nxt.unit)
+            del out[i + 1]
+            carried = -1
+            continue
         if nxt.kind == "measure" and nxt.direction is None and between in (" ", "\u00a0"):
             # "eight million 250ml bottles", "two 12-inch pizzas": the measure describes what is counted
             noun, _ = counted_noun(text, nxt.end, 2.0)
@@ -833,7 +860,7 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     kept: list[str] = []
     for i, w in enumerate(words):
         lw = w.lower().strip("'’-")
-        if lw in ("and", "or") and kept and i + 1 < len(words) and not any(_looks_plural(k.lower()) for k in kept) \
+        if lw in ("and", "or") and len(kept) == 1 and i + 1 < len(words) and not _looks_plural(kept[0].lower()) \
                 and any(_looks_plural(x.lower()) for x in words[i + 1:i + 3]):
             continue  # "4.3M digital and physical sales": two modifiers of one noun
         if not lw or lw in _STOP or lw in CARDINAL_WORDS:
@@ -1178,7 +1205,8 @@ class Scanner:
                             # "a third" is a share only before "of" or at the end of a clause:
                             # "a third term", "a fifth straight year" are ordinals
                             after = low[e:e + 4]
-                            if after[:1] == " " and not after.startswith(" of"):
+                            if (after[:1] == " " and not after.startswith(" of")) or after[:1] == "-":
+                                # ... and "a third-party review", "a quarter-final" are names
                                 last_end = e
                                 continue
                         word_cores.append(_Core(s, e, parsed, True, "fraction" if parsed.is_fraction else "number"))
@@ -1763,6 +1791,8 @@ class Scanner:
                     k -= 1
                 if any(c.isalpha() for c in text[k:s - 1]):
                     return None, e  # "scp2-173m", "A380-800": part of a code
+                if k > 1 and text[k - 1] == " " and self._ignored(low, k, s - 1):
+                    return None, e  # "ISO 3888-2": the rest of a label
             elif prev == "." and s > 1 and text[s - 2].isalpha():
                 return None, e  # "ID.3", "No.5"
             elif prev == ":" and s > 1 and text[s - 2].isdigit():
@@ -1771,6 +1801,9 @@ class Scanner:
             return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
         if currency is None and self._ignored(low, s, e):
             return None, e
+        if (core.is_word and text[s].isupper() and s > 3 and text[s - 1] == " " and text[s - 2].islower()
+                and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s) and _LOWER_WORD_AFTER_RE.match(text, e)):
+            return None, e  # "the Kick Six win", "the Big Ten title": a capitalised number word in a name
         if core.kind == "ordinal":
             if _STREET_AFTER_ORDINAL_RE.match(text, e):
                 return None, e  # "71st St", "Fifth Avenue": a street's name
@@ -1858,7 +1891,21 @@ class Scanner:
                if _RANGE_START_RE.match(text, pos) or (pos != e and _RANGE_START_RE.match(text, e)) else None)
         if rng is not None:
             if rng[0] == "skip":  # "89-89", "20-24": scores and day ranges, not quantities
+                am = _AGE_RANGE_RE.match(text, e)
+                if (am is not None and _AGE_WORDS_BEFORE_RE.search(low, max(0, span_start - 6), span_start)
+                        and value < int(am.group("hi")) <= 120):  # "aged 25-54": a range of ages
+                    hi = float(am.group("hi"))
+                    return (self._q(span_start, am.end(), text, "duration", tidy((value + hi) / 2), tidy(value),
+                                    tidy(hi), "year", "range", left.direction), am.end())
                 return None, rng[-1]
+            _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
+            if (left.direction is not None and left.opener is None and (pos > e or start < s)
+                    and _CHANGE_TO_LEVEL_RE.match(text, pos) and kind2 != "count"):
+                rng = None  # "rose 3 pct to 7 pct", "increased by $43.6 billion to $419.2 billion": a change, then its level
+            elif (left.opener is None and pos > e and kind2 != "count"
+                  and v2 * scale2 < number.value * scale):
+                rng = None  # "1.3 A/cm2 to 0.03 A/cm2": two values going down, not a range
+        if rng is not None:
             _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
             if yearlike and kind2 == "count" and unit2 is None and 1800 <= v2 <= 2100:
                 return None, end2
@@ -1879,8 +1926,10 @@ class Scanner:
                 lo, hi = lo - abs(lo) * self.lex.approx_tolerance, hi + abs(hi) * self.lex.approx_tolerance
             if kind == "count" and unit is None:
                 unit, nend = counted_noun(text, end2, v2)
-                if unit is not None:
-                    end2 = max(end2, end2)
+                if unit is None and low.startswith(" on the ", end2):
+                    sm = self._on_scale(text, end2)  # "between 50 and 70 on the GPa scale"
+                    if sm is not None:
+                        kind, unit = "measure", sm
             elif kind in ("money", "measure") and unit is not None:
                 rate = self._rate(text, end2)
                 if rate is not None:
@@ -1896,10 +1945,14 @@ class Scanner:
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
             if unit is None:  # ("time" after "sixfold")
                 unit = glued_noun or counted_noun(text, pos, value)[0]
-            if yearlike and (unit is None or " " in unit):
-                return None, e  # a year: the temporal scanner's business ("1987 winter wheat producers")
+            if yearlike and (unit is None or " " in unit or _NAME_WORD_BEFORE_RE.search(text, max(0, s - 30), s)):
+                return None, e  # a year ("1987 winter wheat producers", "Merck's 2018 sales")
             if unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2:
                 unit = _compound_noun(text, low, span_start, e)
+            if unit is None and low.startswith(" on the ", pos):
+                sm = self._on_scale(text, pos)  # "scored 7 on the Mohs scale"
+                if sm is not None:
+                    kind, unit = "measure", sm
             if unit is None and value != 1 and low.startswith(" of ", pos):
                 unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
             elif unit is not None and span_start >= 4 and text[span_start - 1] == " ":
@@ -1915,6 +1968,11 @@ class Scanner:
                         or ((low.startswith("age ", span_start - 4) or low.startswith("aged ", span_start - 5))
                             and _AGE_WORD_RE.search(low, max(0, span_start - 6), span_start))):
                     # "Maddon, 66, has used", "a man aged 87": an age in years
+                    am = _AGE_RANGE_RE.match(text, e)
+                    if am is not None and value < int(am.group("hi")) <= 120:  # "aged 18 to 34"
+                        hi = float(am.group("hi"))
+                        return (self._q(span_start, am.end(), text, "duration", tidy((value + hi) / 2), tidy(value),
+                                        tidy(hi), "year", "range", left.direction), am.end())
                     return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
                                     "year", "exact", left.direction), e)
                 if text[span_start - 1] == " " and _bare_age(text, low, span_start, e, value):
@@ -2084,6 +2142,14 @@ class Scanner:
         if k is not None:
             return None  # "5 in 10 days", "2 in 10 km"
         return num / den, c2.end
+
+    def _on_scale(self, text: str, pos: int) -> str | None:
+        """" on the GPa scale", " on the Celsius scale": the unit a number is read on, or None."""
+        m = _ON_SCALE_RE.match(text, pos)
+        if m is None:
+            return None
+        k, u, _c, end = self._unit_after(text, m.start("u") - 1, False, False)
+        return u if k == "measure" and end == m.end("u") else None
 
     def _bracketed_rate(self, text: str, out: list[Quantity], q: Quantity) -> Quantity:
         """"C$6 (US$4.46) per share", "9 billion shekels ($2.4 billion) a year": the rate after the
