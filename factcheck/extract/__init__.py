@@ -47,7 +47,7 @@ class Extractor:
                 temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
             if self.scanner._ranges:
                 quantities, temporal = _merge_duration_ranges(quantities, temporal)
-            if quantities:
+            if self.scanner._bare_joined:
                 quantities, temporal = _merge_count_durations(text, quantities, temporal)
             return sorted(quantities + temporal, key=_BY_SPAN)
         return quantities
@@ -97,8 +97,8 @@ def _merge_count_durations(text: str, quantities: list[Quantity],
     drop: set[int] = set()
     out = quantities
     for j, t in enumerate(temporal):
-        if t.kind != "duration" or t.qualifier != "exact" or t.value is None or not t.text[:1].isdigit() \
-                and not t.text[:1].isalpha():
+        if t.kind != "duration" or not text.endswith(_JOIN_ENDINGS, 0, t.start) or t.qualifier != "exact" \
+                or t.value is None:
             continue
         if ends is None:
             ends = [q.end for q in quantities]
@@ -125,6 +125,8 @@ def _merge_count_durations(text: str, quantities: list[Quantity],
     return out, temporal
 
 
+#: How the text before such a duration ends (a cheap test before `_COUNT_DURATION_JOIN`).
+_JOIN_ENDINGS = ("-", "–", " to ", " or ", " and ", "- ", "– ")
 #: Number words a duration may start with ("three or four years").
 _WORD_VALUES = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
                          "fifty hundred".split())

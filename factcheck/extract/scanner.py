@@ -35,7 +35,7 @@ from .numbers import (
 #: Digits: every alternative starts with a plain digit so the regex engine can skip ahead fast.
 DIGITS_RE = re.compile(
     r"\d(?:\d?,\d\d(?:,\d\d)*,\d{3}(?![\d,])(?:\.\d+)?"  # Indian grouping: 12,34,567.89
-    r"|\d{0,2}(?:,\d{3}|,[ ]0\d\d(?!\d))+(?:\.\d+)?"  # "2, 000ft": a stray space after the comma
+    r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d*(?:\.\d+)?)"
 )
@@ -153,6 +153,19 @@ _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-to-|-|–|—|to|and|or|throu
 #: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
 #: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
 _RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
+#: The characters a range separator starts with, after at most one space (`_range_may_start`).
+_RANGE_FIRST = frozenset("-–—tao \u00a0")
+
+
+def _range_may_start(low: str, pos: int) -> bool:
+    """Does `_RANGE_START_RE` match at ``pos``? A one-character test first, as most numbers are
+    followed by a space and a word that starts no separator."""
+    c = low[pos:pos + 1]
+    if c == " ":
+        c = low[pos + 1:pos + 2]
+    return c in _RANGE_FIRST and c != "" and _RANGE_START_RE.match(low, pos) is not None
+
+
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>(?P<first>[A-Za-z][A-Za-z'’-]*)(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
 
@@ -326,6 +339,10 @@ _VERSUS_BETWEEN_RE = re.compile(
 _AGE_WORDS_BEFORE_RE = re.compile(r"\bage[ds]?[ \u00a0]\Z")
 #: The oldest age of a range of ages: "aged 18 to 34", "aged 25-54".
 _AGE_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*(?P<hi>\d{1,3})(?![\d.,]\d|[%\w])")
+#: An era before a number makes it a year: "A.D. 1000" (one after it is in `_CODE_AFTER`).
+_ERA_BEFORE_RE = re.compile(r"(?:\bA\.D\.|\bAD|\bB\.C\.|\bC\.E\.)[ \u00a0]\Z")
+#: The other end of a range of years of an era: "A.D. 1000 and 1260".
+_ERA_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*\d{1,4}\b(?:[ \u00a0](?:B\.C\.|BC|BCE|A\.D\.|AD|C\.E\.|CE)\b)?")
 #: A capitalised word in running text right before a capitalised number word ("the Kick Six win").
 _CAP_NAME_AROUND_RE = re.compile(r"[a-z,;:][ \u00a0]+[A-Z][a-z]+[ \u00a0]\Z")
 #: A lower-case word after it: running text, not a title-case headline ("Sees Six Pct Rise").
@@ -343,6 +360,8 @@ _AGE_VERB_AFTER_RE = re.compile(r"[ \u00a0]+(?:has|had|is|was|said|says|told|who
 #: A person and "is", "was", "will be", "turned" right before a number: "who was 10", "he will be 35".
 _AGE_BE_RE = re.compile(r"\b(?:he|she|who|i)[ \u00a0]+(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|turns|turned|"
                         r"will[ \u00a0]+turn|is[ \u00a0]+now|was[ \u00a0]+only|was[ \u00a0]+just)[ \u00a0]+\Z")
+#: The last words `_AGE_BE_RE` can end with, as a cheap test before it.
+_AGE_BE_LAST = (" is ", " was ", " be ", " turns ", " turned ", " turn ", " now ", " only ", " just ")
 #: After the age of "who was 10": the end of the clause or a word that starts another phrase.
 _AGE_BE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[.!?;,)\n]|$)|[ \u00a0]+(?:by|when|at|in|and|but|with|on|years)\b")
 
@@ -351,7 +370,7 @@ def _bare_age(text: str, low: str, start: int, end: int, value: float) -> bool:
     """A person's age written without the commas or the word "aged": "Nick Hague 44 has spent" (a
     full name before, a verb after), "who was 10.", "he will be 35 by then" (a person and "is" or
     "was" before, nothing counted after)."""
-    if start >= 8 and low[start - 2] in "sendwyt" and _AGE_BE_RE.search(low, max(0, start - 24), start):
+    if start >= 8 and low.endswith(_AGE_BE_LAST, 0, start) and _AGE_BE_RE.search(low, max(0, start - 24), start):
         return _AGE_BE_AFTER_RE.match(low, end) is not None
     return (15 <= value <= 110 and text[start - 2].islower() and _AGE_VERB_AFTER_RE.match(low, end) is not None
             and _FULL_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
@@ -378,6 +397,13 @@ def _inherit_change_unit(text: str, change: Quantity, level: Quantity, after: in
 
 #: What joins the first and the last day of a range of days ("Oct. 18-22", "March 3 to 5").
 _DAY_RANGE_JOINS = frozenset({"-", "–", " - ", " – ", " to ", " through "})
+_FOLD_STARTS = ("fold", "-fold")
+_CODE_AFTER_RE = re.compile(r" (?:gmt|utc|edt|est\)|zip code|postal code|area code|bce?|b\.c\.|a\.d\.)(?!\w)")
+#: After a number: it is a clock time or a code ("1430 GMT", "the 90049 ZIP code").
+_CODE_AFTER = (" gmt", " utc", " edt", " est)", " zip code", " postal code", " area code", " bc", " b.c.", " a.d.")
+#: What `_build` looks for after a bare number in one test: "fold", a code, " on the ", " of ".
+_BARE_NEXT = _FOLD_STARTS + _CODE_AFTER + (" on the ", " of ")
+_BARE_NEXT3 = frozenset(w[:3] for w in _BARE_NEXT)
 #: A number word glued to "fold": "sixfold", "a tenfold rise".
 _FOLD_WORD_RE = re.compile(r"\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
                            r"fifty)fold\b")
@@ -388,6 +414,19 @@ _CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0
                                  r"(?:mln|million|billion|bln|bn|m|trillion|thousand))?[ \u00a0]*(?:[^\W\d]|%)")
 #: " on the GPa scale": the unit a number is read on.
 _ON_SCALE_RE = re.compile(r" on the (?P<u>[^\W\d][^\s]{0,15}) scale\b")
+#: After a bare number: the other end of a range may follow ("three or four years").
+_JOIN_AFTER = (" to ", " or ", " and ", "-", "–", " - ", " – ")
+
+
+_JOIN_FIRST = frozenset(" -–")
+
+
+def _join_follows(low: str, pos: int) -> bool:
+    """Does one of `_JOIN_AFTER` start at ``pos``? (One-character tests first.)"""
+    c = low[pos:pos + 1]
+    if c == "-" or c == "–":
+        return True
+    return c == " " and low[pos + 1:pos + 2] in ("t", "o", "a", "-", "–") and low.startswith(_JOIN_AFTER, pos)
 #: Kinds whose unit a bare number next to them may share.
 _CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
 #: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
@@ -758,7 +797,7 @@ def _glued_noun(text: str, pos: int) -> str | None:
 
 
 #: An article before a number: what follows may be a compound adjective ("a 12 page report").
-_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:an?|the)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?\Z", re.IGNORECASE)
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][a-z0-9.-]*[ \u00a0]+|[0-9.]+[a-z]{1,2}[ \u00a0]+){0,2}\Z")
 #: A singular noun and the noun it describes, after the number: "12 page report", "3 cylinder engine".
 _COMPOUND_RE = re.compile(r"[ \u00a0](?P<w>[a-z]{3,})[ \u00a0]+(?P<next>[a-z]{3,})\b(?!['’-])")
 
@@ -805,11 +844,11 @@ def _compound_noun(text: str, low: str, start: int, end: int) -> str | None:
     m = _COMPOUND_RE.match(text, end)
     if m is None:
         return None
-    am = _ARTICLE_BEFORE_RE.search(low, max(0, start - 24), start)
+    am = _ARTICLE_BEFORE_RE.search(text, max(0, start - 24), start)
     if am is None:
         return None
     between = low[am.start():start].split()[1:]
-    if between and (between[0] in _MONTHS or between[0] in _STOP):
+    if any(w in _MONTHS or w in _STOP for w in between):
         return None  # "the march 5 earthquake": a date
     word, nxt = m.group("w", "next")
     if (word in _HYPHEN_NOT_NOUNS or word in _STOP or word in _ADJECTIVES
@@ -1014,6 +1053,12 @@ class Scanner:
         self._symbols_re = (re.compile("|".join(re.escape(sym) for sym in self._symbols_by_len))
                             if self._symbols_by_len else None)
         self._max_hedge_words = max((len(h.split()) for h in lexicon.hedge_of), default=1)
+        #: by the last word of a hedge: the numbers of words such hedges have, longest first (the hedge
+        #: loop of `_left` tries only those)
+        lengths: dict[str, set[int]] = {}
+        for h in lexicon.hedge_of:
+            lengths.setdefault(h.split()[-1], set()).add(len(h.split()))
+        self._hedge_lengths = {w: tuple(sorted(ks, reverse=True)) for w, ks in lengths.items()}
         self._requires_re = {ig: re.compile("|".join(re.escape(r) for r in sorted(ig.requires, key=len, reverse=True)))
                              for ig in lexicon.ignores if ig.requires}
         self._near_gate = _near_gate(lexicon.ignores)
@@ -1040,6 +1085,12 @@ class Scanner:
         self._left_needs_prev = {w: frozenset(prev) for w, prev in needs_prev.items()}
         self._currency_hits: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._scale_firsts = frozenset(w[:1].casefold() for w in (*lexicon.scale_words, *lexicon.scale_attached))
+        # The cheap test before the scale pattern: the (at most) three-letter starts of the scale words
+        # of two letters or more, and the one-letter ones (which must end a word).
+        scale_all = [w.casefold() for w in (*lexicon.scale_words, *lexicon.scale_attached)]
+        self._scale_pre3 = frozenset(w[:3] for w in scale_all if len(w) > 2)
+        self._scale_pre2 = frozenset(w for w in scale_all if len(w) == 2)
+        self._scale_letters = frozenset(w for w in scale_all if len(w) == 1)
         # The last character of every currency sign and code: any other before a number means none.
         self._currency_last_chars = frozenset(
             ch for ch in ({sym[-1] for sym in lexicon.currency_symbols if sym}
@@ -1078,14 +1129,28 @@ class Scanner:
         )
 
     # ------------------------------------------------------------------ number cores
-    def _cores(self, text: str, low: str) -> list[_Core]:
-        """Every number in the text, digits and words, in order and without overlaps."""
+    def _cores(self, text: str, low: str, skip_spans: list[tuple[int, int]] = ()) -> list[_Core]:
+        """Every number in the text, digits and words, in order and without overlaps.
+
+        Digits that lie wholly inside one of ``skip_spans`` (dates and durations, which `scan` skips)
+        are left out at once: a quarter of the digits in news are dates."""
         cores: list[_Core] = []
         append = cores.append
         n = len(text)
         digits_memo = self._digits_memo
+        skip_to = -1
+        si, n_skip = 0, len(skip_spans)
+        span_a, span_b = skip_spans[0] if n_skip else (_FAR, _FAR)
         for m in (_DIGITS_ASCII_RE if text.isascii() else DIGITS_RE).finditer(text):
             s, e = m.span()
+            if s < skip_to:
+                continue
+            if s >= span_a:
+                while s >= span_b:
+                    si += 1
+                    span_a, span_b = skip_spans[si] if si < n_skip else (_FAR, _FAR)
+                if span_a <= s and e <= span_b:
+                    continue  # inside a date: `scan` would skip it
             if s > 0:
                 prev = text[s - 1]
                 if prev in ".,":
@@ -1100,6 +1165,12 @@ class Scanner:
             if not raw or raw == ".":
                 continue
             nxt = text[e:e + 1]
+            if (nxt == "," and text.startswith(", 0", e) and text[e + 3:e + 5].isdigit()
+                    and not text[e + 5:e + 6].isdigit() and "." not in raw and (len(raw) <= 3 or "," in raw)):
+                e += 5  # "2, 000ft", "1,710, 000": a stray space after a thousands comma
+                raw = text[s:e]
+                skip_to = e
+                nxt = text[e:e + 1]
             if nxt and nxt in "snrt" and "." not in raw:
                 tail = text[e:e + 3]
                 if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()):
@@ -1163,10 +1234,19 @@ class Scanner:
             word_cores: list[_Core] = []
             last_end = -1
             led = _WORD_TRIGGER_LED_ASCII_RE if low.isascii() else _WORD_TRIGGER_LED_RE
+            si = 0
+            span_a, span_b = skip_spans[0] if n_skip else (_FAR, _FAR)
             for m in led.finditer(" " + low):
                 s = m.start()  # the lead character's offset in " " + low is the word's offset in low
                 if s < last_end:
                     continue
+                if s >= span_a:
+                    while s >= span_b:
+                        si += 1
+                        span_a, span_b = skip_spans[si] if si < n_skip else (_FAR, _FAR)
+                    if span_a <= s and m.end() - 1 <= span_b:
+                        last_end = span_b  # inside a date or duration ("two years"): `scan` would skip it
+                        continue
                 # "a hundred", "one and a half million": only after a space that follows "a", "an" or "half"
                 am = None
                 if s > 1 and low[s - 1] in " \u00a0":
@@ -1320,8 +1400,11 @@ class Scanner:
         self._currency_hits[token] = result
         return result
 
-    def _left(self, text: str, start: int) -> _Left:
-        """Read sign, hedge, change direction and range opener from the words before ``start``."""
+    def _left(self, text: str, start: int, prev_word: str | None = None) -> _Left:
+        """Read sign, hedge, change direction and range opener from the words before ``start``.
+
+        ``prev_word``: the lower-cased word before ``start`` if the caller has read it already
+        (`_ignored` does, for the number's own start)."""
         negative = False
         if start > 0:
             c = text[start - 1]
@@ -1335,32 +1418,36 @@ class Scanner:
                 negative = True
                 start -= 2
         if start == 0 or not text[start - 1].isspace():
-            return _Left(start, negative=negative)
+            return _Left(start, "exact", None, None, negative)
+        if prev_word is not None and not negative and prev_word.lstrip(_LEFT_PUNCT) not in self._left_vocab:
+            return _Left(start, "exact", None, None, negative)  # the word before, as `_ignored` read it
         # fast path: the word right before is not one that can open a hedge, direction or range
         # (`_word_before(text, start - 1)`, inlined: this runs for nearly every number)
         j = start - 1
         while j > 0 and text[j - 1] in " \u00a0":
             j -= 1
         lo = j - 20 if j > 20 else 0
-        k = text.rfind(" ", lo, j)
-        k_nl = text.rfind("\n", lo, j)
-        k = (k if k > k_nl else k_nl) + 1
-        last = text[k:j].lower().lstrip(_LEFT_PUNCT)
+        k = text.rfind(" ", lo, j) + 1
+        last = text[k:j]
+        if "\n" in last:  # a line break inside the window: the word starts after it
+            k += last.rfind("\n") + 1
+            last = text[k:j]
+        last = last.lower().lstrip(_LEFT_PUNCT)
         if last not in self._left_vocab:
-            return _Left(start, negative=negative)
+            return _Left(start, "exact", None, None, negative)
         prev_ok = self._left_needs_prev.get(last)
         if prev_ok is not None:
             # "of", "to", "by", "than", "least": they matter only after the right word ("in excess of",
             # "rose by", "more than"); "sales of 1,780" is the commonest shape of all
             k, j = _word_before(text, k - 1)
             if j <= 0 or text[k:j].lower().lstrip(_LEFT_PUNCT) not in prev_ok:
-                return _Left(start, negative=negative)
+                return _Left(start, "exact", None, None, negative)
         wstart = max(0, start - 50)
         window = text[wstart:start]
         low = window.lower()
         words = [w.lstrip(_LEFT_PUNCT) or w for w in low.split()]
         if not words:
-            return _Left(start, negative=negative)
+            return _Left(start, "exact", None, None, negative)
         cut = start  # where the span will begin
         pos_in_low = len(low.rstrip())
 
@@ -1382,7 +1469,9 @@ class Scanner:
             opener = words[-1]
             take(1)
             cut = wstart + pos_in_low
-        for k in range(min(self._max_hedge_words, len(words)), 0, -1):
+        for k in self._hedge_lengths.get(words[-1], ()) if words else ():
+            if k > len(words):
+                continue
             phrase = " ".join(words[-k:]).lstrip(_LEFT_PUNCT)
             q = self.lex.hedge_of.get(phrase)
             if q is not None:
@@ -1426,11 +1515,18 @@ class Scanner:
     def _scale_after(self, text: str, pos: int, glued_ok: bool, money: bool) -> tuple[float, int]:
         """A scale word or suffix at ``pos`` ("billion", "bn", "m" after money): (factor, new pos)."""
         lex = self.lex
-        c = text[pos:pos + 1]
-        if c == " " or c == "\u00a0" or c == "-":
-            c = text[pos + 1:pos + 2]
-        if c.casefold() not in self._scale_firsts:
+        low = self._low
+        n = len(low)
+        if pos >= n:
+            return 1.0, pos
+        c = low[pos]
+        q = pos + 1 if c == " " or c == "\u00a0" or c == "-" else pos
+        if q >= n or low[q] not in self._scale_firsts:
             return 1.0, pos  # no scale word or suffix starts with this letter ("pct", "dlrs", ",")
+        t = low[q:q + 3]
+        if not (t in self._scale_pre3 or t[:2] in self._scale_pre2
+                or (t[0] in self._scale_letters and not (t[1:2].isalnum() or t[1:2] == "_"))):
+            return 1.0, pos  # no scale word or suffix starts here ("to", "the", "march")
         scale_re = lex.scale_re_ascii if self._ascii and lex.scale_re_ascii is not None else lex.scale_re
         sc = scale_re.match(text, pos)
         if not sc or (sc.group("sp") == "-" and not sc.group("word")):
@@ -1613,7 +1709,7 @@ class Scanner:
     def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
         """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
         out: list[Quantity] = []
-        low = text.lower()
+        low = self._low = text.lower()
         self._ascii = text.isascii()  # then the lower-cased text is too
         self._gate_from, self._gate_next = _FAR, -1
         self._doc = doc
@@ -1622,10 +1718,12 @@ class Scanner:
         self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
         self._ranges = 0
+        self._bare_joined = False
         resume = 0
+        carry_back = False
         build = self._build
         bisect_right = bisect.bisect_right
-        for core in self._cores(text, low):
+        for core in self._cores(text, low, skip_spans):
             if core.start < resume:
                 continue
             if skip_spans:
@@ -1641,16 +1739,23 @@ class Scanner:
             q, end = build(text, low, core)
             if q is not None:
                 if out:
-                    if q.unit is None and q.kind == "count":
-                        q = _carry_forward(text, out, q)
-                    elif q.direction is None and out[-1].direction is not None and q.kind == out[-1].kind:
-                        q = _bracketed_equivalent(text, out[-1], q)
-                    if q.kind == "money" and q.end < len(text) and text[q.end] == ")" and out[-1].kind == "money":
-                        q = self._bracketed_rate(text, out, q)
+                    last = out[-1]
+                    if q.unit is None:
+                        if q.kind == "count" and last.unit is not None:
+                            q = _carry_forward(text, out, q)
+                    else:
+                        if last.unit is None and last.kind == "count":
+                            carry_back = True  # a bare number before an amount with a unit
+                        if q.direction is None and last.direction is not None and q.kind == last.kind:
+                            q = _bracketed_equivalent(text, last, q)
+                        if q.kind == "money" and last.kind == "money" and text[q.end:q.end + 1] == ")":
+                            q = self._bracketed_rate(text, out, q)
+                if q.unit is None and q.kind == "count" and _join_follows(low, q.end):
+                    self._bare_joined = True  # "three or four years": see `_merge_count_durations`
                 out.append(q)
             if end > resume:
                 resume = end
-        if len(out) > 1:
+        if carry_back:
             out = _carry_back(text, out)
         return out
 
@@ -1691,13 +1796,17 @@ class Scanner:
         return spans
 
     def _ignored(self, low: str, s: int, e: int) -> bool:
-        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?"""
+        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?
+
+        Leaves the lower-cased word before the number in ``self._prev_word`` (None if not read)."""
+        self._prev_word = None
         j = s
         while j > 0 and low[j - 1] in " \u00a0":
             j -= 1
         if 0 < j < s:
             # the (at most 16) non-space characters ending at j, as _PREV_TOKEN_RE would find them
             prev_word = "" if low[j - 1].isspace() else low[j - 16 if j > 16 else 0:j].rsplit(None, 1)[-1]
+            self._prev_word = prev_word
             labels = self.lex.label_words
             if prev_word in labels or prev_word.lstrip(_LEFT_PUNCT) in labels:
                 return True
@@ -1797,20 +1906,27 @@ class Scanner:
                 return None, e  # "ID.3", "No.5"
             elif prev == ":" and s > 1 and text[s - 2].isdigit():
                 return None, e  # "1:36.6", clock times and scores
-        if not core.is_word and text[s] == "0" and e - s > 1 and text[s + 1].isdigit() and text[s:e].strip("0"):
-            return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
+            elif prev == " " and s > 2 and text[s - 2] in ".D" and _ERA_BEFORE_RE.search(text, max(0, s - 7), s):
+                em = _ERA_RANGE_RE.match(text, e)  # "A.D. 1000 and 1260": years of an era
+                return None, em.end() if em is not None else e
+            elif (prev == "(" and s > 2 and text[e:e + 1] == ")" and text[s - 3].isalpha() and e - s <= 2
+                  and _LOWER_WORD_AFTER_RE.match(text, e + 1) and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s - 1)):
+                return None, e + 1  # "quarterback Dak Prescott (4) celebrates": a shirt number
+            if text[s] == "0" and e - s > 1 and text[s + 1].isdigit() and text[s:e].strip("0"):
+                return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
+        elif (core.is_word and text[s].isupper() and s > 3 and text[s - 1] == " " and text[s - 2].islower()
+              and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s) and _LOWER_WORD_AFTER_RE.match(text, e)):
+            return None, e  # "the Kick Six win", "the Big Ten title": a capitalised number word in a name
         if currency is None and self._ignored(low, s, e):
             return None, e
-        if (core.is_word and text[s].isupper() and s > 3 and text[s - 1] == " " and text[s - 2].islower()
-                and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s) and _LOWER_WORD_AFTER_RE.match(text, e)):
-            return None, e  # "the Kick Six win", "the Big Ten title": a capitalised number word in a name
         if core.kind == "ordinal":
             if _STREET_AFTER_ORDINAL_RE.match(text, e):
                 return None, e  # "71st St", "Fifth Avenue": a street's name
             v = core.number.value
             return self._q(s, e, text, "ordinal", v, v, v, None, "exact"), e
         number = core.number
-        left = _Left(start, negative=True) if hyphen_negative else self._left(text, start)
+        left = (_Left(start, negative=True) if hyphen_negative
+                else self._left(text, start, self._prev_word if start == s and currency is None else None))
         scale, pos = self._scale_after(text, e, True, currency is not None)
         if (currency == "GBP" and scale == 1.0 and number.precision == 1.0 and text.startswith("PS", start)
                 and "," not in text[s:e]):
@@ -1846,8 +1962,6 @@ class Scanner:
                 k3, u3, _c3, p3 = self._unit_after(text, om.end() - 1, False, False)
                 if k3 == "measure":
                     kind, unit, pos = k3, u3, p3
-        elif kind == "count" and (low.startswith("fold", pos) or low.startswith("-fold", pos)):
-            kind, unit, pos = "count", "time", pos + (4 if low[pos] == "f" else 5)  # "sixfold", "a 10-fold rise"
         if from_name:
             if kind not in ("count", "money"):  # "the euro 1.2 percent": the name is not this amount's
                 currency, start = None, s
@@ -1859,7 +1973,7 @@ class Scanner:
             kind, unit = "money", currency
         if unit == "second" and pos == e + 1 and not core.is_word and _is_decade(text, low, s, e, number):
             return None, pos  # "the 1990s", "his 30s", "2018s best sector": a decade or an age bracket
-        if (kind == "count" and scale == 1.0 and s > 4 and text[s - 1] == "-" and text[s - 2] == " "
+        if (left.negative and kind == "count" and scale == 1.0 and s > 4 and text[s - 1] == "-" and text[s - 2] == " "
                 and text[s - 5:s - 2].isupper() and text[s - 5:s - 2].isalpha() and number.precision == 1.0
                 and text[s - 5:s - 2] not in self.lex.currency_codes):
             return None, e  # "COVID -19 tests": a name with a stray space, not minus nineteen
@@ -1887,8 +2001,21 @@ class Scanner:
                     and number.precision == 1.0 and 1800 <= number.value <= 2100 and e - s == 4
                     and not left.negative)
         # the second half of a range follows a separator: only then is the full reader worth trying
-        rng = (self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
-               if _RANGE_START_RE.match(text, pos) or (pos != e and _RANGE_START_RE.match(text, e)) else None)
+        # `_range_may_start(low, pos)` (and at ``e``), inlined: it runs for every number
+        n = len(low)
+        c = low[pos] if pos < n else ""
+        if c == " ":
+            c = low[pos + 1] if pos + 1 < n else ""
+        if c and c in _RANGE_FIRST and _RANGE_START_RE.match(low, pos):
+            rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
+        else:
+            rng = None
+            if pos != e:
+                c = low[e] if e < n else ""
+                if c == " ":
+                    c = low[e + 1] if e + 1 < n else ""
+                if c and c in _RANGE_FIRST and _RANGE_START_RE.match(low, e):
+                    rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
         if rng is not None:
             if rng[0] == "skip":  # "89-89", "20-24": scores and day ranges, not quantities
                 am = _AGE_RANGE_RE.match(text, e)
@@ -1943,20 +2070,26 @@ class Scanner:
         elif kind == "count":
             if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
-            if unit is None:  # ("time" after "sixfold")
-                unit = glued_noun or counted_noun(text, pos, value)[0]
+            unit = glued_noun or counted_noun(text, pos, value)[0]
             if yearlike and (unit is None or " " in unit or _NAME_WORD_BEFORE_RE.search(text, max(0, s - 30), s)):
                 return None, e  # a year ("1987 winter wheat producers", "Merck's 2018 sales")
-            if unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2:
-                unit = _compound_noun(text, low, span_start, e)
-            if unit is None and low.startswith(" on the ", pos):
-                sm = self._on_scale(text, pos)  # "scored 7 on the Mohs scale"
-                if sm is not None:
-                    kind, unit = "measure", sm
-            if unit is None and value != 1 and low.startswith(" of ", pos):
-                unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
-            elif unit is not None and span_start >= 4 and text[span_start - 1] == " ":
+            if unit is None and low[pos:pos + 3] in _BARE_NEXT3 and low.startswith(_BARE_NEXT, pos):  # rarer shapes
+                if low.startswith(_FOLD_STARTS, pos):
+                    unit, pos = "time", pos + (4 if low[pos] == "f" else 5)  # "sixfold", "a 10-fold rise"
+                elif _CODE_AFTER_RE.match(low, pos):
+                    return None, e  # "at 1430 GMT", "the 90049 ZIP code", "500 BC": a clock time, a code, a year
+                elif low.startswith(" on the ", pos):
+                    sm = self._on_scale(text, pos)  # "scored 7 on the Mohs scale"
+                    if sm is not None:
+                        kind, unit = "measure", sm
+                elif value != 1:  # " of "
+                    unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
+            elif (unit is not None and span_start == s and self._prev_word and self._prev_word not in _STOP
+                  and self._prev_word.isalpha()):
                 unit = _adjective_before(text, low, span_start, unit)  # "the top three seeds"
+            if (unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2
+                    and e + 1 < len(text) and text[e + 1].islower()):
+                unit = _compound_noun(text, low, span_start, e)
             if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
                     and not core.is_word and number.precision == 1.0
                     and (_is_name_label(text, s, e) or _STREET_RE.match(text, e))):
