@@ -36,15 +36,20 @@ class Extractor:
         if date is not None:
             temporal = [_resolve(q, date) for q in temporal]
         if temporal:
-            starts = self.scanner._line_starts
-            bisect_right = bisect.bisect_right
+            lines = []  # the line of each, counted on from the one before (they come in order)
+            pos, line = 0, 1
+            count = text.count
+            for q in temporal:
+                line += count("\n", pos, q.start)
+                pos = q.start
+                lines.append(line)
             if _QUANTITY_HAS_DICT:
-                for q in temporal:  # fresh instances made just now by find_temporal: fill in line and doc
+                for q, line in zip(temporal, lines):  # fresh instances made just now by find_temporal
                     d = q.__dict__
-                    d["line"] = bisect_right(starts, q.start)
+                    d["line"] = line
                     d["doc"] = doc
             else:
-                temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
+                temporal = [replace(q, line=line, doc=doc) for q, line in zip(temporal, lines)]
             if self.scanner._ranges:
                 quantities, temporal = _merge_duration_ranges(quantities, temporal)
             if self.scanner._bare_joined:

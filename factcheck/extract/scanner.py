@@ -153,17 +153,9 @@ _RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-to-|-|–|—|to|and|or|throu
 #: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
 #: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
 _RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
-#: The characters a range separator starts with, after at most one space (`_range_may_start`).
+#: The characters a range separator starts with, after at most one space: the one-character test
+#: `_build` makes before `_RANGE_START_RE`.
 _RANGE_FIRST = frozenset("-–—tao \u00a0")
-
-
-def _range_may_start(low: str, pos: int) -> bool:
-    """Does `_RANGE_START_RE` match at ``pos``? A one-character test first, as most numbers are
-    followed by a space and a word that starts no separator."""
-    c = low[pos:pos + 1]
-    if c == " ":
-        c = low[pos + 1:pos + 2]
-    return c in _RANGE_FIRST and c != "" and _RANGE_START_RE.match(low, pos) is not None
 
 
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>(?P<first>[A-Za-z][A-Za-z'’-]*)(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
@@ -266,16 +258,6 @@ def with_changes(q: Quantity, **changes: Any) -> Quantity:
     fields = dict(q.__dict__)
     fields.update(changes)
     return make_quantity(**fields)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
 
 
 @lru_cache(maxsize=8192)
@@ -416,9 +398,6 @@ _CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0
 _ON_SCALE_RE = re.compile(r" on the (?P<u>[^\W\d][^\s]{0,15}) scale\b")
 #: After a bare number: the other end of a range may follow ("three or four years").
 _JOIN_AFTER = (" to ", " or ", " and ", "-", "–", " - ", " – ")
-
-
-_JOIN_FIRST = frozenset(" -–")
 
 
 def _join_follows(low: str, pos: int) -> bool:
@@ -1713,7 +1692,8 @@ class Scanner:
         self._ascii = text.isascii()  # then the lower-cased text is too
         self._gate_from, self._gate_next = _FAR, -1
         self._doc = doc
-        self._line_starts = _line_starts(text)
+        self._text = text
+        self._line_pos, self._line_no = 0, 1  # where `_line` counted up to, and the line there
         self._ignore_spans = self._ignore_matches(low)
         self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
@@ -2001,7 +1981,8 @@ class Scanner:
                     and number.precision == 1.0 and 1800 <= number.value <= 2100 and e - s == 4
                     and not left.negative)
         # the second half of a range follows a separator: only then is the full reader worth trying
-        # `_range_may_start(low, pos)` (and at ``e``), inlined: it runs for every number
+        # does a range separator follow (at ``pos``, or at ``e``)? One character first: this runs for
+        # every number, and most are followed by a space and a word that starts none
         n = len(low)
         c = low[pos] if pos < n else ""
         if c == " ":
@@ -2324,8 +2305,17 @@ class Scanner:
 
     def _q(self, s: int, e: int, text: str, kind: str, value: float | None, low: float | None, high: float | None,
            unit: str | None, qualifier: str, direction: str | None = None) -> Quantity:
-        return make_quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier,
-                             bisect.bisect_right(self._line_starts, s), self._doc, direction)
+        return make_quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier, self._line(s), self._doc,
+                             direction)
+
+    def _line(self, s: int) -> int:
+        """The line of offset ``s`` in the text being scanned: the line breaks are counted on from the
+        last offset asked about (quantities come in order), in C, rather than indexed up front."""
+        if s < self._line_pos:
+            self._line_pos, self._line_no = 0, 1
+        self._line_no += self._text.count("\n", self._line_pos, s)
+        self._line_pos = s
+        return self._line_no
 
     def _range_after(self, text: str, low: str, e: int, pos: int, opener: str | None, kind: str,
                      currency: str | None, unit: str | None) -> tuple | None:
