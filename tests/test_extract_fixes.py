@@ -595,3 +595,18 @@ def test_changes_ranges_and_names(text, expected):
     got = [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind != "date"]
     assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
     assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+def test_lower_case_attached_scale_is_no_scale():
+    """The scale pattern ignores case, the attached suffixes do not: "€ 0t" once raised a KeyError."""
+    assert [(x.text, x.value) for x in extract_text("€ 0t")] == [("€ 0t", 0.0)]
+    assert [(x.text, x.value) for x in extract_text("$5T")] == [("$5T", 5e12)]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("with 410 pound-feet of torque", "pound_foot"),  # torque, as written
+    ("with 410 lb-ft of torque", "foot_pound"),
+])
+def test_torque_units(text, unit):
+    (x,) = extract_text(text)
+    assert (x.kind, x.value, x.unit) == ("measure", 410.0, unit)

@@ -1520,6 +1520,8 @@ class Scanner:
         else:
             att = sc.group("att")
             glued = not sc.group("sp")
+            if att not in lex.scale_attached:
+                return 1.0, pos  # the pattern ignores case, the suffixes do not: "€ 0t" is no trillion
             if money and (glued or att in ("m", "M", "k", "K", "B", "T")):
                 pass
             elif att == "M" or (att == "K" and glued):
