@@ -36,20 +36,15 @@ class Extractor:
         if date is not None:
             temporal = [_resolve(q, date) for q in temporal]
         if temporal:
-            lines = []  # the line of each, counted on from the one before (they come in order)
-            pos, line = 0, 1
-            count = text.count
-            for q in temporal:
-                line += count("\n", pos, q.start)
-                pos = q.start
-                lines.append(line)
+            starts = self.scanner._line_starts
+            bisect_right = bisect.bisect_right
             if _QUANTITY_HAS_DICT:
-                for q, line in zip(temporal, lines):  # fresh instances made just now by find_temporal
+                for q in temporal:  # fresh instances made just now by find_temporal: fill in line and doc
                     d = q.__dict__
-                    d["line"] = line
+                    d["line"] = bisect_right(starts, q.start)
                     d["doc"] = doc
             else:
-                temporal = [replace(q, line=line, doc=doc) for q, line in zip(temporal, lines)]
+                temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
             if self.scanner._ranges:
                 quantities, temporal = _merge_duration_ranges(quantities, temporal)
             if self.scanner._bare_joined:
@@ -118,12 +113,13 @@ def _merge_count_durations(text: str, quantities: list[Quantity],
         joint = text[q.end:t.start].strip()
         if joint == "and" and not q.text.lower().startswith("between"):
             continue
-        if not t.text.split()[0].replace(".", "").replace(",", "").isdigit() and t.text.split()[0].lower() not in _WORD_VALUES:
+        first = t.text.split()[0]
+        if not first.replace(".", "").replace(",", "").isdigit() and first.lower() not in _WORD_VALUES:
             continue  # "for a month", "the last five years": not the other end of a range
         if out is quantities:
             out = list(quantities)
-        out[i] = replace(q, end=t.end, text=text[q.start:t.end], kind="duration", unit=t.unit, value=(q.value + t.value) / 2,
-                         low=q.value, high=t.value, qualifier="range")
+        out[i] = replace(q, end=t.end, text=text[q.start:t.end], kind="duration", unit=t.unit,
+                         value=(q.value + t.value) / 2, low=q.value, high=t.value, qualifier="range")
         drop.add(j)
     if drop:
         temporal = [t for k, t in enumerate(temporal) if k not in drop]

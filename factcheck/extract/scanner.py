@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Quantity
 from .ascii_re import ascii_twin
@@ -131,7 +131,8 @@ _RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of|(?P<over>over))[ \u00a0
 #: What may join the parts of "3 dollars 50 cents", "5 feet 2 inches", "4 thousand 3 hundred and 21".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
 #: "per barrel", "a month", "/day": what opens the denominator of a rate.
-_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|(?:[ \u00a0]+|-)(?:per|a|an|every|each)[ \u00a0-])(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|(?:[ \u00a0]+|-)(?:per|a|an|every|each)[ \u00a0-])"
+                      r"(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
 #: Denominators a hyphenated rate may have: "barrel-a-day", "£24 a-year".
 _TIME_RATES = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 #: After "a year", "a month": these make it a time ("a year earlier"), not a rate ("a year").
@@ -189,19 +190,19 @@ additional extra further total overall estimated whopping mere record staggering
 """.split())
 
 
-class _Core:
-    """A number found in the text, before anything around it is read (slotted: one per number)."""
+class _Core(NamedTuple):
+    """A number found in the text, before anything around it is read (a tuple: one per number, made
+    with `_tuple_new` where it counts)."""
 
-    __slots__ = ("start", "end", "number", "is_word", "kind")
-
-    def __init__(self, start: int, end: int, number: ParsedNumber, is_word: bool, kind: str = "number") -> None:
-        self.start = start
-        self.end = end
-        self.number = number
-        self.is_word = is_word
-        self.kind = kind  # number | ordinal | fraction | weak (kept only with a unit or noun)
+    start: int
+    end: int
+    number: ParsedNumber
+    is_word: bool
+    kind: str = "number"  # number | ordinal | fraction | weak (kept only with a unit or noun)
 
 
+#: ``tuple.__new__``: makes a `_Core` or `_Left` in C, without the Python ``__new__`` of a named tuple.
+_tuple_new = tuple.__new__
 _new = object.__new__
 #: Whether Quantity instances keep their fields in a __dict__ (a plain frozen dataclass does).
 _QUANTITY_HAS_DICT = "__slots__" not in Quantity.__dict__
@@ -258,6 +259,16 @@ def with_changes(q: Quantity, **changes: Any) -> Quantity:
     fields = dict(q.__dict__)
     fields.update(changes)
     return make_quantity(**fields)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
 
 
 @lru_cache(maxsize=8192)
@@ -324,7 +335,8 @@ _AGE_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*(?P<hi>\d{1,3})(?![
 #: An era before a number makes it a year: "A.D. 1000" (one after it is in `_CODE_AFTER`).
 _ERA_BEFORE_RE = re.compile(r"(?:\bA\.D\.|\bAD|\bB\.C\.|\bC\.E\.)[ \u00a0]\Z")
 #: The other end of a range of years of an era: "A.D. 1000 and 1260".
-_ERA_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*\d{1,4}\b(?:[ \u00a0](?:B\.C\.|BC|BCE|A\.D\.|AD|C\.E\.|CE)\b)?")
+_ERA_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*\d{1,4}\b"
+                           r"(?:[ \u00a0](?:B\.C\.|BC|BCE|A\.D\.|AD|C\.E\.|CE)\b)?")
 #: A capitalised word in running text right before a capitalised number word ("the Kick Six win").
 _CAP_NAME_AROUND_RE = re.compile(r"[a-z,;:][ \u00a0]+[A-Z][a-z]+[ \u00a0]\Z")
 #: A lower-case word after it: running text, not a title-case headline ("Sees Six Pct Rise").
@@ -392,7 +404,8 @@ _FOLD_WORD_RE = re.compile(r"\b(?P<w>two|three|four|five|six|seven|eight|nine|te
 #: Between a share and the unit it is a share of: "1/16 of a pint", "half a mile", "a third of a US cup".
 _OF_A_UNIT_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+(?:(?:us|u\.s\.|uk|imperial|metric)[ \u00a0]+)?")
 #: "to" and an amount that names its own unit or sign: "3 pct to 7 pct", "$43.6 billion to $419.2 billion".
-_CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0]?)?[$€£¥]?[ \u00a0]?\d[\d,.]*(?:[ \u00a0]*"
+_CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0]?)?[$€£¥]?[ \u00a0]?\d[\d,.]*"
+                                 r"(?:[ \u00a0]*"
                                  r"(?:mln|million|billion|bln|bn|m|trillion|thousand))?[ \u00a0]*(?:[^\W\d]|%)")
 #: " on the GPa scale": the unit a number is read on.
 _ON_SCALE_RE = re.compile(r" on the (?P<u>[^\W\d][^\s]{0,15}) scale\b")
@@ -520,7 +533,8 @@ def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
             continue
         between = text[q.end:nxt.start]
         if (nxt.kind == "count" and nxt.text.isdigit() and nxt.value is not None and nxt.value >= 100
-                and text[nxt.end:nxt.end + 1] != "-" and _MODEL_BETWEEN_RE.match(between) and q.value is not None and q.value < nxt.value):
+                and text[nxt.end:nxt.end + 1] != "-" and _MODEL_BETWEEN_RE.match(between)
+                and q.value is not None and q.value < nxt.value):
             # "two new 737 Max jets": the second number names a model; the first counts the jets
             out[i] = with_changes(q, unit=nxt.unit)
             del out[i + 1]
@@ -634,7 +648,8 @@ def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> boo
 #: "9 E 71st St", "22 Ave Foch").
 _STREET_RE = re.compile(
     r"[ \u00a0](?:(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th))[ \u00a0]){0,3}(?:St|Street|Road|Rd|Ave|Avenue|Way|Blvd|"
-    r"Boulevard|Lane|Drive|Dr|Place|Court|Terrace|Parkway|Square)\b(?!['’])|[ \u00a0](?:Ave|Avenue|Rue|Via|Calle)[ \u00a0][A-Z]")
+    r"Boulevard|Lane|Drive|Dr|Place|Court|Terrace|Parkway|Square)\b(?!['’])"
+    r"|[ \u00a0](?:Ave|Avenue|Rue|Via|Calle)[ \u00a0][A-Z]")
 #: A street after an ordinal: "71st St", "42nd Street".
 _STREET_AFTER_ORDINAL_RE = re.compile(r"[ \u00a0](?:St|Street|Ave|Avenue)\b")
 
@@ -776,13 +791,15 @@ def _glued_noun(text: str, pos: int) -> str | None:
 
 
 #: An article before a number: what follows may be a compound adjective ("a 12 page report").
-_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][a-z0-9.-]*[ \u00a0]+|[0-9.]+[a-z]{1,2}[ \u00a0]+){0,2}\Z")
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:[Aa]n?|[Tt]he)[ \u00a0]+"
+                                r"(?:[a-z][a-z0-9.-]*[ \u00a0]+|[0-9.]+[a-z]{1,2}[ \u00a0]+){0,2}\Z")
 #: A singular noun and the noun it describes, after the number: "12 page report", "3 cylinder engine".
 _COMPOUND_RE = re.compile(r"[ \u00a0](?P<w>[a-z]{3,})[ \u00a0]+(?P<next>[a-z]{3,})\b(?!['’-])")
 
 
 #: After "N of": a determiner or a possessive name, then the noun phrase ("two of the victims").
-_OF_DETERMINER_RE = re.compile(r"[ \u00a0]+(?:the|its|their|his|her|our|these|those|[A-Z][A-Za-z]+['’]s?)(?=[ \u00a0])")
+_OF_DETERMINER_RE = re.compile(r"[ \u00a0]+(?:the|its|their|his|her|our|these|those|[A-Z][A-Za-z]+['’]s?)"
+                               r"(?=[ \u00a0])")
 
 
 def _of_noun(text: str, pos: int) -> str | None:
@@ -797,7 +814,8 @@ def _of_noun(text: str, pos: int) -> str | None:
 
 
 #: A determiner and an adjective right before a number: "the top three seeds", "the other 5 members".
-_ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|its|their|his|her|our|my|your|these|those)[ \u00a0]+(?P<a>[a-z]{3,})[ \u00a0]\Z")
+_ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|its|their|his|her|our|my|your|these|those)[ \u00a0]+"
+                                  r"(?P<a>[a-z]{3,})[ \u00a0]\Z")
 
 
 def _adjective_before(text: str, low: str, start: int, unit: str) -> str:
@@ -809,7 +827,8 @@ def _adjective_before(text: str, low: str, start: int, unit: str) -> str:
         return unit  # "the USB 3.0 standard": a name
     adj = m.group("a")
     if (adj in _STOP or adj in _INTENSIFIERS or adj in _COUNT_SKIP or adj in CARDINAL_WORDS or adj in ORDINAL_WORDS
-            or (adj in _HYPHEN_PREFIXES and adj != "top") or adj.endswith(_VERB_SUFFIXES) or adj in _MONTHS or _looks_plural(adj)
+            or (adj in _HYPHEN_PREFIXES and adj != "top") or adj.endswith(_VERB_SUFFIXES) or adj in _MONTHS
+            or _looks_plural(adj)
             or unit.startswith(adj)):
         return unit
     return _adj_lemma(adj) + " " + unit
@@ -1008,18 +1027,14 @@ def _word_before(text: str, end: int) -> tuple[int, int]:
 _SEVERAL_RE = re.compile(r"\b(?:several|a few|few|many)[ \u00a0]+$")
 
 
-class _Left:
+class _Left(NamedTuple):
     """What stands before a number: sign, hedge, direction of change, range opener."""
 
-    __slots__ = ("start", "qualifier", "direction", "opener", "negative")
-
-    def __init__(self, start: int, qualifier: str = "exact", direction: str | None = None,
-                 opener: str | None = None, negative: bool = False) -> None:
-        self.start = start
-        self.qualifier = qualifier
-        self.direction = direction
-        self.opener = opener
-        self.negative = negative
+    start: int
+    qualifier: str = "exact"
+    direction: str | None = None
+    opener: str | None = None
+    negative: bool = False
 
 
 class Scanner:
@@ -1198,7 +1213,7 @@ class Scanner:
                 if parsed is not None and len(digits_memo) < 100_000:
                     digits_memo[raw] = parsed  # ParsedNumber is treated as immutable: safe to share
             if parsed is not None:
-                append(_Core(s, e, parsed, False))
+                append(_tuple_new(_Core, (s, e, parsed, False, "number")))
         if not text.isascii() and any(c in text for c in "½¼¾⅓⅔⅕⅛"):  # no need to look in ASCII text
             extra = []
             for vm in _VULGAR_RE.finditer(text):
@@ -1397,9 +1412,9 @@ class Scanner:
                 negative = True
                 start -= 2
         if start == 0 or not text[start - 1].isspace():
-            return _Left(start, "exact", None, None, negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
         if prev_word is not None and not negative and prev_word.lstrip(_LEFT_PUNCT) not in self._left_vocab:
-            return _Left(start, "exact", None, None, negative)  # the word before, as `_ignored` read it
+            return _tuple_new(_Left, (start, "exact", None, None, negative))  # the word `_ignored` read
         # fast path: the word right before is not one that can open a hedge, direction or range
         # (`_word_before(text, start - 1)`, inlined: this runs for nearly every number)
         j = start - 1
@@ -1413,20 +1428,20 @@ class Scanner:
             last = text[k:j]
         last = last.lower().lstrip(_LEFT_PUNCT)
         if last not in self._left_vocab:
-            return _Left(start, "exact", None, None, negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
         prev_ok = self._left_needs_prev.get(last)
         if prev_ok is not None:
             # "of", "to", "by", "than", "least": they matter only after the right word ("in excess of",
             # "rose by", "more than"); "sales of 1,780" is the commonest shape of all
             k, j = _word_before(text, k - 1)
             if j <= 0 or text[k:j].lower().lstrip(_LEFT_PUNCT) not in prev_ok:
-                return _Left(start, "exact", None, None, negative)
+                return _tuple_new(_Left, (start, "exact", None, None, negative))
         wstart = max(0, start - 50)
         window = text[wstart:start]
         low = window.lower()
         words = [w.lstrip(_LEFT_PUNCT) or w for w in low.split()]
         if not words:
-            return _Left(start, "exact", None, None, negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
         cut = start  # where the span will begin
         pos_in_low = len(low.rstrip())
 
@@ -1694,8 +1709,7 @@ class Scanner:
         self._ascii = text.isascii()  # then the lower-cased text is too
         self._gate_from, self._gate_next = _FAR, -1
         self._doc = doc
-        self._text = text
-        self._line_pos, self._line_no = 0, 1  # where `_line` counted up to, and the line there
+        self._line_starts = _line_starts(text)
         self._ignore_spans = self._ignore_matches(low)
         self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
@@ -1892,7 +1906,8 @@ class Scanner:
                 em = _ERA_RANGE_RE.match(text, e)  # "A.D. 1000 and 1260": years of an era
                 return None, em.end() if em is not None else e
             elif (prev == "(" and s > 2 and text[e:e + 1] == ")" and text[s - 3].isalpha() and e - s <= 2
-                  and _LOWER_WORD_AFTER_RE.match(text, e + 1) and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s - 1)):
+                  and _LOWER_WORD_AFTER_RE.match(text, e + 1)
+                  and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s - 1)):
                 return None, e + 1  # "quarterback Dak Prescott (4) celebrates": a shirt number
             if text[s] == "0" and e - s > 1 and text[s + 1].isdigit() and text[s:e].strip("0"):
                 return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
@@ -2011,7 +2026,7 @@ class Scanner:
             _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
             if (left.direction is not None and left.opener is None and (pos > e or start < s)
                     and _CHANGE_TO_LEVEL_RE.match(text, pos) and kind2 != "count"):
-                rng = None  # "rose 3 pct to 7 pct", "increased by $43.6 billion to $419.2 billion": a change, then its level
+                rng = None  # "rose 3 pct to 7 pct", "increased by $43.6 bn to $419.2 bn": a change, then its level
             elif (left.opener is None and pos > e and kind2 != "count"
                   and v2 * scale2 < number.value * scale):
                 rng = None  # "1.3 A/cm2 to 0.03 A/cm2": two values going down, not a range
@@ -2307,17 +2322,8 @@ class Scanner:
 
     def _q(self, s: int, e: int, text: str, kind: str, value: float | None, low: float | None, high: float | None,
            unit: str | None, qualifier: str, direction: str | None = None) -> Quantity:
-        return make_quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier, self._line(s), self._doc,
-                             direction)
-
-    def _line(self, s: int) -> int:
-        """The line of offset ``s`` in the text being scanned: the line breaks are counted on from the
-        last offset asked about (quantities come in order), in C, rather than indexed up front."""
-        if s < self._line_pos:
-            self._line_pos, self._line_no = 0, 1
-        self._line_no += self._text.count("\n", self._line_pos, s)
-        self._line_pos = s
-        return self._line_no
+        return make_quantity(s, e, text[s:e], kind, value, low, high, unit, qualifier,
+                             bisect.bisect_right(self._line_starts, s), self._doc, direction)
 
     def _range_after(self, text: str, low: str, e: int, pos: int, opener: str | None, kind: str,
                      currency: str | None, unit: str | None) -> tuple | None:
