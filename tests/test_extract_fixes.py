@@ -298,11 +298,11 @@ def quantities(text):
     ("stores in 14 provinces and Yukon compared to 2,118 last year",
      [("14", "count", 14.0, "province"), ("2,118", "count", 2118.0, None)]),
     # counted nouns: -ing modifiers, -men plurals, capitalised plurals of people (not firms)
-    ("the scheme starts with 2,400 public housing properties", [("2,400", "count", 2400.0, "housing property")]),
+    ("the scheme starts with 2,400 public housing properties", [("2,400", "count", 2400.0, "public housing property")]),
     ("a depot for about 45 seasonal linemen", [("about 45", "count", 45.0, "seasonal lineman")]),
     ("In all, 2,415,000 Canadians were drawing benefits", [("2,415,000", "count", 2_415_000.0, "canadian")]),
     ("it acquired 52,300 Movers Logistics common shares", [("52,300", "count", 52_300.0, None)]),
-    ("The Kerna Four appraisal well flowed gas", [("Four", "count", 4.0, None)]),
+    ("The Kerna Four appraisal well flowed gas", []),  # a capitalised number word in a name
     # a counted noun stops at another number and at a reporting verb
     ("One account said four pupils were hurt.", [("One", "count", 1.0, "account"), ("four", "count", 4.0, "pupil")]),
     # "zero" counts only with a plural noun
@@ -346,3 +346,267 @@ def test_bracketed_conversion_keeps_the_direction():
     assert got == [("about 450 metres", "down"), ("1,500 feet", "down")]
     got = [(x.text, x.direction) for x in extract_text("Sales fell 5% to 600 tonnes (2,000 last year).")]
     assert ("600 tonnes", None) in got
+
+
+# ------------------------------------------------------------------ counted nouns (issue 11, item 7)
+def units(text, kinds=None):
+    """(text, kind, value, unit) of every quantity but dates and durations."""
+    return [(x.text, x.kind, x.value, x.unit) for x in extract_text(text)
+            if x.kind not in ("date", "duration") and (kinds is None or x.kind in kinds)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stray space after a thousands comma, then a glued unit
+    ("The glider sank 3, 000ft in a minute.", [("3, 000ft", "measure", 3000.0, "foot")]),
+    ("Revenue 2,410, 000 vs 1,980,000", [("2,410, 000", "count", 2410000.0, None),
+                                         ("1,980,000", "count", 1980000.0, None)]),
+    ("On May 3, 250 workers walked out", [("250", "count", 250.0, "worker")]),  # a list, not one number
+    # a counted noun glued to its number
+    ("A record 48,512spectators saw the final.", [("48,512", "count", 48512.0, "spectator")]),
+    ("The 76ers and the 3Station", []),  # names keep their digits
+    # "times" is counted like any noun (a multiplier or how often)
+    ("The loan was 4.5 times oversubscribed", [("4.5", "count", 4.5, "time")]),
+    ("She called him 12 times that night", [("12", "count", 12.0, "time")]),
+    ("Prices were high at one time that year", []),  # when, not how many
+    # one of a thing: the singular noun run, and a plural-looking word after it is a verb
+    ("One lawsuit alleges fraud", [("One", "count", 1.0, "lawsuit")]),
+    ("There is one technical hurdle that remains", [("one", "count", 1.0, "technical hurdle")]),
+    ("It was one step ahead of rivals", [("one", "count", 1.0, "step")]),
+    # "-men" plurals, but not "regimen"
+    ("Nine linemen and 40,000 seamen", [("Nine", "count", 9.0, "lineman"), ("40,000", "count", 40000.0, "seaman")]),
+    ("after 2 regimen changes", [("2", "count", 2.0, "regimen change")]),
+    # comparatives and superlatives, not nouns that end in -er
+    ("the 12 member states", [("12", "count", 12.0, "member state")]),
+    ("The 6 winter storms", [("6", "count", 6.0, "winter storm")]),
+    ("the 3 best restaurants", [("3", "count", 3.0, "good restaurant")]),
+    # the hyphen of a compound adjective left out: the first noun is counted
+    ("He wrote a 40 page memo", [("40", "count", 40.0, "page")]),
+    ("It has a supercharged 8 cylinder motor", [("8", "count", 8.0, "cylinder")]),
+    ("the 7 seat minivan", [("7", "count", 7.0, "seat")]),
+    ("since the june 5 flood damaged it", [("5", "count", 5.0, None)]),  # a date
+    ("over a 20 consecutive session streak", [("20", "count", 20.0, None)]),  # an adjective
+    ("helped the estimated 9,000 left homeless", [("estimated 9,000", "count", 9000.0, None)]),  # a verb
+    # "-strong" is the size of a group, not a noun; a score is followed by "thanks"
+    ("a 2,000-strong army", [("2,000", "count", 2000.0, None)]),
+    ("won 3-1 thanks to a late goal", []),
+    # a year before a noun phrase is a year ("the 1994 winter wheat crop producers")
+    ("for 1994 spring barley growers", []),
+])
+def test_counted_nouns(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the currency of Nordic and Czech "crowns" and of "Singaporean dollars"; a bare "crowns" stays a noun
+    ("a loss of 40 mln Norwegian crowns", [("40 mln Norwegian crowns", "money", 40e6, "NOK")]),
+    ("paid 900 Czech crowns", [("900 Czech crowns", "money", 900.0, "CZK")]),
+    ("some 250 Singaporean dollars", [("some 250 Singaporean dollars", "money", 250.0, "SGD")]),
+    ("the king's 12 crowns", [("12", "count", 12.0, "crown")]),
+])
+def test_currency_names(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's age without the commas around it: a full name before and a verb after ...
+    ("Maria Okafor 52 has led the firm since 2010", [("52", "duration", 52.0, "year")]),
+    ("Olivia Grant 12 has a plan", [("12", "count", 12.0, None)]),  # too young to be sure
+    ("Sky 25 will race", [("25", "count", 25.0, None)]),  # no full name
+    # ... or a person and "is", "was", "will be" before, and nothing counted after
+    ("The boy, who was 9, ran home.", [("9", "duration", 9.0, "year")]),
+    ("She will be 61 by March", [("61", "duration", 61.0, "year")]),
+    ("he turned 30.", [("30", "duration", 30.0, "year")]),
+    ("The score was 30 at halftime", [("30", "count", 30.0, None)]),  # no person
+])
+def test_ages_without_commas(text, expected):
+    got = [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind != "date"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare number after an amount, in the same phrase, is in its unit
+    ("Yields went from about 12-15 tonnes to 30 this year", [("about 12-15 tonnes", "measure", 13.5, "metric_ton"),
+                                                              ("30", "measure", 30.0, "metric_ton")]),
+    ("The index shed 41.2 points, or 1.3%, to close at 3,120.5.",
+     [("41.2", "count", 41.2, "point"), ("1.3%", "percent", 1.3, "percent"), ("3,120.5", "count", 3120.5, "point")]),
+    ("The fund sold 220 bonds on Monday and 180 on Tuesday.",
+     [("220", "count", 220.0, "bond"), ("180", "count", 180.0, "bond")]),
+    ("Oats rose by 3 percent but barley fell by 2.", [("3 percent", "percent", 3.0, "percent"),
+                                                       ("2", "percent", 2.0, "percent")]),
+    ("The top bid was 61.5 cents, while the lowest was 58.25.", [("61.5 cents", "money", 61.5, "cent"),
+                                                                  ("58.25", "money", 58.25, "cent")]),
+    # but not to a number of another size, nor across a percentage change to its level
+    ("It hired 12 engineers last year and 4,000 in all.", [("12", "count", 12.0, "engineer"),
+                                                           ("4,000", "count", 4000.0, None)]),
+    ("Shares rose 0.4% to 1,245.6", [("0.4%", "percent", 0.4, "percent"), ("1,245.6", "count", 1245.6, None)]),
+    # a bare number before an amount, joined to it, shares its unit
+    ("a 5- or 6-metre wall", [("5", "measure", 5.0, "meter"), ("6-metre", "measure", 6.0, "meter")]),
+    ("two-, three- and four-bedroom flats", [("two", "count", 2.0, "bedroom"), ("three", "count", 3.0, "bedroom"),
+                                             ("four", "count", 4.0, "bedroom")]),
+    ("notes of 500, 1,000 and 5,000 dlrs", [("500", "money", 500.0, "USD"), ("1,000", "money", 1000.0, "USD"),
+                                            ("5,000 dlrs", "money", 5000.0, "USD")]),
+    ("it spent 40 million of the 90 million euros", [("40 million", "money", 40e6, "EUR"),
+                                                     ("90 million euros", "money", 90e6, "EUR")]),
+    ("inflation slowed to 3 from 4.5%", [("3", "percent", 3.0, "percent"), ("from 4.5%", "percent", 4.5, "percent")]),
+    ("Composite index (2811.4 down 12.7 points)", [("2811.4", "count", 2811.4, "point"),
+                                                   ("down 12.7", "count", 12.7, "point")]),
+    # but a part is no bigger than its whole, and a comma alone is a list only in a list
+    ("seven of the four-ton trucks", [("seven", "count", 7.0, "four-ton truck"), ("four-ton", "measure", 4.0, "ton")]),
+    ("Well 7, 90 km north", [("7", "count", 7.0, None), ("90 km", "measure", 90.0, "kilometer")]),
+    ("a rate of 35 to one dollar", [("35", "count", 35.0, None), ("one dollar", "money", 1.0, "USD")]),
+])
+def test_units_carried_in_a_phrase(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # modifiers that say which things are counted stay; names, nationalities and words that only stress
+    # the number go ("over 70 Russian regions" and "more than 70 regions of Russia" count the same)
+    ("It opened six new branches", [("six", "count", 6.0, "new branch")]),
+    ("Police detained nine other suspects", [("nine", "count", 9.0, "other suspect")]),
+    ("a whopping 900 visitors", [("900", "count", 900.0, "visitor")]),
+    ("some 40 Belgian farmers", [("some 40", "count", 40.0, "farmer")]),
+    # two modifiers joined by "and" describe one noun
+    ("It sold 12 used and new vans", [("12", "count", 12.0, "used new van")]),
+    ("3 cats and 2 dogs", [("3", "count", 3.0, "cat"), ("2", "count", 2.0, "dog")]),
+    # an adjective before the number, after a determiner
+    ("the bottom four clubs", [("four", "count", 4.0, "bottom club")]),
+    ("the remaining 30 tickets", [("30", "count", 30.0, "ticket")]),  # a verb, not an adjective
+    # a part of a group counts what the group is made of
+    ("Three of the hostages were freed", [("Three", "count", 3.0, "hostage")]),
+    ("four of Smith's horses", [("four", "count", 4.0, "horse")]),
+    ("two of them", [("two", "count", 2.0, None)]),
+    # a measure between a number and its noun describes the noun
+    ("they shipped 400 40-foot containers", [("400", "count", 400.0, "container"),
+                                             ("40-foot", "measure", 40.0, "foot")]),
+    # "8 B people" is billions; "100,000 B shares" is a class of shares
+    ("about 9 B users", [("about 9 B", "count", 9e9, "user")]),
+    ("35m of their customers", [("35m", "count", 35e6, "customer")]),
+])
+def test_counted_noun_phrases(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rate after a bracketed equivalent is both amounts'; a hyphenated "a-day" is a rate
+    ("an offer of C$9 (US$6.70) per share", [("C$9", "money", 9.0, "CAD / share"),
+                                             ("US$6.70", "money", 6.7, "USD / share")]),
+    ("a 80,000 barrel-a-day plant", [("80,000 barrel-a-day", "measure", 80000.0, "barrel / day")]),
+    ("a 15-cent-a-share payout", [("15-cent", "money", 15.0, "cent")]),
+    # a sign before a minus
+    ("the deficit widened to $-4.2bn", [("$-4.2bn", "money", -4.2e9, "USD")]),
+    # names and codes, not quantities
+    ("the SARS -2 outbreak", []),
+    ("He lives at 12 Elm Tree Road, Leeds", []),
+    ("an office on 42nd Street", []),
+    ("the new iPad 10 and iPad 9", []),
+    ("trading starts at 0830 GMT", []),
+    ("at 1400gmt", []),
+    ("the SP 400 and Fortune 500", []),
+    ("it left at 0930 local time", []),
+    ("000 and 0 are zero", [("000", "count", 0.0, None), ("0", "count", 0.0, None)]),
+])
+def test_rates_signs_and_names(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fair runs Aug. 3-7 and Sept. 1 to 4.", ["Aug. 3", "Sept. 1"]),
+    ("from 20 km per litre in 2009 to 25 km per litre", ["from 20 km per litre", "2009", "25 km per litre"]),
+])
+def test_day_ranges_and_years(text, expected):
+    got = [x.text for x in extract_text(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the pound sign folded to ASCII ("PS"), but only before an amount that looks like money
+    ("a bonus of PS4.5m", [("PS4.5m", "money", 4.5e6, "GBP")]),
+    ("fees of PS12,300 a year", [("PS12,300 a year", "money", 12300.0, "GBP / year")]),
+    ("the PS4 sold well", []),
+    # "mil" is a million; "bhp" and "PS" (Pferdestaerke) are horsepower
+    ("a 4mil SEK apartment", [("4mil SEK", "money", 4e6, "SEK")]),
+    ("a 410bhp engine (305 kW / 415 PS)", [("410bhp", "measure", 410.0, "brake_horsepower"),
+                                          ("305 kW", "measure", 305.0, "kilowatt"),
+                                          ("415 PS", "measure", 415.0, "metric_horsepower")]),
+    # sports statistics
+    ("averaging 21.4 ppg and 9.1 rpg", [("21.4", "count", 21.4, "point per game"),
+                                        ("9.1", "count", 9.1, "rebound per game")]),
+    ("a pitcher worth 2.5 WAR", [("2.5", "count", 2.5, "win above replacement")]),
+    # a share of one unit is a measure; "-fold" counts times
+    ("add 1/4 of a cup of milk", [("1/4 of a cup", "measure", 0.25, "cup")]),
+    ("it ran half a mile", [("half a mile", "measure", 0.5, "mile")]),
+    ("profits rose fourfold", [("fourfold", "count", 4.0, "time")]),
+    ("a 12-fold jump", [("12-fold", "count", 12.0, "time")]),
+    # a level after a percentage change, in the unit of the like level earlier in the sentence
+    ("Index A fell 0.2% to 2,210.4 points, while index B rose 0.3% to 2,050.9.",
+     [("0.2%", "percent", 0.2, "percent"), ("2,210.4", "count", 2210.4, "point"),
+      ("0.3%", "percent", 0.3, "percent"), ("2,050.9", "count", 2050.9, "point")]),
+    ("it rose 0.3% to 2,050.9", [("0.3%", "percent", 0.3, "percent"), ("2,050.9", "count", 2050.9, None)]),
+    # a part after "including"; a comparison after many words
+    ("8 million cars worldwide including 2.1 million in Asia", [("8 million", "count", 8e6, "car"),
+                                                                ("2.1 million", "count", 2.1e6, "car")]),
+    ("some 300 bikes were sold in the city last spring compared with 210 in the autumn",
+     [("some 300", "count", 300.0, "bike"), ("210", "count", 210.0, "bike")]),
+])
+def test_more_units(text, expected):
+    got = units(text)
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a change, then its level: not a range
+    ("Output rose 2 pct to 9 pct in May", [("2 pct", "percent", 2.0, "percent"), ("9 pct", "percent", 9.0, "percent")]),
+    ("reserves fell 40 mln dlrs to 2.1 billion dlrs", [("40 mln dlrs", "money", 40e6, "USD"),
+                                                      ("2.1 billion dlrs", "money", 2.1e9, "USD")]),
+    ("prices rose 3 to 4 percent", [("3 to 4 percent", "percent", 3.5, "percent")]),  # a range of changes
+    # two amounts going down are not a range
+    ("a loss of 9 mln dlrs or 20 cts a share", [("9 mln dlrs", "money", 9e6, "USD"),
+                                                ("20 cts a share", "money", 20.0, "cent / share")]),
+    ("from 2.5 A/cm2 to 0.1 A/cm2", [("from 2.5 A/cm2 to 0.1 A/cm2", "measure", 1.3, "ampere_per_square_centimeter")]),
+    # a bare number, then a duration: one range of durations
+    ("within two to three weeks", [("two to three weeks", "duration", 2.5, "week")]),
+    ("in six or seven years", [("six or seven years", "duration", 6.5, "year")]),
+    # ages in a range; "the model 5000" after a count names a model
+    ("voters aged 30 to 44", [("30 to 44", "duration", 37.0, "year")]),
+    ("women aged 35-49", [("35-49", "duration", 42.0, "year")]),
+    ("the airline leased three new 767 jets", [("three", "count", 3.0, "jet")]),
+    ("with three 300-page books", [("three", "count", 3.0, None), ("300", "count", 300.0, "page")]),
+    # Reuters rate codes, a unit read on a scale, a capitalised number word in a name
+    ("the dollar fell to 132.5 JPY= today", [("132.5 JPY", "money", 132.5, "JPY")]),
+    ("it scored between 4 and 6 on the GPa scale", [("between 4 and 6", "measure", 5.0, "gigapascal")]),
+    ("after the Fab Five era ended", []),
+    # a possessive or a name before a year-like number: a year
+    ("Pfizer's 2021 revenues", []),
+    ("the ISO 9001-2 rules", []),
+])
+def test_changes_ranges_and_names(text, expected):
+    got = [(x.text, x.kind, x.value, x.unit) for x in extract_text(text) if x.kind != "date"]
+    assert [(t, k, u) for t, k, _, u in got] == [(t, k, u) for t, k, _, u in expected]
+    assert [v for _, _, v, _ in got] == pytest.approx([v for _, _, v, _ in expected])
+
+
+def test_lower_case_attached_scale_is_no_scale():
+    """The scale pattern ignores case, the attached suffixes do not: "€ 0t" once raised a KeyError."""
+    assert [(x.text, x.value) for x in extract_text("€ 0t")] == [("€ 0t", 0.0)]
+    assert [(x.text, x.value) for x in extract_text("$5T")] == [("$5T", 5e12)]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("with 410 pound-feet of torque", "pound_foot"),  # torque, as written
+    ("with 410 lb-ft of torque", "foot_pound"),
+])
+def test_torque_units(text, unit):
+    (x,) = extract_text(text)
+    assert (x.kind, x.value, x.unit) == ("measure", 410.0, unit)

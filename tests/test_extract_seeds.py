@@ -35,7 +35,7 @@ SEED0 = [
     ("1,780", "count", 1780.0, "press release", 1779.5, 1780.5, "exact"),
     ("398,061", "count", 398061.0, None, 398060.5, 398061.5, "exact"),
     ("11th", "ordinal", 11.0, None, 11.0, 11.0, "exact"),
-    ("over 150", "count", 150.0, "treaty", 150.0, None, "more_than"),
+    ("over 150", "count", 150.0, "international treaty", 150.0, None, "more_than"),
     ("More than 900", "count", 900.0, "joint venture", 900.0, None, "more_than"),
     ("about 300", "count", 300.0, None, 270.0, 330.0, "approx"),
     ("about 12 percent", "percent", 12.0, "percent", 10.8, 13.2, "approx"),

@@ -22,7 +22,7 @@ def got(text, kinds=None):
     ("35 rmb 60 usd", [("35 rmb", "money", 35.0, "CNY"), ("60 usd", "money", 60.0, "USD")]),
     # lower-case codes after the number, and a code glued to the next word by a comma
     ("It sold for half million usd.", [("half million usd", "money", 500_000.0, "USD")]),
-    ("The fee is 800 USD,300 times higher", [("800 USD", "money", 800.0, "USD"), ("300", "count", 300.0, None)]),
+    ("The fee is 800 USD,300 times higher", [("800 USD", "money", 800.0, "USD"), ("300", "count", 300.0, "time")]),
     # a country prefix written apart from "$", in lower case
     ("the bid is c $ 27.9 million", [("c $ 27.9 million", "money", 27_900_000.0, "CAD")]),
     ("dropped 23 % to hk $ 14.62 billion .", [("23 %", "percent", 23.0, "percent"),

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import replace
 from operator import attrgetter
@@ -46,6 +47,8 @@ class Extractor:
                 temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
             if self.scanner._ranges:
                 quantities, temporal = _merge_duration_ranges(quantities, temporal)
+            if self.scanner._bare_joined:
+                quantities, temporal = _merge_count_durations(text, quantities, temporal)
             return sorted(quantities + temporal, key=_BY_SPAN)
         return quantities
 
@@ -63,6 +66,10 @@ def _merge_duration_ranges(quantities: list[Quantity], temporal: list[Quantity])
         if j >= len(temporal) or temporal[j].start >= q.end:
             continue
         t = temporal[j]
+        if (t.kind == "duration" and q.unit is not None and " / " in q.unit and q.unit.split(" / ")[0] == t.unit
+                and t.end <= q.end):
+            drop.add(j)  # "40 to 50 hours a week": a rate, read whole by the scanner
+            continue
         if t.kind != "duration" or t.qualifier != "exact" or (q.unit is not None and q.unit != t.unit):
             continue
         if out is quantities:
@@ -74,6 +81,56 @@ def _merge_duration_ranges(quantities: list[Quantity], temporal: list[Quantity])
     if drop:
         temporal = [t for k, t in enumerate(temporal) if k not in drop]
     return out, temporal
+
+
+#: Between a bare number and the duration that ends a range with it: "three or four years", "40 to 50
+#: hours", "between seven and 10 years".
+_COUNT_DURATION_JOIN = re.compile(r"[ \u00a0]*(?:-|–|to|or|and)[ \u00a0]*\Z")
+
+
+def _merge_count_durations(text: str, quantities: list[Quantity],
+                           temporal: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """"three or four years", "40 to 50 hours": the scanner reads a bare number, the temporal scanner
+    the duration after it; one record, a range of durations, says what the words say ("and" only
+    after "between")."""
+    ends = None
+    drop: set[int] = set()
+    out = quantities
+    for j, t in enumerate(temporal):
+        if t.kind != "duration" or not text.endswith(_JOIN_ENDINGS, 0, t.start) or t.qualifier != "exact" \
+                or t.value is None:
+            continue
+        if ends is None:
+            ends = [q.end for q in quantities]
+        i = bisect.bisect_right(ends, t.start) - 1
+        if i < 0:
+            continue
+        q = quantities[i]
+        if (q.kind != "count" or q.unit is not None or q.qualifier not in ("exact", "approx") or q.value is None
+                or not 0 <= q.value < t.value or t.start - q.end > 5
+                or not _COUNT_DURATION_JOIN.match(text, q.end, t.start)):
+            continue
+        joint = text[q.end:t.start].strip()
+        if joint == "and" and not q.text.lower().startswith("between"):
+            continue
+        first = t.text.split()[0]
+        if not first.replace(".", "").replace(",", "").isdigit() and first.lower() not in _WORD_VALUES:
+            continue  # "for a month", "the last five years": not the other end of a range
+        if out is quantities:
+            out = list(quantities)
+        out[i] = replace(q, end=t.end, text=text[q.start:t.end], kind="duration", unit=t.unit,
+                         value=(q.value + t.value) / 2, low=q.value, high=t.value, qualifier="range")
+        drop.add(j)
+    if drop:
+        temporal = [t for k, t in enumerate(temporal) if k not in drop]
+    return out, temporal
+
+
+#: How the text before such a duration ends (a cheap test before `_COUNT_DURATION_JOIN`).
+_JOIN_ENDINGS = ("-", "–", " to ", " or ", " and ", "- ", "– ")
+#: Number words a duration may start with ("three or four years").
+_WORD_VALUES = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                         "fifty hundred".split())
 
 
 def _find_temporal(text: str) -> list[Quantity]:

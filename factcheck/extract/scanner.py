@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Quantity
 from .ascii_re import ascii_twin
@@ -83,19 +83,19 @@ _SIGN_WORD_BEFORE_RE = re.compile(r"\b(?:minus|negative)[ \u00a0]+\Z")
 _DIRECTION_WORDS = {w: ("down" if w in (
     "down fell fall falls fallen falling decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping lost lose loses slipped slip plunged plunge slumped slump shrank shrink contracted "
-    "contract cut cuts slid slide tumbled tumble eased lower reduced reduce").split() else "up") for w in (
+    "contract cut cuts slid slide tumbled tumble eased lower reduced reduce shed sheds").split() else "up") for w in (
     "up down rose rise rises risen rising fell fall falls fallen falling grew grow grows grown growing increased "
     "increase increases increasing decreased decrease decreases decreasing declined decline declines declining "
     "dropped drop drops dropping gained gain gains lost lose loses climbed climb climbs jumped jump jumps surged "
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
-    "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise"
+    "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise shed sheds"
 ).split()}
 _TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}(?:[ \u00a0][^\s\d(][^\s(]{0,39}){0,3}")
 #: The first token of a _TOKEN_RE match.
 _FIRST_TOKEN_RE = re.compile(r"[^\s\d(][^\s(]{0,39}")
 _LEFT_PUNCT = "(\"'[“‘,;"
 #: Closing punctuation that may follow a unit word ("5 km.", "10%)").
-_SUFFIX_STRIP = ".,;:!?)\"'’”"
+_SUFFIX_STRIP = ".,;:!?)\"'’”="  # "=": a Reuters rate code ("108.79 JPY=")
 #: The (at most 16) non-space characters that end at the search's end position.
 _PREV_TOKEN_RE = re.compile(r"\S{1,16}$")
 _DIGIT_OR_HYPHEN_RE = re.compile(r"[\d²³¹⁰⁴⁵⁶⁷⁸⁹\-/,]")
@@ -131,7 +131,10 @@ _RATIO_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of|(?P<over>over))[ \u00a0
 #: What may join the parts of "3 dollars 50 cents", "5 feet 2 inches", "4 thousand 3 hundred and 21".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=\w)")
 #: "per barrel", "a month", "/day": what opens the denominator of a rate.
-_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:per|a|an|every|each)[ \u00a0]+)(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+_RATE_RE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|(?:[ \u00a0]+|-)(?:per|a|an|every|each)[ \u00a0-])"
+                      r"(?P<w>[A-Za-z][A-Za-z.²³23]*(?:[ \u00a0][A-Za-z]+)?)")
+#: Denominators a hyphenated rate may have: "barrel-a-day", "£24 a-year".
+_TIME_RATES = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 #: After "a year", "a month": these make it a time ("a year earlier"), not a rate ("a year").
 _TIME_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|previously|prior|back|on|after)\b", re.IGNORECASE)
 #: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
@@ -147,10 +150,15 @@ _COMPOUND_NEXT = {"foot": ("inch", 1 / 12), "pound": ("ounce", 1 / 16), "hour": 
                   "kilogram": ("gram", 0.001), "mile": ("yard", 1 / 1760), "yard": ("foot", 1 / 3)}
 _INCH_RE = re.compile(r"[ \u00a0]*(?:in\b\.?|\"|″|'')")
 _COUNT_SKIP = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
-_RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"(?P<sep>[ \u00a0]*(?:-to-|-|–|—|to|and|or|through)[ \u00a0]*)", re.IGNORECASE)
 #: Where _RANGE_SEP_RE matches (its trailing spaces are optional): the test before the full range
 #: reader, which is worth a call only then ("of 5", "at 5", "the 5" no longer call it).
 _RANGE_START_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|through)", re.IGNORECASE)
+#: The characters a range separator starts with, after at most one space: the one-character test
+#: `_build` makes before `_RANGE_START_RE`.
+_RANGE_FIRST = frozenset("-–—tao \u00a0")
+
+
 _NOUN_RE = re.compile(r"[ \u00a0]+(?P<words>(?P<first>[A-Za-z][A-Za-z'’-]*)(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3})")
 _WORD_SPLIT = re.compile(r"[ \u00a0]+")
 
@@ -159,11 +167,11 @@ of in on at to for from by with and or but nor the a an is are was were be been 
 shall should can could may might must do does did that which who whom whose this these those than as per each
 every more less most least percent per cent also only just about around over under into onto out up down off
 it its it's their them they he she his her we our you your i me my us there here then when where while if so
-such not no yes all any some many much few several other another same both either neither what how why after
+such not no yes all any some many much few several another same both either neither what how why after
 before since until till during against between among through across via according year years month months
 week weeks day days hour hours minute minutes second seconds decade decades century centuries quarter quarters
-times time old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
-plus equals equal said says say told
+old ago later earlier last next first this that p.m a.m am pm million billion thousand trillion
+plus equals equal said says say told thanks
 """.split())
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle",
                                 "sheep", "fish", "deer", "teeth", "feet", "mice", "geese", "crew", "livestock",
@@ -176,21 +184,25 @@ annual monthly daily weekly active registered confirmed reported estimated known
 top leading separate different various individual single double certain special major important joint-stock
 """.split())
 _VERB_SUFFIXES = ("ed", "ing", "ly")
+#: Words that stress a number rather than say what is counted: left out of the counted noun.
+_INTENSIFIERS = frozenset("""
+additional extra further total overall estimated whopping mere record staggering reported respective
+""".split())
 
 
-class _Core:
-    """A number found in the text, before anything around it is read (slotted: one per number)."""
+class _Core(NamedTuple):
+    """A number found in the text, before anything around it is read (a tuple: one per number, made
+    with `_tuple_new` where it counts)."""
 
-    __slots__ = ("start", "end", "number", "is_word", "kind")
-
-    def __init__(self, start: int, end: int, number: ParsedNumber, is_word: bool, kind: str = "number") -> None:
-        self.start = start
-        self.end = end
-        self.number = number
-        self.is_word = is_word
-        self.kind = kind  # number | ordinal | fraction | weak (kept only with a unit or noun)
+    start: int
+    end: int
+    number: ParsedNumber
+    is_word: bool
+    kind: str = "number"  # number | ordinal | fraction | weak (kept only with a unit or noun)
 
 
+#: ``tuple.__new__``: makes a `_Core` or `_Left` in C, without the Python ``__new__`` of a named tuple.
+_tuple_new = tuple.__new__
 _new = object.__new__
 #: Whether Quantity instances keep their fields in a __dict__ (a plain frozen dataclass does).
 _QUANTITY_HAS_DICT = "__slots__" not in Quantity.__dict__
@@ -283,12 +295,13 @@ def _lemma(word: str) -> str:
 @lru_cache(maxsize=8192)
 def _adj_lemma(word: str) -> str:
     """Base form of a comparative or superlative modifier ("smaller tenancies" -> "small tenancy")."""
-    if not word.endswith(("er", "est")) or len(word) < 5:
+    if not word.endswith(("er", "est")) or len(word) < 4 or word == "number":
         return word
     try:
         from lemminflect import getLemma
 
-        lemmas = getLemma(word, upos="ADJ")
+        # dictionary words only: the rules for unknown words make "member" "memb"
+        lemmas = getLemma(word, upos="ADJ", lemmatize_oov=False)
         if lemmas:
             return lemmas[0]
     except Exception:
@@ -307,7 +320,7 @@ _NAME_ADJECTIVE_ENDINGS = ("ese", "ish", "ch", "an", "s", "i", "et", "ek")  # Ja
 
 
 #: Between a change and its resulting level: its counted noun, if any, and "to".
-_TO_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+to[ \u00a0]+\Z")
+_TO_BETWEEN_RE = re.compile(r",?(?:[ \u00a0]+[A-Za-z]+){0,2}[ \u00a0]+(?:to|at)[ \u00a0]+\Z")
 #: Between an amount and the one it is compared with: "3.9 million headsets, up from 2.4 million",
 #: "460 vehicles so far this year compared with 63".
 _VERSUS_BETWEEN_RE = re.compile(
@@ -315,21 +328,245 @@ _VERSUS_BETWEEN_RE = re.compile(
     r"|against)[ \u00a0]+\Z")
 
 
-def _inherit_change_unit(text: str, change: Quantity, level: Quantity) -> Quantity:
+#: "aged", "ages", "age" right before a number.
+_AGE_WORDS_BEFORE_RE = re.compile(r"\bage[ds]?[ \u00a0]\Z")
+#: The oldest age of a range of ages: "aged 18 to 34", "aged 25-54".
+_AGE_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*(?P<hi>\d{1,3})(?![\d.,]\d|[%\w])")
+#: An era before a number makes it a year: "A.D. 1000" (one after it is in `_CODE_AFTER`).
+_ERA_BEFORE_RE = re.compile(r"(?:\bA\.D\.|\bAD|\bB\.C\.|\bC\.E\.)[ \u00a0]\Z")
+#: The other end of a range of years of an era: "A.D. 1000 and 1260".
+_ERA_RANGE_RE = re.compile(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*\d{1,4}\b"
+                           r"(?:[ \u00a0](?:B\.C\.|BC|BCE|A\.D\.|AD|C\.E\.|CE)\b)?")
+#: A capitalised word in running text right before a capitalised number word ("the Kick Six win").
+_CAP_NAME_AROUND_RE = re.compile(r"[a-z,;:][ \u00a0]+[A-Z][a-z]+[ \u00a0]\Z")
+#: A lower-case word after it: running text, not a title-case headline ("Sees Six Pct Rise").
+_LOWER_WORD_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")
+#: A name or a possessive right before a number ("Merck's 2018 sales", "Keytruda's 2018"), not the first
+#: word of a sentence.
+_NAME_WORD_BEFORE_RE = re.compile(r"[a-z,;][ \u00a0]+[A-Z][A-Za-z]+(?:['’]s?)?[ \u00a0]\Z|[a-z]['’]s?[ \u00a0]\Z")
+#: A first and a last name right before a number ("Nick Hague 44"), not a month or weekday.
+_FULL_NAME_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+[ \u00a0][A-Z][a-z]+[ \u00a0]\Z")
+#: What a person's age is followed by when the commas around it are left out: "Nick Hague 44 has spent".
+_AGE_VERB_AFTER_RE = re.compile(r"[ \u00a0]+(?:has|had|is|was|said|says|told|who|will|would|joined|died|became|"
+                                r"added|and[ \u00a0]+(?:his|her))\b")
+#: A person and "is", "was", "will be", "turned" right before a number: "who was 10", "he will be 35".
+_AGE_BE_RE = re.compile(r"\b(?:he|she|who|i)[ \u00a0]+(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|turns|turned|"
+                        r"will[ \u00a0]+turn|is[ \u00a0]+now|was[ \u00a0]+only|was[ \u00a0]+just)[ \u00a0]+\Z")
+#: The last words `_AGE_BE_RE` can end with, as a cheap test before it.
+_AGE_BE_LAST = (" is ", " was ", " be ", " turns ", " turned ", " turn ", " now ", " only ", " just ")
+#: After the age of "who was 10": the end of the clause or a word that starts another phrase.
+_AGE_BE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[.!?;,)\n]|$)|[ \u00a0]+(?:by|when|at|in|and|but|with|on|years)\b")
+
+
+def _bare_age(text: str, low: str, start: int, end: int, value: float) -> bool:
+    """A person's age written without the commas or the word "aged": "Nick Hague 44 has spent" (a
+    full name before, a verb after), "who was 10.", "he will be 35 by then" (a person and "is" or
+    "was" before, nothing counted after)."""
+    if start >= 8 and low.endswith(_AGE_BE_LAST, 0, start) and _AGE_BE_RE.search(low, max(0, start - 24), start):
+        return _AGE_BE_AFTER_RE.match(low, end) is not None
+    return (15 <= value <= 110 and text[start - 2].islower() and _AGE_VERB_AFTER_RE.match(low, end) is not None
+            and _FULL_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+def _inherit_change_unit(text: str, change: Quantity, level: Quantity, after: int | None = None) -> Quantity:
     """"rose 64.06 points to 4,577.10": the level after "to" is in the change's unit (points).
 
     Likewise the amount something is compared with ("3.9 million headsets, up from 2.4 million").
     Only counted or measured units pass on, and after "to" only a change's (one with a direction):
     after "rose 0.1% to 1,333.18" the level is not a percentage.
     """
-    if change.unit is None or change.kind not in ("count", "measure") or level.start - change.end > 40:
+    if after is None:
+        after = change.end
+    if change.unit is None or change.kind not in ("count", "measure") or level.start - after > 40:
         return level
-    between = text[change.end:level.start]
+    between = text[after:level.start]
     if level.text[:5].lower() == "from ":
         between += "from "
     if not (change.direction is not None and _TO_BETWEEN_RE.match(between)) and not _VERSUS_BETWEEN_RE.match(between):
         return level
     return with_changes(level, kind=change.kind, unit=change.unit)
+
+
+#: What joins the first and the last day of a range of days ("Oct. 18-22", "March 3 to 5").
+_DAY_RANGE_JOINS = frozenset({"-", "–", " - ", " – ", " to ", " through "})
+_FOLD_STARTS = ("fold", "-fold")
+_CODE_AFTER_RE = re.compile(r" (?:gmt|utc|edt|est\)|zip code|postal code|area code|bce?|b\.c\.|a\.d\.)(?!\w)")
+#: After a number: it is a clock time or a code ("1430 GMT", "the 90049 ZIP code").
+_CODE_AFTER = (" gmt", " utc", " edt", " est)", " zip code", " postal code", " area code", " bc", " b.c.", " a.d.")
+#: What `_build` looks for after a bare number in one test: "fold", a code, " on the ", " of ".
+_BARE_NEXT = _FOLD_STARTS + _CODE_AFTER + (" on the ", " of ")
+_BARE_NEXT3 = frozenset(w[:3] for w in _BARE_NEXT)
+#: A number word glued to "fold": "sixfold", "a tenfold rise".
+_FOLD_WORD_RE = re.compile(r"\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
+                           r"fifty)fold\b")
+#: Between a share and the unit it is a share of: "1/16 of a pint", "half a mile", "a third of a US cup".
+_OF_A_UNIT_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+(?:(?:us|u\.s\.|uk|imperial|metric)[ \u00a0]+)?")
+#: "to" and an amount that names its own unit or sign: "3 pct to 7 pct", "$43.6 billion to $419.2 billion".
+_CHANGE_TO_LEVEL_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[^\W\d]{1,3}[ \u00a0]?)?[$€£¥]?[ \u00a0]?\d[\d,.]*"
+                                 r"(?:[ \u00a0]*"
+                                 r"(?:mln|million|billion|bln|bn|m|trillion|thousand))?[ \u00a0]*(?:[^\W\d]|%)")
+#: " on the GPa scale": the unit a number is read on.
+_ON_SCALE_RE = re.compile(r" on the (?P<u>[^\W\d][^\s]{0,15}) scale\b")
+#: After a bare number: the other end of a range may follow ("three or four years").
+_JOIN_AFTER = (" to ", " or ", " and ", "-", "–", " - ", " – ")
+
+
+def _join_follows(low: str, pos: int) -> bool:
+    """Does one of `_JOIN_AFTER` start at ``pos``? (One-character tests first.)"""
+    c = low[pos:pos + 1]
+    if c == "-" or c == "–":
+        return True
+    return c == " " and low[pos + 1:pos + 2] in ("t", "o", "a", "-", "–") and low.startswith(_JOIN_AFTER, pos)
+#: Kinds whose unit a bare number next to them may share.
+_CARRY_KINDS = frozenset({"count", "measure", "money", "percent"})
+#: "or 2.14%", "(2.14%)": a percentage that restates the change before it.
+_RESTATED_RE = re.compile(r",?[ \u00a0]*(?:\(|or[ \u00a0]+)\Z")
+#: Between "from 14 mpg" and the number after it: "to".
+_FROM_TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+\Z")
+#: Between an amount and a bare number that is a second one of the same: ", and", "or", "while the
+#: lowest is", "but Nasdaq fell by".
+_AND_THEN_RE = re.compile(r",?[ \u00a0]+(?:and|or|but|while|whilst|whereas|including)(?:[ \u00a0]+[A-Za-z&'’]+){0,4}"
+                          r"[ \u00a0]+\Z")
+#: Between a bare number and the amount after it whose unit it shares: "7- or 8-inch", "four-, five-",
+#: "280 million of the 1.5 billion shekels", "to 5 from 6%".
+_SHARED_AFTER_RE = re.compile(
+    r"(?:-[ \u00a0]*,?|[ \u00a0]*,)[ \u00a0]*\Z"
+    r"|-?[ \u00a0]*(?:and|or|to|nor|from|out[ \u00a0]+of|of(?:[ \u00a0]+(?:the|a|an|its|their|his|her))?)"
+    r"[ \u00a0]+\Z")
+#: Words after a bare number that may end it ("and 187 by tender", "while the lowest is 74.07.").
+_BARE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?;)\n]|$)|[ \u00a0]+(?:by|in|on|at|for|last|this|from|during|a|per|each)\b")
+
+
+def _carry_forward(text: str, out: list[Quantity], level: Quantity) -> Quantity:
+    """A bare number after an amount with a unit, in the same phrase, is in that unit.
+
+    "from 14 mpg to 24" (after "from ... to"), "64 points to 4,577" and "lost 162 points, or 2.1%,
+    to 7,425" (a change's level, past the percentage that restates it), "435 homes by open sale and
+    187 by tender", "84.75 cents, while the lowest is 74.07" (a second amount of the same thing,
+    ending its clause); both of a like size (within ten times). A percentage change passes its
+    unit to no level ("rose 0.1% to 1,333.18").
+    """
+    prev = out[-1]
+    after = prev.end
+    if prev.unit is None or level.start - after > 80:
+        return level  # the common case: a bare number after another (tables), or far from it
+    if prev.kind == "percent" and len(out) > 1:
+        if _RESTATED_RE.search(text, max(0, prev.start - 6), prev.start) and out[-2].direction is not None:
+            prev = out[-2]  # "lost 162.31 points, or 2.14%, to fall to 7,425.81"
+        elif prev.direction is not None and _TO_BETWEEN_RE.match(text, after, level.start):
+            return _parallel_level(text, out, level)
+    q = _inherit_change_unit(text, prev, level, after)
+    if q is not level or prev.unit is None or prev.kind not in _CARRY_KINDS:
+        return q
+    between = text[prev.end:level.start]
+    if prev.kind in ("count", "measure") and _VERSUS_FAR_RE.match(between) and _like_size(level.value, prev.value) \
+            and _DIGIT_OR_STOP_RE.search(between) is None:
+        return with_changes(level, kind=prev.kind, unit=prev.unit)
+    if level.start - prev.end > 48:
+        return level
+    if _DIGIT_OR_STOP_RE.search(between) is not None:
+        return level
+    if not _like_size(level.value, prev.value):
+        return level
+    if ((prev.text[:5].lower() == "from " or text[max(0, prev.start - 5):prev.start].lower() == "from ")
+            and _FROM_TO_RE.match(between)):
+        return with_changes(level, kind=prev.kind, unit=prev.unit)
+    m = _AND_THEN_RE.match(between)
+    if m is None and (prev.kind != "count" or _WORDS_THEN_AND_RE.match(between) is None):
+        return level
+    if _BARE_END_RE.match(text, level.end) is None:
+        return level
+    return with_changes(level, kind=prev.kind, unit=prev.unit)
+
+
+def _parallel_level(text: str, out: list[Quantity], level: Quantity) -> Quantity:
+    """"X edged down 0.03% to a close of 1,463.87 points, while Y climbed 0.1% to 1,333.18": a level
+    after a percentage change is in the unit of the level of the same size earlier in the sentence
+    (one without a change of its own, at most three amounts back)."""
+    for k in range(len(out) - 2, max(-1, len(out) - 5), -1):
+        cand = out[k]
+        if ". " in text[cand.end:level.start]:
+            break
+        if (cand.unit is not None and cand.kind in ("count", "measure") and cand.direction is None
+                and cand.value and level.value and 0.5 <= abs(level.value / cand.value) <= 2):
+            return with_changes(level, kind=cand.kind, unit=cand.unit)
+    return level
+
+
+#: A digit or the end of a sentence or clause between two amounts: they are not of one phrase.
+_DIGIT_OR_STOP_RE = re.compile(r"[\d.;:]")
+#: "435 homes by open sale and 187": words about the first amount, then "and".
+_WORDS_THEN_AND_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){1,4},?[ \u00a0]+(?:and|or|but|while|whilst|whereas|including)"
+                                r"[ \u00a0]+\Z")
+#: `_VERSUS_BETWEEN_RE` with more words between ("460 vehicles have been stolen so far this year compared
+#: with 63"): then the two must be of a like size.
+_VERSUS_FAR_RE = re.compile(
+    r"(?:[ \u00a0]+[A-Za-z]+){6,12},?[ \u00a0]+(?:(?:up|down)[ \u00a0]+from|from|compared[ \u00a0]+"
+    r"(?:with|to)|versus|vs\.?|against)[ \u00a0]+\Z")
+
+
+def _like_size(a: float | None, b: float | None) -> bool:
+    """Two amounts of the same thing in one phrase are of a like size (within ten times)."""
+    return bool(a and b and 0.1 <= abs(a / b) <= 10)
+
+
+#: Between a count and a model number after it: nothing or an adjective or a maker ("two new 737 jets").
+_MODEL_BETWEEN_RE = re.compile(r"[ \u00a0](?:(?:[a-z]+|[A-Z][a-z]+)[ \u00a0]){0,2}\Z")
+
+
+def _carry_back(text: str, out: list[Quantity]) -> list[Quantity]:
+    """A bare number before an amount with a unit, joined to it, shares the unit: "7- or 8-inch",
+    "four-, five- and six-cylinder", "1,000 and 10,000 dlrs", "280 million of the 1.5 billion
+    shekels" (a part no bigger than its whole), "fell to 5 from 6%", "(16369.03 up 58.06 points)" (a
+    level right before its change). The two are of a like size, but for a part and its whole and a
+    level and its change. Right to left, so lists chain; a comma alone joins only such a list
+    ("4,340, 4,345 and 4,350 dlrs", not "Lufeng 13-1-1, 250 km")."""
+    carried = -1  # the index that got its unit here last
+    for i in range(len(out) - 2, -1, -1):
+        q = out[i]
+        if q.unit is not None or q.kind != "count" or q.qualifier == "range":
+            continue
+        nxt = out[i + 1]
+        if nxt.unit is None or nxt.kind not in _CARRY_KINDS or nxt.start - q.end > 16:
+            continue
+        between = text[q.end:nxt.start]
+        if (nxt.kind == "count" and nxt.text.isdigit() and nxt.value is not None and nxt.value >= 100
+                and text[nxt.end:nxt.end + 1] != "-" and _MODEL_BETWEEN_RE.match(between)
+                and q.value is not None and q.value < nxt.value):
+            # "two new 737 Max jets": the second number names a model; the first counts the jets
+            out[i] = with_changes(q, unit=nxt.unit)
+            del out[i + 1]
+            carried = -1
+            continue
+        if nxt.kind == "measure" and nxt.direction is None and between in (" ", "\u00a0"):
+            # "eight million 250ml bottles", "two 12-inch pizzas": the measure describes what is counted
+            noun, _ = counted_noun(text, nxt.end, 2.0)
+            if noun is not None:
+                out[i] = with_changes(q, unit=noun)
+            continue
+        if nxt.text[:1].isalpha():  # "to 5 from 6%": the joining word opens the next span
+            first = nxt.text.split(None, 1)[0].lower()
+            if first in ("from", "or", "and", "to", "of"):
+                between += first + " "
+        m = _SHARED_AFTER_RE.match(between)
+        if m is None:
+            if not (nxt.direction is not None and nxt.kind in ("count", "measure") and between.strip(" \u00a0,") == ""
+                    and nxt.text[:1].isalpha()):
+                continue
+        elif "of" in between.split():
+            if (nxt.kind == "measure" or q.value is None or nxt.value is None or abs(q.value) > abs(nxt.value)
+                    or abs(q.value) * 1000 < abs(nxt.value)):
+                continue  # a part is no bigger than its whole ("five of the three-ton satellites"), nor tiny
+        elif not _like_size(q.value, nxt.value):
+            continue  # "at 35 to one dollar", "3,003 billion, down 0.8 pct"
+        elif between.strip(" \u00a0") in ("", ","):
+            if carried != i + 1 or (nxt.kind == "money" and "," not in between):
+                continue  # "8 $9" is not one amount; a bare comma joins only a list
+        out[i] = with_changes(q, kind=nxt.kind, unit=nxt.unit)
+        carried = i
+    return out
 
 
 def _bracketed_equivalent(text: str, first: Quantity, second: Quantity) -> Quantity:
@@ -345,8 +582,9 @@ def _millions_counted(text: str, num_end: int, after: int) -> bool:
 
     Whole numbers after "the" or "a" stay metres ("the 100m hurdles", "a 5m wall").
     """
-    if counted_noun(text, after, 2.0)[0] is None:
-        return False
+    if counted_noun(text, after, 2.0)[0] is None and not (text.startswith(" of ", after)
+                                                         and _of_noun(text, after + 3) is not None):
+        return False  # "2.7m viewers", "35m of its devices" are millions
     k = num_end
     while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
         k -= 1
@@ -406,6 +644,16 @@ def _is_decade(text: str, low: str, s: int, e: int, number: ParsedNumber) -> boo
     return bool(prev) and (prev[-1] in _DECADE_BEFORE or (s > 0 and text[s - 1] in "'’"))
 
 
+#: After a house number: capitalised words (or an ordinal) and a street word ("49 Zorro Ranch Road",
+#: "9 E 71st St", "22 Ave Foch").
+_STREET_RE = re.compile(
+    r"[ \u00a0](?:(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th))[ \u00a0]){0,3}(?:St|Street|Road|Rd|Ave|Avenue|Way|Blvd|"
+    r"Boulevard|Lane|Drive|Dr|Place|Court|Terrace|Parkway|Square)\b(?!['’])"
+    r"|[ \u00a0](?:Ave|Avenue|Rue|Via|Calle)[ \u00a0][A-Z]")
+#: A street after an ordinal: "71st St", "42nd Street".
+_STREET_AFTER_ORDINAL_RE = re.compile(r"[ \u00a0](?:St|Street|Ave|Avenue)\b")
+
+
 def _is_name_label(text: str, s: int, e: int) -> bool:
     """A bare integer that belongs to a name: "Boeing's own 787 Dreamliner", "the Big 12.".
 
@@ -426,6 +674,8 @@ def _is_name_label(text: str, s: int, e: int) -> bool:
     prev = text[k:s - 1]
     if not prev.isalpha():
         return False
+    if prev[0].islower() and not prev.islower():
+        return True  # "iPhone 11", "eBay 5": a product's name in mixed case
     m = _LABEL_NEXT_RE.match(text, e)
     if m is not None:
         word = m.group("w").lower()
@@ -474,12 +724,23 @@ _NOUN_FIRST_MEMO: dict[str, tuple[str | None, int] | None] = {}
 _UNSET = object()
 
 
+#: Counted nouns written as abbreviations, mostly in sports statistics (lower case, or as written
+#: when in capitals): "15.3 ppg" counts points per game.
+_COUNTED_ABBREVIATIONS = {
+    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "spg": "steal per game",
+    "bpg": "block per game", "WAR": "win above replacement", "RBI": "run batted in", "RBIs": "run batted in",
+}
+
+
 def _first_word_decides(first: str) -> tuple[str | None, int] | None:
     """`_counted_noun_words` of any words that start with ``first`` when that word alone decides it:
     a stop word ends the noun before it starts, a plural is the head (whatever the value); None when
     the words after it matter."""
     if first.lower() in _COUNT_SKIP:
         return None  # skipped when more words follow
+    abbr = _COUNTED_ABBREVIATIONS.get(first if first.isupper() else first.lower() if first.islower() else "")
+    if abbr is not None:
+        return abbr, len(first)  # "15.3 ppg", "0.5 WAR"
     lw = first.lower().strip("'’-")
     if not lw or lw in _STOP:
         return None, 0
@@ -506,7 +767,94 @@ _HYPHEN_NOUN_RE = re.compile(r"-(?P<w>[a-z]{3,})\b(?!-)")
 #: Words after "N-" that do not name what is counted ("a two-way race", "a three-fold rise").
 _HYPHEN_NOT_NOUNS = frozenset({"way", "fold", "odd", "old", "time", "times", "plus", "something", "ish", "off",
                                "thirds", "fourths", "fifths", "year", "month", "week", "day", "hour", "minute",
-                               "second", "decade", "century", "quarter", "nil", "all"})
+                               "second", "decade", "century", "quarter", "nil", "all", "strong"})
+
+
+#: A lower-case plural glued to the digits before it, and what follows: "62,241fans watched".
+_GLUED_NOUN_RE = re.compile(r"[a-z]{4,}(?![\w'’-])(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,3}")
+
+
+def _glued_noun(text: str, pos: int) -> str | None:
+    """"62,241fans", "300protesters": a counted noun written without the space after its number.
+
+    Only a lower-case plural of four letters or more ("49ers", "3Station", "5G", "197agreement" are
+    names or slips); a stop word ("3months") is no noun."""
+    m = _GLUED_NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    raw = m.group(0)
+    first = raw.split(None, 1)[0]
+    if not _looks_plural(first) or first in _STOP:
+        return None
+    unit, end = _counted_noun_words(raw, 2.0)
+    return unit
+
+
+#: An article before a number: what follows may be a compound adjective ("a 12 page report").
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:[Aa]n?|[Tt]he)[ \u00a0]+"
+                                r"(?:[a-z][a-z0-9.-]*[ \u00a0]+|[0-9.]+[a-z]{1,2}[ \u00a0]+){0,2}\Z")
+#: A singular noun and the noun it describes, after the number: "12 page report", "3 cylinder engine".
+_COMPOUND_RE = re.compile(r"[ \u00a0](?P<w>[a-z]{3,})[ \u00a0]+(?P<next>[a-z]{3,})\b(?!['’-])")
+
+
+#: After "N of": a determiner or a possessive name, then the noun phrase ("two of the victims").
+_OF_DETERMINER_RE = re.compile(r"[ \u00a0]+(?:the|its|their|his|her|our|these|those|[A-Z][A-Za-z]+['’]s?)"
+                               r"(?=[ \u00a0])")
+
+
+def _of_noun(text: str, pos: int) -> str | None:
+    """"two of the victims", "14 of its stores", "two of Johnson's deputies": a part of a group counts
+    what the group is made of. Only a plural ("3 of the 10 banks" leaves the second number to say
+    what; "one of the best" is no count)."""
+    m = _OF_DETERMINER_RE.match(text, pos)
+    if m is None:
+        return None
+    unit, _ = counted_noun(text, m.end(), 2.0)
+    return unit
+
+
+#: A determiner and an adjective right before a number: "the top three seeds", "the other 5 members".
+_ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|its|their|his|her|our|my|your|these|those)[ \u00a0]+"
+                                  r"(?P<a>[a-z]{3,})[ \u00a0]\Z")
+
+
+def _adjective_before(text: str, low: str, start: int, unit: str) -> str:
+    """The counted noun with an adjective written before its number: "the top three seeds" counts top
+    seeds, "the previous two sessions" previous sessions. Words that stress the number ("the
+    record 32 goals"), verbs ("the remaining 20") and words that are no adjectives are left out."""
+    m = _ADJECTIVE_BEFORE_RE.search(low, max(0, start - 24), start)
+    if m is None or not text[m.start("a")].islower():
+        return unit  # "the USB 3.0 standard": a name
+    adj = m.group("a")
+    if (adj in _STOP or adj in _INTENSIFIERS or adj in _COUNT_SKIP or adj in CARDINAL_WORDS or adj in ORDINAL_WORDS
+            or (adj in _HYPHEN_PREFIXES and adj != "top") or adj.endswith(_VERB_SUFFIXES) or adj in _MONTHS
+            or _looks_plural(adj)
+            or unit.startswith(adj)):
+        return unit
+    return _adj_lemma(adj) + " " + unit
+
+
+def _compound_noun(text: str, low: str, start: int, end: int) -> str | None:
+    """"a 12 page report", "the 3 cylinder engine": the hyphen of "12-page" left out.
+
+    After an article a number, a singular noun and another noun are one compound adjective, and the
+    first noun is what is counted, as in `_hyphen_noun`."""
+    m = _COMPOUND_RE.match(text, end)
+    if m is None:
+        return None
+    am = _ARTICLE_BEFORE_RE.search(text, max(0, start - 24), start)
+    if am is None:
+        return None
+    between = low[am.start():start].split()[1:]
+    if any(w in _MONTHS or w in _STOP for w in between):
+        return None  # "the march 5 earthquake": a date
+    word, nxt = m.group("w", "next")
+    if (word in _HYPHEN_NOT_NOUNS or word in _STOP or word in _ADJECTIVES
+            or (word.endswith(_VERB_SUFFIXES) and len(word) > 5)  # "speed", "seed" are nouns
+            or word.endswith(_ADJECTIVE_ENDINGS) or _looks_plural(word) or word in _NOT_NOUN_TAIL or nxt in _STOP
+            or nxt.endswith("ly")):
+        return None
+    return _lemma(word)
 
 
 def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:
@@ -521,6 +869,25 @@ def _hyphen_noun(text: str, pos: int) -> tuple[str | None, int]:
     return _lemma(word), m.end()
 
 
+#: Words that may follow a singular counted noun but are not part of it ("one point below", "one
+#: stage today", "one measure meant").
+_NOT_NOUN_TAIL = frozenset("""
+today yesterday tomorrow tonight below above ahead behind apiece alone effective meant went came saw got
+made took gave left
+""".split())
+#: Endings of adjectives, which describe rather than name what is counted ("a 30 consecutive day run").
+_ADJECTIVE_ENDINGS = ("al", "est", "ive", "ous", "ful", "ible", "able", "ic", "less")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _looks_plural(lw: str) -> bool:
+    """Is the lower-case word shaped like a plural noun ("shares", "people", "fishermen")? "gas",
+    "virus", "thesis" and "regimen", "specimen" (a vowel before "men") are not."""
+    return lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2) \
+        or (lw.endswith("men") and len(lw) > 5 and (lw[-4] not in "aeiouy" or _lemma(lw) != lw))  # "seamen"
+
+
 def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     """`counted_noun` on the words after the number: (noun or None, its end within `raw`)."""
     pos = 0
@@ -528,8 +895,11 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     if len(words) > 1 and words[0].lower() in _COUNT_SKIP:
         words = words[1:]  # "eight more picks" counts picks
     kept: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower().strip("'’-")
+        if lw in ("and", "or") and len(kept) == 1 and i + 1 < len(words) and not _looks_plural(kept[0].lower()) \
+                and any(_looks_plural(x.lower()) for x in words[i + 1:i + 3]):
+            continue  # "4.3M digital and physical sales": two modifiers of one noun
         if not lw or lw in _STOP or lw in CARDINAL_WORDS:
             break  # "One report said six children": another number starts another phrase
         kept.append(w)
@@ -538,22 +908,33 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
     head = -1
     for i, w in enumerate(kept):
         lw = w.lower()
-        if lw in _IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 2) \
-                or (lw.endswith("men") and len(lw) > 5):  # "fishermen", "congressmen"
+        if _looks_plural(lw):
             head = i
             break
         if lw.endswith(_VERB_SUFFIXES) and i > 0 and not _plural_follows(kept, i + 1):
             break  # "900 ventures operating": a verb ends the phrase; "1,100 housing properties" does not
-    if head < 0:
-        first = kept[0].lower()
-        if value == 1 and not first.endswith(_VERB_SUFFIXES):
-            head = 0
-        else:
+    if value == 1 and head != 0:
+        # One of a thing: the noun is singular, so the run of lower-case words that follows is the
+        # noun ("one particular demand that"), and a plural-looking word after it is a verb ("one
+        # proposal asks", "one man died")
+        if kept[0].lower().endswith(_VERB_SUFFIXES):
             return None, pos
+        head = 0
+        for i in range(1, min(len(kept), 3)):
+            w = kept[i]
+            lw = w.lower()
+            if not w.islower() or lw.endswith(_VERB_SUFFIXES) or _looks_plural(lw) or lw in _NOT_NOUN_TAIL:
+                break
+            head = i
+        if kept[head].lower() == "time":
+            return None, pos  # "at one time": when, not how many
+    elif head < 0:
+        return None, pos
     phrase = kept[: head + 1]
-    # Drop leading modifiers that describe rather than name what is counted, so that "over 70 Russian
-    # regions" and "more than 70 regions" count the same thing.
-    while len(phrase) > 1 and (phrase[0][:1].isupper() or phrase[0].lower() in _ADJECTIVES):
+    # Drop leading names and nationalities, so that "over 70 Russian regions" and "more than 70 regions
+    # of Russia" count the same thing, and words that only stress the number ("a whopping 500 fans"):
+    # other modifiers say which things are counted ("eight other employees", "five new seasons").
+    while len(phrase) > 1 and (phrase[0][:1].isupper() or phrase[0].lower() in _INTENSIFIERS):
         phrase = phrase[1:]
     if any(not w.isalpha() and "-" not in w for w in phrase):
         return None, pos
@@ -561,7 +942,9 @@ def _counted_noun_words(raw: str, value: float) -> tuple[str | None, int]:
         # "5 Bloomberg", "3 Mets": names, not counted nouns; "1,307,000 Americans", "17 Missing Miners" are
         word = kept[head]
         if not word.islower() and not (word[1:].islower() and word.endswith(_PEOPLE_PLURAL_ENDINGS)
-                                       and head == len(kept) - 1):  # "36,700 Builders Transport shares": a firm
+                                       and (head == len(kept) - 1 or (kept[head + 1].islower()
+                                                                     and not _looks_plural(kept[head + 1])))):
+            # "36,700 Builders Transport shares": a firm; "millions of Americans including" are people
             return None, pos
     lemma_words = [_adj_lemma(w.lower()) for w in phrase[:-1]] + [_lemma(phrase[-1])]
     # find the end offset of the head word in the words
@@ -644,18 +1027,14 @@ def _word_before(text: str, end: int) -> tuple[int, int]:
 _SEVERAL_RE = re.compile(r"\b(?:several|a few|few|many)[ \u00a0]+$")
 
 
-class _Left:
+class _Left(NamedTuple):
     """What stands before a number: sign, hedge, direction of change, range opener."""
 
-    __slots__ = ("start", "qualifier", "direction", "opener", "negative")
-
-    def __init__(self, start: int, qualifier: str = "exact", direction: str | None = None,
-                 opener: str | None = None, negative: bool = False) -> None:
-        self.start = start
-        self.qualifier = qualifier
-        self.direction = direction
-        self.opener = opener
-        self.negative = negative
+    start: int
+    qualifier: str = "exact"
+    direction: str | None = None
+    opener: str | None = None
+    negative: bool = False
 
 
 class Scanner:
@@ -668,6 +1047,12 @@ class Scanner:
         self._symbols_re = (re.compile("|".join(re.escape(sym) for sym in self._symbols_by_len))
                             if self._symbols_by_len else None)
         self._max_hedge_words = max((len(h.split()) for h in lexicon.hedge_of), default=1)
+        #: by the last word of a hedge: the numbers of words such hedges have, longest first (the hedge
+        #: loop of `_left` tries only those)
+        lengths: dict[str, set[int]] = {}
+        for h in lexicon.hedge_of:
+            lengths.setdefault(h.split()[-1], set()).add(len(h.split()))
+        self._hedge_lengths = {w: tuple(sorted(ks, reverse=True)) for w, ks in lengths.items()}
         self._requires_re = {ig: re.compile("|".join(re.escape(r) for r in sorted(ig.requires, key=len, reverse=True)))
                              for ig in lexicon.ignores if ig.requires}
         self._near_gate = _near_gate(lexicon.ignores)
@@ -694,6 +1079,12 @@ class Scanner:
         self._left_needs_prev = {w: frozenset(prev) for w, prev in needs_prev.items()}
         self._currency_hits: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._scale_firsts = frozenset(w[:1].casefold() for w in (*lexicon.scale_words, *lexicon.scale_attached))
+        # The cheap test before the scale pattern: the (at most) three-letter starts of the scale words
+        # of two letters or more, and the one-letter ones (which must end a word).
+        scale_all = [w.casefold() for w in (*lexicon.scale_words, *lexicon.scale_attached)]
+        self._scale_pre3 = frozenset(w[:3] for w in scale_all if len(w) > 2)
+        self._scale_pre2 = frozenset(w for w in scale_all if len(w) == 2)
+        self._scale_letters = frozenset(w for w in scale_all if len(w) == 1)
         # The last character of every currency sign and code: any other before a number means none.
         self._currency_last_chars = frozenset(
             ch for ch in ({sym[-1] for sym in lexicon.currency_symbols if sym}
@@ -732,14 +1123,28 @@ class Scanner:
         )
 
     # ------------------------------------------------------------------ number cores
-    def _cores(self, text: str, low: str) -> list[_Core]:
-        """Every number in the text, digits and words, in order and without overlaps."""
+    def _cores(self, text: str, low: str, skip_spans: list[tuple[int, int]] = ()) -> list[_Core]:
+        """Every number in the text, digits and words, in order and without overlaps.
+
+        Digits that lie wholly inside one of ``skip_spans`` (dates and durations, which `scan` skips)
+        are left out at once: a quarter of the digits in news are dates."""
         cores: list[_Core] = []
         append = cores.append
         n = len(text)
         digits_memo = self._digits_memo
+        skip_to = -1
+        si, n_skip = 0, len(skip_spans)
+        span_a, span_b = skip_spans[0] if n_skip else (_FAR, _FAR)
         for m in (_DIGITS_ASCII_RE if text.isascii() else DIGITS_RE).finditer(text):
             s, e = m.span()
+            if s < skip_to:
+                continue
+            if s >= span_a:
+                while s >= span_b:
+                    si += 1
+                    span_a, span_b = skip_spans[si] if si < n_skip else (_FAR, _FAR)
+                if span_a <= s and e <= span_b:
+                    continue  # inside a date: `scan` would skip it
             if s > 0:
                 prev = text[s - 1]
                 if prev in ".,":
@@ -754,6 +1159,12 @@ class Scanner:
             if not raw or raw == ".":
                 continue
             nxt = text[e:e + 1]
+            if (nxt == "," and text.startswith(", 0", e) and text[e + 3:e + 5].isdigit()
+                    and not text[e + 5:e + 6].isdigit() and "." not in raw and (len(raw) <= 3 or "," in raw)):
+                e += 5  # "2, 000ft", "1,710, 000": a stray space after a thousands comma
+                raw = text[s:e]
+                skip_to = e
+                nxt = text[e:e + 1]
             if nxt and nxt in "snrt" and "." not in raw:
                 tail = text[e:e + 3]
                 if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()):
@@ -802,7 +1213,7 @@ class Scanner:
                 if parsed is not None and len(digits_memo) < 100_000:
                     digits_memo[raw] = parsed  # ParsedNumber is treated as immutable: safe to share
             if parsed is not None:
-                append(_Core(s, e, parsed, False))
+                append(_tuple_new(_Core, (s, e, parsed, False, "number")))
         if not text.isascii() and any(c in text for c in "½¼¾⅓⅔⅕⅛"):  # no need to look in ASCII text
             extra = []
             for vm in _VULGAR_RE.finditer(text):
@@ -817,10 +1228,19 @@ class Scanner:
             word_cores: list[_Core] = []
             last_end = -1
             led = _WORD_TRIGGER_LED_ASCII_RE if low.isascii() else _WORD_TRIGGER_LED_RE
+            si = 0
+            span_a, span_b = skip_spans[0] if n_skip else (_FAR, _FAR)
             for m in led.finditer(" " + low):
                 s = m.start()  # the lead character's offset in " " + low is the word's offset in low
                 if s < last_end:
                     continue
+                if s >= span_a:
+                    while s >= span_b:
+                        si += 1
+                        span_a, span_b = skip_spans[si] if si < n_skip else (_FAR, _FAR)
+                    if span_a <= s and m.end() - 1 <= span_b:
+                        last_end = span_b  # inside a date or duration ("two years"): `scan` would skip it
+                        continue
                 # "a hundred", "one and a half million": only after a space that follows "a", "an" or "half"
                 am = None
                 if s > 1 and low[s - 1] in " \u00a0":
@@ -859,7 +1279,8 @@ class Scanner:
                             # "a third" is a share only before "of" or at the end of a clause:
                             # "a third term", "a fifth straight year" are ordinals
                             after = low[e:e + 4]
-                            if after[:1] == " " and not after.startswith(" of"):
+                            if (after[:1] == " " and not after.startswith(" of")) or after[:1] == "-":
+                                # ... and "a third-party review", "a quarter-final" are names
                                 last_end = e
                                 continue
                         word_cores.append(_Core(s, e, parsed, True, "fraction" if parsed.is_fraction else "number"))
@@ -871,6 +1292,10 @@ class Scanner:
                         word_cores.append(_Core(m_end - 4, m_end, ParsedNumber(0.5, 0.0, is_fraction=True),
                                                 True, "fraction"))
                     last_end = m_end
+            if "fold" in low:  # "sixfold", "tenfold": the number word glued to "fold"
+                for fm in _FOLD_WORD_RE.finditer(low):
+                    word_cores.append(_Core(fm.start(), fm.end("w"), ParsedNumber(float(CARDINAL_WORDS[fm.group("w")]),
+                                                                                  1.0), True))
             if word_cores:
                 cores = sorted(cores + word_cores, key=lambda c: c.start)
         return cores
@@ -969,8 +1394,11 @@ class Scanner:
         self._currency_hits[token] = result
         return result
 
-    def _left(self, text: str, start: int) -> _Left:
-        """Read sign, hedge, change direction and range opener from the words before ``start``."""
+    def _left(self, text: str, start: int, prev_word: str | None = None) -> _Left:
+        """Read sign, hedge, change direction and range opener from the words before ``start``.
+
+        ``prev_word``: the lower-cased word before ``start`` if the caller has read it already
+        (`_ignored` does, for the number's own start)."""
         negative = False
         if start > 0:
             c = text[start - 1]
@@ -984,32 +1412,36 @@ class Scanner:
                 negative = True
                 start -= 2
         if start == 0 or not text[start - 1].isspace():
-            return _Left(start, negative=negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
+        if prev_word is not None and not negative and prev_word.lstrip(_LEFT_PUNCT) not in self._left_vocab:
+            return _tuple_new(_Left, (start, "exact", None, None, negative))  # the word `_ignored` read
         # fast path: the word right before is not one that can open a hedge, direction or range
         # (`_word_before(text, start - 1)`, inlined: this runs for nearly every number)
         j = start - 1
         while j > 0 and text[j - 1] in " \u00a0":
             j -= 1
         lo = j - 20 if j > 20 else 0
-        k = text.rfind(" ", lo, j)
-        k_nl = text.rfind("\n", lo, j)
-        k = (k if k > k_nl else k_nl) + 1
-        last = text[k:j].lower().lstrip(_LEFT_PUNCT)
+        k = text.rfind(" ", lo, j) + 1
+        last = text[k:j]
+        if "\n" in last:  # a line break inside the window: the word starts after it
+            k += last.rfind("\n") + 1
+            last = text[k:j]
+        last = last.lower().lstrip(_LEFT_PUNCT)
         if last not in self._left_vocab:
-            return _Left(start, negative=negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
         prev_ok = self._left_needs_prev.get(last)
         if prev_ok is not None:
             # "of", "to", "by", "than", "least": they matter only after the right word ("in excess of",
             # "rose by", "more than"); "sales of 1,780" is the commonest shape of all
             k, j = _word_before(text, k - 1)
             if j <= 0 or text[k:j].lower().lstrip(_LEFT_PUNCT) not in prev_ok:
-                return _Left(start, negative=negative)
+                return _tuple_new(_Left, (start, "exact", None, None, negative))
         wstart = max(0, start - 50)
         window = text[wstart:start]
         low = window.lower()
         words = [w.lstrip(_LEFT_PUNCT) or w for w in low.split()]
         if not words:
-            return _Left(start, negative=negative)
+            return _tuple_new(_Left, (start, "exact", None, None, negative))
         cut = start  # where the span will begin
         pos_in_low = len(low.rstrip())
 
@@ -1031,7 +1463,9 @@ class Scanner:
             opener = words[-1]
             take(1)
             cut = wstart + pos_in_low
-        for k in range(min(self._max_hedge_words, len(words)), 0, -1):
+        for k in self._hedge_lengths.get(words[-1], ()) if words else ():
+            if k > len(words):
+                continue
             phrase = " ".join(words[-k:]).lstrip(_LEFT_PUNCT)
             q = self.lex.hedge_of.get(phrase)
             if q is not None:
@@ -1075,23 +1509,34 @@ class Scanner:
     def _scale_after(self, text: str, pos: int, glued_ok: bool, money: bool) -> tuple[float, int]:
         """A scale word or suffix at ``pos`` ("billion", "bn", "m" after money): (factor, new pos)."""
         lex = self.lex
-        c = text[pos:pos + 1]
-        if c == " " or c == "\u00a0" or c == "-":
-            c = text[pos + 1:pos + 2]
-        if c.casefold() not in self._scale_firsts:
+        low = self._low
+        n = len(low)
+        if pos >= n:
+            return 1.0, pos
+        c = low[pos]
+        q = pos + 1 if c == " " or c == "\u00a0" or c == "-" else pos
+        if q >= n or low[q] not in self._scale_firsts:
             return 1.0, pos  # no scale word or suffix starts with this letter ("pct", "dlrs", ",")
+        t = low[q:q + 3]
+        if not (t in self._scale_pre3 or t[:2] in self._scale_pre2
+                or (t[0] in self._scale_letters and not (t[1:2].isalnum() or t[1:2] == "_"))):
+            return 1.0, pos  # no scale word or suffix starts here ("to", "the", "march")
         scale_re = lex.scale_re_ascii if self._ascii and lex.scale_re_ascii is not None else lex.scale_re
         sc = scale_re.match(text, pos)
         if not sc or (sc.group("sp") == "-" and not sc.group("word")):
             return 1.0, pos  # "40-mln dlr" is a scale; "10-K" is a form
         if sc.group("word"):
             word = sc.group("word").lower()
-            if word == "b" and (sc.group("sp") or not money):
-                return 1.0, pos
+            if word == "b" and (sc.group("sp") or not money) and not (
+                    sc.group("word") == "B" and sc.group("sp") and self._lead_value(text, pos) < 1000
+                    and counted_noun(text, sc.end(), 2.0)[0] is not None):
+                return 1.0, pos  # "8 B people" is billions
             factor, pos = lex.scale_words[word], sc.end()
         else:
             att = sc.group("att")
             glued = not sc.group("sp")
+            if att not in lex.scale_attached:
+                return 1.0, pos  # the pattern ignores case, the suffixes do not: "€ 0t" is no trillion
             if money and (glued or att in ("m", "M", "k", "K", "B", "T")):
                 pass
             elif att == "M" or (att == "K" and glued):
@@ -1112,6 +1557,17 @@ class Scanner:
             factor *= lex.scale_words[sc2.group("word").lower()]
             pos = sc2.end()
         return factor, pos
+
+    @staticmethod
+    def _lead_value(text: str, end: int) -> float:
+        """The plain number that ends at ``end`` (digits, commas and a point), or infinity."""
+        k = end
+        while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
+            k -= 1
+        try:
+            return float(text[k:end].replace(",", ""))
+        except ValueError:
+            return float("inf")
 
     def _unit_after(self, text: str, pos: int, money: bool, scaled: bool) -> tuple[str | None, str | None, str | None, int]:
         """Percent, currency or unit at ``pos``: (kind, unit, currency, new pos).
@@ -1249,7 +1705,7 @@ class Scanner:
     def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
         """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
         out: list[Quantity] = []
-        low = text.lower()
+        low = self._low = text.lower()
         self._ascii = text.isascii()  # then the lower-cased text is too
         self._gate_from, self._gate_next = _FAR, -1
         self._doc = doc
@@ -1258,27 +1714,45 @@ class Scanner:
         self._ignore_starts = [a for a, _ in self._ignore_spans]
         skip_starts = [a for a, _ in skip_spans]
         self._ranges = 0
+        self._bare_joined = False
         resume = 0
+        carry_back = False
         build = self._build
         bisect_right = bisect.bisect_right
-        for core in self._cores(text, low):
+        for core in self._cores(text, low, skip_spans):
             if core.start < resume:
                 continue
             if skip_spans:
                 i = bisect_right(skip_starts, core.end - 1) - 1
                 if i >= 0 and skip_spans[i][1] > core.start:
                     continue
+                if (i >= 0 and 0 < core.start - skip_spans[i][1] <= 9 and text[skip_spans[i][1] - 1].isdigit()
+                        and text[skip_spans[i][1]:core.start] in _DAY_RANGE_JOINS and core.number.precision == 1.0
+                        and 1 <= core.number.value <= 31 and not core.is_word
+                        and not text[skip_spans[i][0]:skip_spans[i][1]].isdigit()):
+                    continue  # "Oct. 18-22", "March 3 to 5": the last day of a range of days
             self._resume = resume
             q, end = build(text, low, core)
             if q is not None:
                 if out:
-                    if q.unit is None and q.kind == "count":
-                        q = _inherit_change_unit(text, out[-1], q)
-                    elif q.direction is None and out[-1].direction is not None and q.kind == out[-1].kind:
-                        q = _bracketed_equivalent(text, out[-1], q)
+                    last = out[-1]
+                    if q.unit is None:
+                        if q.kind == "count" and last.unit is not None:
+                            q = _carry_forward(text, out, q)
+                    else:
+                        if last.unit is None and last.kind == "count":
+                            carry_back = True  # a bare number before an amount with a unit
+                        if q.direction is None and last.direction is not None and q.kind == last.kind:
+                            q = _bracketed_equivalent(text, last, q)
+                        if q.kind == "money" and last.kind == "money" and text[q.end:q.end + 1] == ")":
+                            q = self._bracketed_rate(text, out, q)
+                if q.unit is None and q.kind == "count" and _join_follows(low, q.end):
+                    self._bare_joined = True  # "three or four years": see `_merge_count_durations`
                 out.append(q)
             if end > resume:
                 resume = end
+        if carry_back:
+            out = _carry_back(text, out)
         return out
 
     def _ignore_matches(self, low: str) -> list[tuple[int, int]]:
@@ -1318,13 +1792,17 @@ class Scanner:
         return spans
 
     def _ignored(self, low: str, s: int, e: int) -> bool:
-        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?"""
+        """Is the number at s..e a label ("Section 427") or inside an ignore pattern (a phone number)?
+
+        Leaves the lower-cased word before the number in ``self._prev_word`` (None if not read)."""
+        self._prev_word = None
         j = s
         while j > 0 and low[j - 1] in " \u00a0":
             j -= 1
         if 0 < j < s:
             # the (at most 16) non-space characters ending at j, as _PREV_TOKEN_RE would find them
             prev_word = "" if low[j - 1].isspace() else low[j - 16 if j > 16 else 0:j].rsplit(None, 1)[-1]
+            self._prev_word = prev_word
             labels = self.lex.label_words
             if prev_word in labels or prev_word.lstrip(_LEFT_PUNCT) in labels:
                 return True
@@ -1398,7 +1876,11 @@ class Scanner:
             prev = text[s - 1]
             if prev.isalpha() or prev == "_":
                 return None, e  # "G20", "A380", "B2B": names, not quantities
-            if prev == "-" and s > 1 and text[s - 2].isalpha():
+            if prev == "-" and s > 1 and text[s - 2] in self._currency_last_chars and not text[s - 2].isalpha():
+                cur, cur_start = self._currency_before(text, s - 1)
+                if cur is not None:  # "$-50.8bn": a sign, then a minus
+                    currency, start, hyphen_negative = cur, cur_start, True
+            elif prev == "-" and s > 1 and text[s - 2].isalpha():
                 k = s - 1
                 while k > 0 and s - 1 - k < 12 and text[k - 1].isalpha():
                     k -= 1
@@ -1414,18 +1896,38 @@ class Scanner:
                     k -= 1
                 if any(c.isalpha() for c in text[k:s - 1]):
                     return None, e  # "scp2-173m", "A380-800": part of a code
+                if k > 1 and text[k - 1] == " " and self._ignored(low, k, s - 1):
+                    return None, e  # "ISO 3888-2": the rest of a label
             elif prev == "." and s > 1 and text[s - 2].isalpha():
                 return None, e  # "ID.3", "No.5"
             elif prev == ":" and s > 1 and text[s - 2].isdigit():
                 return None, e  # "1:36.6", clock times and scores
+            elif prev == " " and s > 2 and text[s - 2] in ".D" and _ERA_BEFORE_RE.search(text, max(0, s - 7), s):
+                em = _ERA_RANGE_RE.match(text, e)  # "A.D. 1000 and 1260": years of an era
+                return None, em.end() if em is not None else e
+            elif (prev == "(" and s > 2 and text[e:e + 1] == ")" and text[s - 3].isalpha() and e - s <= 2
+                  and _LOWER_WORD_AFTER_RE.match(text, e + 1)
+                  and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s - 1)):
+                return None, e + 1  # "quarterback Dak Prescott (4) celebrates": a shirt number
+            if text[s] == "0" and e - s > 1 and text[s + 1].isdigit() and text[s:e].strip("0"):
+                return None, e  # "0401 GMT", "007": a leading zero makes a code or a clock time
+        elif (core.is_word and text[s].isupper() and s > 3 and text[s - 1] == " " and text[s - 2].islower()
+              and _CAP_NAME_AROUND_RE.search(text, max(0, s - 30), s) and _LOWER_WORD_AFTER_RE.match(text, e)):
+            return None, e  # "the Kick Six win", "the Big Ten title": a capitalised number word in a name
         if currency is None and self._ignored(low, s, e):
             return None, e
         if core.kind == "ordinal":
+            if _STREET_AFTER_ORDINAL_RE.match(text, e):
+                return None, e  # "71st St", "Fifth Avenue": a street's name
             v = core.number.value
             return self._q(s, e, text, "ordinal", v, v, v, None, "exact"), e
         number = core.number
-        left = _Left(start, negative=True) if hyphen_negative else self._left(text, start)
+        left = (_Left(start, negative=True) if hyphen_negative
+                else self._left(text, start, self._prev_word if start == s and currency is None else None))
         scale, pos = self._scale_after(text, e, True, currency is not None)
+        if (currency == "GBP" and scale == 1.0 and number.precision == 1.0 and text.startswith("PS", start)
+                and "," not in text[s:e]):
+            return None, e  # "PS2.7m", "PS21,700" are pounds whose sign lost its shape; "PS5" is a console
         extra = 0.0
         precision = number.precision * scale
         if not core.is_word and (scale in _ADDITIVE_SCALES or (scale >= 1e6 and low.startswith(" and a", pos))):
@@ -1451,6 +1953,12 @@ class Scanner:
         if self._mscale != 1.0:
             scale *= self._mscale
             precision *= self._mscale
+        if kind == "fraction" and k2 is None:
+            om = _OF_A_UNIT_RE.match(low, pos)
+            if om is not None:  # "1/16 of a pint", "half a mile": a share of one unit is a measure
+                k3, u3, _c3, p3 = self._unit_after(text, om.end() - 1, False, False)
+                if k3 == "measure":
+                    kind, unit, pos = k3, u3, p3
         if from_name:
             if kind not in ("count", "money"):  # "the euro 1.2 percent": the name is not this amount's
                 currency, start = None, s
@@ -1462,8 +1970,15 @@ class Scanner:
             kind, unit = "money", currency
         if unit == "second" and pos == e + 1 and not core.is_word and _is_decade(text, low, s, e, number):
             return None, pos  # "the 1990s", "his 30s", "2018s best sector": a decade or an age bracket
+        if (left.negative and kind == "count" and scale == 1.0 and s > 4 and text[s - 1] == "-" and text[s - 2] == " "
+                and text[s - 5:s - 2].isupper() and text[s - 5:s - 2].isalpha() and number.precision == 1.0
+                and text[s - 5:s - 2] not in self.lex.currency_codes):
+            return None, e  # "COVID -19 tests": a name with a stray space, not minus nineteen
+        glued_noun = None
         if kind == "count" and scale == 1.0 and not core.is_word and e < len(text) and text[e].isalpha():
-            return None, e  # "5G", "3D", "1980s": names and decades, not counts
+            glued_noun = _glued_noun(text, e)
+            if glued_noun is None:
+                return None, e  # "5G", "3D", "1980s": names and decades, not counts
         if kind == "count" and scale == 1.0 and not extra and number.precision == 1.0 and 0 < number.value <= 100:
             ratio = self._ratio(text, low, e, number.value)
             if ratio is not None:
@@ -1483,14 +1998,44 @@ class Scanner:
                     and number.precision == 1.0 and 1800 <= number.value <= 2100 and e - s == 4
                     and not left.negative)
         # the second half of a range follows a separator: only then is the full reader worth trying
-        rng = (self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
-               if _RANGE_START_RE.match(text, pos) or (pos != e and _RANGE_START_RE.match(text, e)) else None)
+        # does a range separator follow (at ``pos``, or at ``e``)? One character first: this runs for
+        # every number, and most are followed by a space and a word that starts none
+        n = len(low)
+        c = low[pos] if pos < n else ""
+        if c == " ":
+            c = low[pos + 1] if pos + 1 < n else ""
+        if c and c in _RANGE_FIRST and _RANGE_START_RE.match(low, pos):
+            rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
+        else:
+            rng = None
+            if pos != e:
+                c = low[e] if e < n else ""
+                if c == " ":
+                    c = low[e + 1] if e + 1 < n else ""
+                if c and c in _RANGE_FIRST and _RANGE_START_RE.match(low, e):
+                    rng = self._range_after(text, low, e, pos, left.opener, kind, currency, unit)
         if rng is not None:
             if rng[0] == "skip":  # "89-89", "20-24": scores and day ranges, not quantities
+                am = _AGE_RANGE_RE.match(text, e)
+                if (am is not None and _AGE_WORDS_BEFORE_RE.search(low, max(0, span_start - 6), span_start)
+                        and value < int(am.group("hi")) <= 120):  # "aged 25-54": a range of ages
+                    hi = float(am.group("hi"))
+                    return (self._q(span_start, am.end(), text, "duration", tidy((value + hi) / 2), tidy(value),
+                                    tidy(hi), "year", "range", left.direction), am.end())
                 return None, rng[-1]
+            _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
+            if (left.direction is not None and left.opener is None and (pos > e or start < s)
+                    and _CHANGE_TO_LEVEL_RE.match(text, pos) and kind2 != "count"):
+                rng = None  # "rose 3 pct to 7 pct", "increased by $43.6 bn to $419.2 bn": a change, then its level
+            elif (left.opener is None and pos > e and kind2 != "count"
+                  and v2 * scale2 < number.value * scale):
+                rng = None  # "1.3 A/cm2 to 0.03 A/cm2": two values going down, not a range
+        if rng is not None:
             _, v2, p2, scale2, kind2, unit2, cur2, end2 = rng
             if yearlike and kind2 == "count" and unit2 is None and 1800 <= v2 <= 2100:
                 return None, end2
+            if yearlike and left.opener is None and v2 * (scale2 if scale2 != 1.0 else 1.0) < value:
+                return None, e  # "in 2008 to 29 mpg": a year, then a level, not a range down from 2008
             if scale == 1.0 and scale2 != 1.0 and number.value < 1000 and not extra:
                 # "between 3 and 4 billion": the scale serves both
                 value *= scale2
@@ -1506,8 +2051,10 @@ class Scanner:
                 lo, hi = lo - abs(lo) * self.lex.approx_tolerance, hi + abs(hi) * self.lex.approx_tolerance
             if kind == "count" and unit is None:
                 unit, nend = counted_noun(text, end2, v2)
-                if unit is not None:
-                    end2 = max(end2, end2)
+                if unit is None and low.startswith(" on the ", end2):
+                    sm = self._on_scale(text, end2)  # "between 50 and 70 on the GPa scale"
+                    if sm is not None:
+                        kind, unit = "measure", sm
             elif kind in ("money", "measure") and unit is not None:
                 rate = self._rate(text, end2)
                 if rate is not None:
@@ -1521,12 +2068,30 @@ class Scanner:
         elif kind == "count":
             if yearlike and qualifier == "exact" and low[max(0, s - 8):s].rstrip().endswith(_YEAR_PREPOSITIONS):
                 return None, e  # "for 2024 totals": a year, the temporal scanner's business
-            unit, _ = counted_noun(text, pos, value)
-            if unit is None and yearlike:
-                return None, e  # a year: the temporal scanner's business
+            unit = glued_noun or counted_noun(text, pos, value)[0]
+            if yearlike and (unit is None or " " in unit or _NAME_WORD_BEFORE_RE.search(text, max(0, s - 30), s)):
+                return None, e  # a year ("1987 winter wheat producers", "Merck's 2018 sales")
+            if unit is None and low[pos:pos + 3] in _BARE_NEXT3 and low.startswith(_BARE_NEXT, pos):  # rarer shapes
+                if low.startswith(_FOLD_STARTS, pos):
+                    unit, pos = "time", pos + (4 if low[pos] == "f" else 5)  # "sixfold", "a 10-fold rise"
+                elif _CODE_AFTER_RE.match(low, pos):
+                    return None, e  # "at 1430 GMT", "the 90049 ZIP code", "500 BC": a clock time, a code, a year
+                elif low.startswith(" on the ", pos):
+                    sm = self._on_scale(text, pos)  # "scored 7 on the Mohs scale"
+                    if sm is not None:
+                        kind, unit = "measure", sm
+                elif value != 1:  # " of "
+                    unit = _of_noun(text, pos + 3)  # "two of the victims", "two of Johnson's deputies"
+            elif (unit is not None and span_start == s and self._prev_word and self._prev_word not in _STOP
+                  and self._prev_word.isalpha()):
+                unit = _adjective_before(text, low, span_start, unit)  # "the top three seeds"
+            if (unit is None and pos == e and value != 1 and number.precision == 1.0 and span_start >= 2
+                    and e + 1 < len(text) and text[e + 1].islower()):
+                unit = _compound_noun(text, low, span_start, e)
             if (unit is None and pos == e and qualifier == "exact" and not left.negative and left.direction is None
-                    and not core.is_word and number.precision == 1.0 and _is_name_label(text, s, e)):
-                return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner": part of a name
+                    and not core.is_word and number.precision == 1.0
+                    and (_is_name_label(text, s, e) or _STREET_RE.match(text, e))):
+                return None, e  # "S&P 500", "the Big 12.", "787 Dreamliner", "49 Zorro Ranch Road": names
             if (unit is None and not core.is_word and number.precision == 1.0 and 0 < value <= 120
                     and scale == 1.0 and qualifier == "exact" and not left.negative and span_start >= 3):
                 if ((text.startswith(", ", span_start - 2) and _AGE_APPOSITIVE_RE.match(text, e)
@@ -1534,6 +2099,15 @@ class Scanner:
                         or ((low.startswith("age ", span_start - 4) or low.startswith("aged ", span_start - 5))
                             and _AGE_WORD_RE.search(low, max(0, span_start - 6), span_start))):
                     # "Maddon, 66, has used", "a man aged 87": an age in years
+                    am = _AGE_RANGE_RE.match(text, e)
+                    if am is not None and value < int(am.group("hi")) <= 120:  # "aged 18 to 34"
+                        hi = float(am.group("hi"))
+                        return (self._q(span_start, am.end(), text, "duration", tidy((value + hi) / 2), tidy(value),
+                                        tidy(hi), "year", "range", left.direction), am.end())
+                    return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
+                                    "year", "exact", left.direction), e)
+                if text[span_start - 1] == " " and _bare_age(text, low, span_start, e, value):
+                    # "Nick Hague 44 has spent", "who was 10.", "He will be 35 by then": the commas left out
                     return (self._q(span_start, e, text, "duration", tidy(value), tidy(value), tidy(value),
                                     "year", "exact", left.direction), e)
             if unit is None and span_start >= 3 and low.startswith("of ", span_start - 3):
@@ -1700,11 +2274,33 @@ class Scanner:
             return None  # "5 in 10 days", "2 in 10 km"
         return num / den, c2.end
 
+    def _on_scale(self, text: str, pos: int) -> str | None:
+        """" on the GPa scale", " on the Celsius scale": the unit a number is read on, or None."""
+        m = _ON_SCALE_RE.match(text, pos)
+        if m is None:
+            return None
+        k, u, _c, end = self._unit_after(text, m.start("u") - 1, False, False)
+        return u if k == "measure" and end == m.end("u") else None
+
+    def _bracketed_rate(self, text: str, out: list[Quantity], q: Quantity) -> Quantity:
+        """"C$6 (US$4.46) per share", "9 billion shekels ($2.4 billion) a year": the rate after the
+        bracket is both amounts'. ``q`` is the bracketed one, ``out[-1]`` the amount before it."""
+        prev = out[-1]
+        if "/" in (q.unit or "/") or "/" in (prev.unit or "/") or text[prev.end:q.start].strip() != "(":
+            return q
+        rate = self._rate(text, q.end + 1)
+        if rate is None:
+            return q
+        out[-1] = with_changes(prev, unit=f"{prev.unit} / {rate[0]}")
+        return with_changes(q, unit=f"{q.unit} / {rate[0]}")
+
     def _rate(self, text: str, pos: int) -> tuple[str, int] | None:
         """"per barrel", "a month", "/day" after an amount: (denominator, end)."""
         m = _RATE_RE.match(text, pos)
         if m is None:
             return None
+        if "-" in text[m.start():m.start("w")] and m.group("w").split()[0].lower().rstrip(".,;:") not in _TIME_RATES:
+            return None  # "barrel-a-day", "£24 a-year"; but "a 12-cent-a-share dividend" is in cents
         w = m.group("w")
         opener = text[m.start():m.start("w")].strip().lower()
         lex = self.lex

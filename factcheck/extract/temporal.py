@@ -522,8 +522,8 @@ class _Scanner:
         p1 = _bare(toks[-1]) if toks else ""
         p2 = f"{_bare(toks[-2])} {p1}" if len(toks) > 1 else ""
         partner = _PARTNER.match(text, end)
-        if partner and not _year_like(partner[1]):
-            return False  # "between 2000 and 3000"
+        if partner and not _year_like(partner[1]) and not _smaller(partner[1], text[start:end]):
+            return False  # "between 2000 and 3000"; but "in 2009 to 25 km" is a year, then a level
         if p1 in ("to", "and", "or") and len(toks) > 1 and toks[-2][:1].isdigit() and not _year_like(toks[-2]):
             return False  # "from 1500 to 2000"
         if p2 in self.lex.year_preceders or p1 in self.lex.year_preceders or p1 in self.month_form:
@@ -570,6 +570,14 @@ def _follower(text: str, end: int) -> str | None:
     """The word (or "%", "'s") right after position `end`, or None at punctuation/line end."""
     m = _NEXT_WORD.match(text, end)
     return (m[1] or m[2] or m[3]) if m else None
+
+
+def _smaller(number: str, year: str) -> bool:
+    """Is ``number`` (the other end of "2009 to 25") smaller than the year, so no range up from it?"""
+    try:
+        return float(number.rstrip(".,").replace(",", "")) < float(year)
+    except ValueError:
+        return False
 
 
 def _year_like(number: str) -> bool:
