@@ -204,7 +204,7 @@ class PairContext:
     short_texts: bool
     #: the words of every name each document's claims are about: two reports of one story share many
     doc_names: Mapping[str, frozenset[str]] = None  # type: ignore[assignment]
-    #: each document's date, to tell a report's news from the background it recalls ("the 2004 tsunami")
+    #: each document's date, to tell a report's news from the background it recalls ("the 1998 flood")
     doc_dates: Mapping[str, dt.date | None] = None  # type: ignore[assignment]
 
     def is_background(self, c: Claim) -> bool:
@@ -393,7 +393,7 @@ _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others)\b",
 
 
 def enumerated(c: Claim) -> bool:
-    """Is the figure one item of a list of figures ("12 Somali and 11 Yemeni pirates", "seven rifles, two
+    """Is the figure one item of a list of figures ("9 Danish and 4 Dutch sailors", "six rifles, three
     other rifles")? Each item counts a part, not the whole the other report counts."""
     s = c.sentence
     q = c.quantity.text.strip()
