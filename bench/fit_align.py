@@ -129,24 +129,9 @@ def _candidates(claims: Sequence[Any], rules: Any, limit: int) -> Iterable[tuple
     """The cross-check's own candidates: blocks by `_group_key`, rule enabled and not ignoring the sentence,
     `candidate_pairs` inside each block (large blocks only where claims share a name or a document)."""
     from factcheck.align import candidate_pairs
-    from factcheck.crosscheck import _group_key
+    from factcheck.crosscheck import blocks
 
-    groups: dict[tuple, list] = defaultdict(list)
-    for c in claims:
-        key = _group_key(c)
-        if key is not None:
-            groups[key].append(c)
-    for key in sorted(groups):
-        members = sorted(groups[key], key=lambda c: (c.doc or "", c.quantity.start))
-        if len(members) < 2:
-            continue
-        try:
-            rule = rules.get(key[0])
-        except KeyError:
-            continue
-        if not rule.enabled:
-            continue
-        members = [c for c in members if not rule.ignores(c.sentence)]
+    for _rule, members in blocks(claims, rules):
         yield from candidate_pairs(members, limit)
 
 

@@ -178,7 +178,7 @@ def _similarity(x: str, y: str) -> float:
     return fuzz.token_set_ratio(_content(x), _content(y)) / 100.0
 
 
-def _same_entity(x: str, y: str) -> bool:
+def same_entity(x: str, y: str) -> bool:
     if x == y:
         return True
     wx, wy = set(x.lower().split()), set(y.lower().split())
@@ -187,7 +187,7 @@ def _same_entity(x: str, y: str) -> bool:
 
 def _shares(xs: Iterable[str], ys: Iterable[str]) -> bool:
     ys = tuple(ys)
-    return any(_same_entity(x, y) for x in xs for y in ys)
+    return any(same_entity(x, y) for x in xs for y in ys)
 
 
 def named_in_sentence(a: Claim, b: Claim) -> bool:

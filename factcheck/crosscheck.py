@@ -14,12 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features,
+from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
                     load_align_settings, score)
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level
 from .rulefile import line_of
@@ -174,16 +174,8 @@ def _period_within(a: Claim, b: Claim) -> bool:
     return (pb.start <= pa.start and pa.end <= pb.end) or (pa.start <= pb.start and pb.end <= pa.end)
 
 
-def _same_entity(x: str, y: str) -> bool:
-    """'Goldman' and 'Goldman Sachs' name one entity; 'Russia' and 'Chile' do not."""
-    if x == y:
-        return True
-    wx, wy = set(x.lower().split()), set(y.lower().split())
-    return bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
-
-
 def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
-    if a.subject and b.subject and not any(_same_entity(x, y) for x in a.subject for y in b.subject):
+    if a.subject and b.subject and not any(same_entity(x, y) for x in a.subject for y in b.subject):
         return False, f"different subjects: {', '.join(a.subject)} vs {', '.join(b.subject)}"
     return True, ""
 
@@ -361,7 +353,7 @@ def _date_bounds(c: Claim) -> tuple[dt.date, dt.date]:
 
 def _compare_dates(a: Claim, b: Claim, rule: Rule) -> Finding | None:
     """Two dates of one event of one subject: they must overlap."""
-    shared = sorted({x for x in a.subject for y in b.subject if _same_entity(x, y)})
+    shared = sorted({x for x in a.subject for y in b.subject if same_entity(x, y)})
     if not shared:
         return None
     (a0, a1), (b0, b1) = _date_bounds(a), _date_bounds(b)
@@ -413,7 +405,7 @@ def _same_voice(a: Claim, b: Claim) -> bool:
     """'Sutopo Purwo Nugroho' and 'Nugroho' are one source; two unattributed claims share the text's voice."""
     if a.attribution is None or b.attribution is None:
         return a.attribution == b.attribution
-    return _same_entity(a.attribution, b.attribution)
+    return same_entity(a.attribution, b.attribution)
 
 
 def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
@@ -463,7 +455,7 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
 
     def torn(c: Claim, name: str) -> bool:
         return any(o.doc == c.doc and o.quantity.direction != c.quantity.direction
-                   and any(_same_entity(name, s) for s in o.subject) for o in movers)
+                   and any(same_entity(name, s) for s in o.subject) for o in movers)
 
     out = []
     for i, a in enumerate(movers):
@@ -474,9 +466,9 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
             stated = (a.quantity.value is not None, b.quantity.value is not None)
             if all(stated) or ("flat" in (da, db) and any(stated)):
                 continue
-            shared = sorted({x for x in a.subject for y in b.subject if _same_entity(x, y)})
+            shared = sorted({x for x in a.subject for y in b.subject if same_entity(x, y)})
             shared = [x for x in shared if not torn(a, x) and not any(torn(b, y) for y in b.subject
-                                                                      if _same_entity(x, y))]
+                                                                      if same_entity(x, y))]
             if not shared:
                 continue
             ok, _why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
@@ -628,6 +620,26 @@ def _summarise_outliers(findings: list[Finding], least: int = 5) -> list[Finding
     return [f for f in findings if f.id not in merged] + out
 
 
+def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list[Claim]]]:
+    """The candidate blocks: claims that share a blocking key, under an enabled rule, in a stable order,
+    without those the rule ignores."""
+    groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = _group_key(c)
+        if key is not None:
+            groups[key].append(c)
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda c: (c.doc or "", c.quantity.start))
+        if len(members) < 2:
+            continue
+        try:
+            rule = rules.get(key[0])
+        except KeyError:
+            continue
+        if rule.enabled:
+            yield rule, [c for c in members if not rule.ignores(c.sentence)]
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
@@ -643,23 +655,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
     ctx = _pair_context(claims, doc_dates)
-    groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        key = _group_key(c)
-        if key is not None:
-            groups[key].append(c)
     findings: dict[str, Finding] = {}
-    for key in sorted(groups):
-        members = sorted(groups[key], key=lambda c: (c.doc or "", c.quantity.start))
-        if len(members) < 2:
-            continue
-        try:
-            rule = rules.get(key[0])
-        except KeyError:
-            continue
-        if not rule.enabled:
-            continue
-        members = [c for c in members if not rule.ignores(c.sentence)]
+    for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
         for a, b in candidate_pairs(members, align.pairwise_limit):
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):

@@ -35,7 +35,6 @@ PERIOD_SOURCE_WORDS = {
 SUBJECT_SOURCE_WORDS = {
     SubjectSource.SENTENCE: "named in the figure's own sentence",
     SubjectSource.HEADLINE: "from the document's headline",
-    SubjectSource.PARAGRAPH: "from an earlier sentence of the paragraph",
     SubjectSource.DOCUMENT: "the entity the document is mostly about",
     SubjectSource.NONE: "nobody named anywhere",
 }

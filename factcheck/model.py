@@ -47,7 +47,6 @@ class SubjectSource(StrEnum):
 
     SENTENCE = "sentence"      # named in the figure's own sentence
     HEADLINE = "headline"      # the document's headline or first line
-    PARAGRAPH = "paragraph"    # an earlier sentence of the same paragraph
     DOCUMENT = "document"      # the entity the document is mostly about
     NONE = "none"              # nobody named anywhere: the claim can only align weakly
 
@@ -69,7 +68,7 @@ class Concept:
     """What a figure measures, as features: the words that tie two phrasings of one quantity together.
 
     ``key`` is the blocking key (a lexicon concept such as ``employees`` or the counted noun's lemma);
-    ``entities`` are named in the figure's sentence, ``context`` around it (headline, paragraph,
+    ``entities`` are named in the figure's sentence, ``context`` around it (headline,
     document), and ``subject_source`` says where the claim's subject was found.
     """
 
@@ -80,9 +79,6 @@ class Concept:
     entities: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     subject_source: SubjectSource = SubjectSource.NONE
-    #: index of the paragraph holding the figure, and of its sentence in the document
-    paragraph: int = 0
-    sentence_index: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "noun": self.noun, "verb": self.verb, "of_object": self.of_object,

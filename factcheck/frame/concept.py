@@ -130,7 +130,7 @@ def headline_span(text: str) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1))
 
 
-def document_context(text: str, sentence_entities: Sequence[tuple[str, ...]],
+def document_context(sentence_entities: Sequence[tuple[str, ...]],
                      headline_entities: tuple[str, ...]) -> DocumentContext:
     """The headline's names, and the name most sentences mention (at least two, and clearly ahead)."""
     counts: Counter[str] = Counter()
@@ -248,7 +248,7 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     head = headline_span(text)
     headline_entities = tuple(entities_of(text, *head)) if head else ()
     names = [tuple(entities_of(text, a, b)) for a, b in sentences[:40]]
-    ctx = document_context(text, names, headline_entities)
+    ctx = document_context(names, headline_entities)
     out = []
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs)
