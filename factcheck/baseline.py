@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import FactcheckError
 from .model import Finding, Report
+from .safeio import read_regular
 
 BASELINE_SCHEMA_VERSION = "1.0"
 DEFAULT_PATH = ".factcheck-baseline.json"
@@ -76,26 +77,30 @@ def save(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
     write_atomic(path, dumps(data))
 
 
+#: A baseline holds ids, not text; anything larger is not one.
+MAX_BASELINE_BYTES = 100_000_000
+
+
 def from_dict(data: Any, source: str = "<baseline>") -> Baseline:
     """Validate a parsed baseline document; every problem is a one-line FactcheckError."""
     if not isinstance(data, dict):
-        raise FactcheckError(f"{source}: baseline must be a JSON object with 'schema_version' and 'findings'")
+        raise FactcheckError(f"baseline must be a JSON object with 'schema_version' and 'findings'", source)
     version = data.get("schema_version")
     if not isinstance(version, str) or version.split(".")[0] != BASELINE_SCHEMA_VERSION.split(".")[0]:
         raise FactcheckError(
-            f"{source}: unsupported baseline schema_version {version!r} (expected {BASELINE_SCHEMA_VERSION}); "
-            "recreate it with `factcheck baseline create`"
+            f"unsupported baseline schema_version {version!r} (expected {BASELINE_SCHEMA_VERSION}); "
+            "recreate it with `factcheck baseline create`", source
         )
     items = data.get("findings")
     if not isinstance(items, list):
-        raise FactcheckError(f"{source}: 'findings' must be a list")
+        raise FactcheckError(f"'findings' must be a list", source)
     entries = []
     for n, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
-            raise FactcheckError(f"{source}: findings[{n}] must be an object with a non-empty string 'id'")
+            raise FactcheckError(f"findings[{n}] must be an object with a non-empty string 'id'", source)
         docs = item.get("docs", [])
         if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
-            raise FactcheckError(f"{source}: findings[{n}].docs must be a list of strings")
+            raise FactcheckError(f"findings[{n}].docs must be a list of strings", source)
         entries.append(
             BaselineEntry(
                 id=item["id"],
@@ -111,20 +116,18 @@ def from_dict(data: Any, source: str = "<baseline>") -> Baseline:
 def load(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; a missing file or bad JSON is a clear one-line FactcheckError."""
     p = Path(path)
+    if not p.exists() and not p.is_symlink():
+        raise FactcheckError("baseline file not found (create it with `factcheck baseline create`)", str(p))
     try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FactcheckError(f"{p}: baseline file not found (create it with `factcheck baseline create`)") from None
-    except IsADirectoryError:
-        raise FactcheckError(f"{p}: baseline path is a directory, expected a JSON file") from None
+        raw = read_regular(p, MAX_BASELINE_BYTES, "baseline").decode("utf-8")
     except UnicodeDecodeError:
-        raise FactcheckError(f"{p}: baseline is not UTF-8 text") from None
-    except OSError as exc:
-        raise FactcheckError(f"{p}: cannot read baseline: {exc.strerror or exc}") from None
+        raise FactcheckError("baseline is not UTF-8 text", str(p)) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise FactcheckError(f"{p}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg}") from None
+        raise FactcheckError(f"baseline is not valid JSON: {exc.msg}", f"{p}:{exc.lineno}:{exc.colno}") from None
+    except RecursionError:
+        raise FactcheckError("baseline is not valid JSON: nested too deeply", str(p)) from None
     return from_dict(data, str(p))
 
 

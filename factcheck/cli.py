@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import click
 
-from .errors import ExitCode, FactcheckError, RuleFileError
+from .errors import ExitCode, FactcheckError, Problem, one_line
 
 FAIL_LEVELS = ("error", "warning", "note")
 
@@ -25,11 +25,14 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except RuleFileError as exc:  # file:line: message, as compilers and linters print it
-            click.echo(str(exc), err=True)
+        except FactcheckError as exc:  # factcheck: error: <what> (<where>)
+            click.echo(exc.cli_line(), err=True)
             ctx.exit(int(ExitCode.USAGE))
-        except FactcheckError as exc:
-            click.echo(f"factcheck: error: {exc}", err=True)
+        except RecursionError:
+            click.echo("factcheck: error: input nested too deeply to read", err=True)
+            ctx.exit(int(ExitCode.USAGE))
+        except MemoryError:
+            click.echo("factcheck: error: out of memory (try fewer or smaller documents, or --max-bytes)", err=True)
             ctx.exit(int(ExitCode.USAGE))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -39,7 +42,7 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: still one line, with a way to see more
             if os.environ.get("FACTCHECK_DEBUG"):
                 raise
-            click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} "
+            click.echo(f"factcheck: internal error: {type(exc).__name__}: {one_line(str(exc))[:300]} "
                        "(set FACTCHECK_DEBUG=1 for a traceback)", err=True)
             ctx.exit(int(ExitCode.USAGE))
 
@@ -56,25 +59,42 @@ def _today(value: str | None) -> dt.date:
         raise FactcheckError(f"--today {value!r}: expected YYYY-MM-DD") from None
 
 
-def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int) -> tuple[list[Any], dict[str, Any]]:
-    from .documents import expand_paths, parse_date_option, read_source, to_document
+def _warn(problems: Sequence[Problem]) -> None:
+    """Each warning as one line on stderr; the run goes on."""
+    for p in problems:
+        click.echo(p.cli_line(), err=True)
+
+
+def _load(paths: Sequence[str], date_specs: Sequence[str],
+          max_bytes: int) -> tuple[list[Any], dict[str, Any], list[Problem]]:
+    """Documents, their suppressions, and the warnings of reading them (already printed)."""
+    from .documents import parse_date_option, read_sources, to_document
     from .suppress import suppressions_for
 
     explicit = dict(parse_date_option(s) for s in date_specs)
     docs = []
     marks: dict[str, Any] = {}
-    for name, path in expand_paths(paths):
-        src = read_source(name, path, max_bytes)
+    sources, problems = read_sources(paths, max_bytes)
+    _warn(problems)
+    for src in sources:
         doc = to_document(src, explicit)
         docs.append(doc)
-        found = suppressions_for(name, src.text, src.sidecar_suppressions)
+        found = suppressions_for(src.name, src.raw if src.raw is not None else src.text, src.sidecar_suppressions)
         if found:
-            marks[name] = found
+            marks[src.name] = found
     known = {d.name for d in docs} | {str(Path(d.name)) for d in docs}
     unknown = [k for k in explicit if k not in known and not any(Path(d.name).name == k for d in docs)]
     if unknown:
         raise FactcheckError(f"--date names {unknown[0]!r}, which is not among the documents read")
-    return docs, marks
+    return docs, marks, problems
+
+
+def _with_warnings(report: Any, loaded: Sequence[Problem]) -> Any:
+    """The report with the warnings of reading first; the pipeline's own are printed here."""
+    from dataclasses import replace
+
+    _warn([w for w in report.warnings if w not in loaded])
+    return replace(report, warnings=tuple(loaded) + tuple(w for w in report.warnings if w not in loaded))
 
 
 def _ruleset(rule_dirs: Sequence[str], config: Any) -> Any:
@@ -110,7 +130,9 @@ def cli() -> None:
 _date_option = click.option("--date", "date_specs", multiple=True, metavar="FILE=YYYY-MM-DD",
                             help="The date of a document (overrides the date found in it). Repeatable.")
 _max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
-                                 help="Refuse documents larger than this.")
+                                 help="Skip documents larger than this (with a warning).")
+_budget_option = click.option("--time-budget", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                              metavar="SECONDS", help="Leave out (with a warning) a document that takes longer.")
 
 
 # ---------------------------------------------------------------------------------------- extract
@@ -120,15 +142,15 @@ _max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defa
               help="table (default on a terminal), jsonl (default when piped) or json.")
 @_date_option
 @_max_bytes_option
-def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...], max_bytes: int) -> None:
+@_budget_option
+def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...], max_bytes: int,
+            time_budget: float) -> None:
     """List every quantitative statement in PATHS (files or directories)."""
-    from .extract import extract_text
+    from .pipeline import extract_documents
 
-    docs, _ = _load(paths, date_specs, max_bytes)
-    records = []
-    for doc in docs:
-        for q in extract_text(doc.text, date=doc.date, doc=doc.name):
-            records.append(q)
+    docs, _, _ = _load(paths, date_specs, max_bytes)
+    records, problems = extract_documents(docs, time_budget=time_budget)
+    _warn(problems)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
         for q in records:
@@ -179,9 +201,11 @@ def _extract_table(records: Sequence[Any]) -> None:
 @click.option("--no-agreements", is_flag=True, help="Leave agreeing pairs out of the report.")
 @_date_option
 @_max_bytes_option
+@_budget_option
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
-          today: str | None, no_agreements: bool, date_specs: tuple[str, ...], max_bytes: int) -> None:
+          today: str | None, no_agreements: bool, date_specs: tuple[str, ...], max_bytes: int,
+          time_budget: float) -> None:
     """Cross-check the documents in PATHS and report the figures that disagree."""
     from dataclasses import replace
 
@@ -198,8 +222,9 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     fail_on = fail_on or config.fail_on or "error"
     specs = [parse_output_spec(s) for s in outputs]
     rules = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, max_bytes)
-    report = check_documents(docs, rules=rules, today=_today(today), suppressions=marks)
+    docs, marks, loaded = _load(paths, date_specs, max_bytes)
+    report = _with_warnings(check_documents(docs, rules=rules, today=_today(today), suppressions=marks,
+                                            time_budget=time_budget), loaded)
     report = _apply_config_levels(report, config)
     if no_agreements:
         report = replace(report, findings=tuple(f for f in report.findings if f.verdict != "agreement"))
@@ -231,8 +256,9 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
 @_date_option
 @_max_bytes_option
+@_budget_option
 def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], config_path: str | None,
-            today: str | None, date_specs: tuple[str, ...], max_bytes: int) -> None:
+            today: str | None, date_specs: tuple[str, ...], max_bytes: int, time_budget: float) -> None:
     """Why a finding is what it is, or how the figures on one line were read.
 
     \b
@@ -245,9 +271,10 @@ def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str,
 
     config = _config(config_path)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, max_bytes)
-    report = _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks),
-                                  config)
+    docs, marks, loaded = _load(paths, date_specs, max_bytes)
+    report = _with_warnings(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks,
+                                            time_budget=time_budget), loaded)
+    report = _apply_config_levels(report, config)
     result = explain_mod.explain(report, target, load_align_settings())
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -364,8 +391,9 @@ def _baseline_report(paths: Sequence[str], rule_dirs: Sequence[str], config_path
 
     config = _config(config_path)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, 20_000_000)
-    return _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), config)
+    docs, marks, loaded = _load(paths, date_specs, 20_000_000)
+    report = _with_warnings(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), loaded)
+    return _apply_config_levels(report, config)
 
 
 _baseline_file = click.option("--file", "path", default=".factcheck-baseline.json",  # baseline.DEFAULT_PATH

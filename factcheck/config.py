@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import RuleFileError
-from .rulefile import LinedDict, LinedList, line_of, load_yaml_file
+from .errors import FactcheckError, RuleFileError
+from .rulefile import MAX_RULE_FILE_BYTES, LinedDict, LinedList, line_of, load_yaml_file
+from .safeio import read_regular
 from .schemas import validate
 
 __all__ = ["Config", "Override", "load_config", "CONFIG_FILES"]
@@ -119,9 +120,11 @@ def _read_toml(path: Path, require_table: bool) -> Any | None:
     """The factcheck table of a TOML file with lines attached, or None when it has none."""
     spath = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(spath, 1, f"cannot read: {exc}") from None
+        text = read_regular(path, MAX_RULE_FILE_BYTES, "file").decode("utf-8")
+    except FactcheckError as exc:
+        raise RuleFileError(spath, 1, exc.what) from None
+    except UnicodeDecodeError:
+        raise RuleFileError(spath, 1, "cannot read: not UTF-8") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -143,9 +146,9 @@ def _read_toml(path: Path, require_table: bool) -> Any | None:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RuleFileError(str(path), 1, f"cannot read: {exc.strerror or exc}") from None
+        raw = read_regular(path, MAX_RULE_FILE_BYTES, "file")
+    except FactcheckError as exc:
+        raise RuleFileError(str(path), 1, exc.what) from None
     content = [ln for ln in raw.decode("utf-8", "replace").splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not content:  # an empty config file means "all defaults", unlike an empty rule file
         out = LinedDict()

@@ -1,7 +1,7 @@
 """Reading documents: the I/O edge before the pipeline. Paths in, `Document`s (text + date) out.
 
-Bad input never gets past here as a traceback: a missing path, a binary or huge file, or text
-that is not UTF-8 raises `FactcheckError` with one line naming the file.
+Bad input never gets past here as a traceback: a missing path is a `FactcheckError`; a file that
+cannot be read (binary, special, too large, malformed) is a warning and the others are read.
 """
 from __future__ import annotations
 
@@ -11,123 +11,134 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .errors import FactcheckError
+from .errors import FactcheckError, Problem, WarningKind
 from .extract.temporal import date_field, detect_document_date, front_matter
 from .model import Document
+from .readers import NotText, read_bytes
+from .readers.html import html_prose
+from .readers.textcodec import decode_bytes
+from .safeio import read_regular
+from .walk import DOCUMENT_SUFFIXES, find_documents
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+TEXT_SUFFIXES = DOCUMENT_SUFFIXES
 MAX_BYTES = 20_000_000
+#: Suppression sidecars and date sidecars are small; more is a mistake.
+MAX_SIDECAR_BYTES = 1_000_000
+
+
+class Unreadable(FactcheckError):
+    """A document that cannot be read: one warning when it is one of several, an error on its own."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """A document as read from disk, before its date is known."""
+    """A document as read from disk, before its date is known: ``text`` is the prose to check, ``raw``
+    the decoded source (where suppression comments are read; equal to ``text`` for plain text)."""
 
     name: str
     path: Path
     text: str
     sidecar_suppressions: str | None = None
+    raw: str | None = None
+    line_map: tuple[int, ...] = ()
+    page_map: tuple[int, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def expand_paths(paths: Iterable[str]) -> list[tuple[str, Path]]:
-    """Files named, and the text files inside directories named, sorted and without repeats."""
-    found: dict[Path, str] = {}
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise FactcheckError(f"{raw}: no such file or directory")
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not _hidden(child, p):
-                    found.setdefault(child.resolve(), str(child))
-        elif p.is_file():
-            if p.suffix.lower() not in TEXT_SUFFIXES:
-                raise FactcheckError(f"{raw}: unsupported file type '{p.suffix or '(none)'}' "
-                                     f"(supported: {', '.join(TEXT_SUFFIXES)})")
-            found.setdefault(p.resolve(), raw)
-        else:
-            raise FactcheckError(f"{raw}: not a regular file")
-    if not found:
-        raise FactcheckError("no documents to read (supported: " + ", ".join(TEXT_SUFFIXES) + ")")
-    return sorted(((name, path) for path, name in found.items()), key=lambda x: x[0])
-
-
-def _hidden(child: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in child.relative_to(root).parts)
+    """Files named, and the document files inside directories named, sorted and without repeats."""
+    return find_documents(paths)[0]
 
 
 def decode(raw: bytes, name: str) -> str:
-    """UTF-8 with or without a BOM; anything else is a one-line error."""
-    if b"\x00" in raw[:8192]:
-        raise FactcheckError(f"{name}: binary file, not text")
+    """Bytes -> text (see `readers.textcodec`); what cannot be text is a one-line FactcheckError."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FactcheckError(f"{name}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                             "convert the file to UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return decode_bytes(raw, name).text
+    except NotText as exc:
+        raise FactcheckError(str(exc), name) from None
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block per line (selectolax: fast, C-backed, no network)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    for tag in ("script", "style", "noscript", "template", "head"):
-        for node in tree.css(tag):
-            node.decompose()
-    body = tree.body or tree.root
-    if body is None:
-        return ""
-    blocks = "p, h1, h2, h3, h4, h5, h6, li, td, th, div, br, tr, title, blockquote, pre"
-    for node in body.css(blocks):
-        node.insert_after("\n\n")
-    text = body.text(separator="", strip=False)
-    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
+    return html_prose(html).text
 
 
 def blank_front_matter(text: str) -> tuple[str, dt.date | None]:
-    """Blank out YAML front matter (keeping offsets and lines) and return its date, if any."""
+    """Blank out YAML front matter (keeping offsets and lines) and return its date, if any. A ``title:``
+    keeps its value in place, so the title is the document's first line (its headline)."""
     fm = front_matter(text)
     if fm is None:
         return text, None
     end, date = fm
-    return re.sub(r"[^\n]", " ", text[:end]) + text[end:], date
+    head = re.sub(r"[^\n]", " ", text[:end])
+    title = _TITLE.search(text, 0, end)
+    if title is not None:
+        a, b = title.span("value")
+        head = head[:a] + text[a:b] + head[b:]
+    return head + text[end:], date
+
+
+_TITLE = re.compile(r"^title:[ \t]*[\"']?(?P<value>[^\n\"']*)", re.MULTILINE)
 
 
 def read_source(name: str, path: Path, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and convert one document; a file that cannot be read is a one-line FactcheckError."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FactcheckError(f"{name}: file is {size:,} bytes, over the {max_bytes:,}-byte limit "
-                                 "(raise it with --max-bytes)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FactcheckError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    text = decode(raw, name)
-    if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
+        raw = read_regular(path, max_bytes, "document")
+    except FactcheckError as exc:
+        raise Unreadable(exc.what, name) from None
+    try:
+        reading = read_bytes(raw, path.suffix, name)
+    except NotText as exc:
+        raise Unreadable(str(exc), name) from None
     sidecar = path.with_name(path.name + ".factcheck-ignore.yaml")
     sidecar_text = None
     if sidecar.is_file():
+        side = read_regular(sidecar, MAX_SIDECAR_BYTES, "suppressions")
         try:
-            sidecar_text = sidecar.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FactcheckError(f"{sidecar}: cannot read suppressions: {exc}") from None
-    return Source(name, path, text, sidecar_text)
+            sidecar_text = side.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FactcheckError("cannot read suppressions: not UTF-8", str(sidecar)) from None
+    prose = reading.prose
+    return Source(name, path, prose.text, sidecar_text, reading.source, prose.line_map, prose.page_map,
+                  reading.problems)
+
+
+def read_sources(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> tuple[list[Source], list[Problem]]:
+    """Every readable document under ``paths`` and a warning for each one passed over.
+
+    A path that does not exist is an error (the user named it); a file that cannot be read is a warning,
+    unless no document at all could be read.
+    """
+    found, problems = find_documents(paths)
+    sources: list[Source] = []
+    for name, path in found:
+        try:
+            src = read_source(name, path, max_bytes)
+        except Unreadable as exc:
+            problems.append(Problem(WarningKind.SKIPPED, f"skipped: {exc.what}", name))
+            continue
+        problems.extend(src.problems)
+        sources.append(src)
+    if not sources and len(found) == 1 and problems:
+        raise FactcheckError(problems[-1].what.removeprefix("skipped: "), problems[-1].where)
+    if not sources:
+        raise FactcheckError(f"none of the {len(found)} document{'s' if len(found) != 1 else ''} could be read"
+                             + (f"; {problems[0].what}" if problems else ""),
+                             problems[0].where if problems else None)
+    return sources, problems
 
 
 def _sidecar_date(path: Path) -> dt.date | None:
     meta = path.with_name(path.name + ".meta.yaml")
     if not meta.is_file():
         return None
-    field = date_field(meta.read_text(encoding="utf-8", errors="replace"))
+    field = date_field(read_regular(meta, MAX_SIDECAR_BYTES, "date sidecar").decode("utf-8", errors="replace"))
     if field is None:
-        raise FactcheckError(f"{meta}:1: no 'date: YYYY-MM-DD' line")
+        raise FactcheckError("no 'date: YYYY-MM-DD' line", f"{meta}:1")
     value, day = field
     if day is None:
-        raise FactcheckError(f"{meta}:1: '{value}' is not a valid date")
+        raise FactcheckError(f"'{value}' is not a valid date", f"{meta}:1")
     return day
 
 
@@ -136,14 +147,14 @@ def to_document(src: Source, explicit: Mapping[str, dt.date]) -> Document:
     text, fm_date = blank_front_matter(src.text)
     date = explicit.get(src.name) or explicit.get(str(src.path)) or explicit.get(src.path.name)
     if date is not None:
-        return Document(src.name, text, date, "cli")
+        return Document(src.name, text, date, "cli", src.line_map, src.page_map)
     if fm_date is not None:
-        return Document(src.name, text, fm_date, "front_matter")
+        return Document(src.name, text, fm_date, "front_matter", src.line_map, src.page_map)
     side = _sidecar_date(src.path)
     if side is not None:
-        return Document(src.name, text, side, "sidecar")
+        return Document(src.name, text, side, "sidecar", src.line_map, src.page_map)
     found, source = detect_document_date(text)
-    return Document(src.name, text, found, source if found else "none")
+    return Document(src.name, text, found, source if found else "none", src.line_map, src.page_map)
 
 
 def parse_date_option(spec: str) -> tuple[str, dt.date]:

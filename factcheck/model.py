@@ -6,9 +6,11 @@ earlier stage produced and every result can be compared, hashed and sorted deter
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
+
+from .errors import Problem
 
 #: Kinds of quantity mention, as written in the JSON record.
 KINDS = ("count", "percent", "percentage_point", "money", "measure", "fraction", "ordinal", "date", "duration")
@@ -109,6 +111,19 @@ class Document:
     date: dt.date | None = None
     #: Where the date came from: "cli", "front_matter", "sidecar", "dateline", "text" or "none".
     date_source: str = "none"
+    #: ``line_map[i]``: the source line of line ``i + 1`` of ``text`` when the text was converted (HTML, PDF);
+    #: empty when the text is the source.
+    line_map: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    #: ``page_map[i]``: the page of line ``i + 1`` of ``text`` (PDF); empty without pages.
+    page_map: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def locate(self, q: Quantity) -> Quantity:
+        """``q`` with its line (and page) in the source rather than in the converted text."""
+        if not self.line_map:
+            return q
+        i = min(max(q.line - 1, 0), len(self.line_map) - 1)
+        page = self.page_map[i] if self.page_map else None
+        return replace(q, line=self.line_map[i], page=page)
 
 
 @dataclass(frozen=True)
@@ -132,10 +147,12 @@ class Quantity:
     date_range: tuple[str, str] | None = None
     #: For relative dates/durations: a machine key such as "last_year" or "months:10"; not part of the record.
     anchor: str | None = None
+    #: The page of a PDF the figure is on (``line`` is then its line within the page); None elsewhere.
+    page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON extraction record: the contract later stages, reports and benchmarks rely on."""
-        return {
+        record = {
             "doc": self.doc,
             "start": self.start,
             "end": self.end,
@@ -148,6 +165,9 @@ class Quantity:
             "unit": self.unit,
             "qualifier": self.qualifier,
         }
+        if self.page is not None:
+            record["page"] = self.page
+        return record
 
 
 @dataclass(frozen=True)
@@ -291,6 +311,8 @@ class Report:
     baseline_status: tuple[tuple[str, str], ...] = ()
     resolved_ids: tuple[str, ...] = ()
     rules: tuple[dict[str, Any], ...] = field(default=())
+    #: What the run warned about (files skipped, numbers too large, ...): counted in the summary.
+    warnings: tuple[Problem, ...] = ()
 
     def claims_of(self, doc: str) -> list[Claim]:
         return [c for c in self.claims if c.doc == doc]
@@ -316,6 +338,8 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "summary": {v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS},
         }
+        if self.warnings:
+            out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.baseline_status or self.resolved_ids:
             out["baseline"] = {
                 "status": dict(self.baseline_status),

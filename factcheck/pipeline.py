@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping, Sequence
 
+from dataclasses import replace
+
 from .crosscheck import cross_check, load_compare_settings
 from .extract import Extractor
 from .extract.temporal import detect_document_date
@@ -15,8 +17,11 @@ from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
+from .errors import Problem, WarningKind, collecting
 from .fx import EcbRates, RateSource
-from .model import Claim, Document, Finding, Report
+from .guard import BudgetExceeded, blank_huge_numbers, finite, time_budget
+from .guard import time_budget as time_budget_of
+from .model import Claim, Document, Finding, Quantity, Report
 from .rules import RuleSet, load_rules
 from .suppress import Suppression, is_suppressed
 
@@ -46,8 +51,20 @@ def dated_document(name: str, text: str, date: dt.date | None = None) -> Documen
 
 def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = None, fx: RateSource | None = None,
                     today: dt.date | None = None,
-                    suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
-    """Run the whole check over documents that already carry their dates."""
+                    suppressions: Mapping[str, Sequence[Suppression]] | None = None,
+                    time_budget: float | None = None) -> Report:
+    """Run the whole check over documents that already carry their dates.
+
+    ``time_budget`` caps the seconds one document may take to extract and frame; a document over it is
+    left out with a warning. Every warning of the run is in the report's ``warnings``.
+    """
+    with collecting() as sink:
+        report = _check(documents, rules, fx, today, suppressions, time_budget)
+    return replace(report, warnings=report.warnings + tuple(w for w in sink if w not in report.warnings))
+
+
+def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
+           suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None) -> Report:
     extractor, default_rules, default_fx = _defaults()
     rules = rules or default_rules
     fx = fx or default_fx
@@ -66,16 +83,55 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
         return (metric, rule.id) if rule is not None else None
 
     claims: list[Claim] = []
-    for doc in docs:
-        quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
-        framed = framer.frame(doc, quantities, all_undated=all_undated)
-        claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
-                                    match_rule))
+    problems: list[Problem] = []
+    for i, doc in enumerate(docs):
+        text, huge = blank_huge_numbers(doc.text, doc.name)
+        if huge:
+            doc = docs[i] = replace(doc, text=text)
+            problems.extend(huge)
+        try:
+            with time_budget(budget):
+                quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
+                quantities, infinite = finite(quantities, doc.name)
+                problems.extend(infinite)
+                if doc.line_map:
+                    quantities = [doc.locate(q) for q in quantities]
+                framed = framer.frame(doc, quantities, all_undated=all_undated)
+                claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
+                                            match_rule))
+        except BudgetExceeded:
+            problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
+                                    "its figures are left out (raise it with --time-budget)", doc.name))
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs})
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
-    return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())
+    return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts(),
+                  warnings=tuple(problems))
+
+
+def extract_documents(documents: Sequence[Document], *,
+                      time_budget: float | None = None) -> tuple[list[Quantity], tuple[Problem, ...]]:
+    """Every quantity of every document at its source line (`factcheck extract`), under the same guards as
+    `check_documents`: too-large numbers and documents over their time budget are warnings."""
+    extractor = _defaults()[0]
+    out: list[Quantity] = []
+    problems: list[Problem] = []
+    with collecting() as sink:
+        for doc in documents:
+            text, huge = blank_huge_numbers(doc.text, doc.name)
+            problems.extend(huge)
+            try:
+                with time_budget_of(time_budget):
+                    found = extractor.extract(text, date=doc.date, doc=doc.name)
+            except BudgetExceeded:
+                problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of "
+                                        f"{time_budget:g} s; its figures are left out", doc.name))
+                continue
+            found, infinite = finite(found, doc.name)
+            problems.extend(infinite)
+            out.extend(doc.locate(q) for q in found)
+    return out, tuple(problems) + tuple(sink)
 
 
 def _known_verbs(framer: Framer) -> frozenset[str]:

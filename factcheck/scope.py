@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,8 +89,21 @@ class Scoper:
 
     def __init__(self, lex: ScopeLexicon | None = None) -> None:
         self.lex = lex or load_scope()
+        #: (pattern, sentence) -> matches: every figure of a sentence asks the same questions of it, and
+        #: a sentence of thousands of figures made the asking quadratic.
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def _memoised(self, key: tuple[str, str], compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            if len(self._memo) > 512:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _first(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+        return self._memoised((rx.pattern, sentence), lambda: self._first_uncached(rx, sentence))
+
+    def _first_uncached(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
         for m in rx.finditer(sentence):
             before = (m.group("before") or "").lower()
             if before not in self.lex.not_after:
@@ -113,7 +127,8 @@ class Scoper:
         m = self._first(self.lex.other_rx, sentence)
         if m is not None:
             return OTHER_EVENT + " ".join(m.group("ref").lower().split())
-        for m in self.lex.span_rx.finditer(sentence):
+        spans = self._memoised(("span", sentence), lambda: list(self.lex.span_rx.finditer(sentence)))
+        for m in spans:
             if m.group("rel").lower() in self.lex.span_before or at is None or at >= m.end():
                 return OTHER_EVENT + " ".join(m.group("ref").lower().split())
         return None
@@ -121,7 +136,7 @@ class Scoper:
     def parts(self, sentence: str, counted: str | None) -> tuple[str, ...]:
         """Part markers: a sub-area of the sentence ('in bener meriah district') and a counted group ('staff')."""
         out = []
-        m = self.lex.place_rx.search(sentence)
+        m = self._memoised(("place", sentence), lambda: self.lex.place_rx.search(sentence))
         if m is not None:
             place = m.group("place").lower()
             place = re.sub(r"^(?:a|an|the|neighbouring|neighboring|nearby)\s+", "", place)
@@ -129,7 +144,8 @@ class Scoper:
         for w in lemmatise(counted or ""):
             if w in self.lex.groups:
                 out.append(w)
-        if self.lex.running_rx is not None and self.lex.running_rx.search(sentence):
+        if self.lex.running_rx is not None and self._memoised(
+                ("running", sentence), lambda: self.lex.running_rx.search(sentence)):
             out.append("cumulative")  # "600 killed so far in the offensive" is not one incident's toll
         return tuple(out)
 

@@ -23,16 +23,23 @@ import re
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+import regex
+
 from .errors import RuleFileError
 from .rulefile import line_of, load_yaml_text
+from .saferegex import PatternTimeout
+from .saferegex import match as safe_match
 from .schemas import validate
 
 __all__ = ["Suppression", "suppressions_for", "is_suppressed", "check_rule_ids", "SIDECAR_SUFFIX"]
 
 SIDECAR_SUFFIX = ".factcheck-ignore.yaml"
-_COMMENT = re.compile(r"<!--\s*factcheck\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORECASE)
+_HEAD = re.compile(r"<!--\s*factcheck\s*:", re.IGNORECASE)
+#: ``ignore RULES [reason="..."]``. Each rule id is a run of non-space characters and the separators are
+#: mandatory, so no text can be split two ways: the pattern cannot backtrack (the old ``(?:X+\s*)+?``
+#: took exponential time on a long id with no reason). It runs under a time limit all the same.
 _DIRECTIVE = re.compile(
-    r"""^\s*ignore\s+(?P<rules>(?:[A-Za-z0-9_.*-]+\s*)+?)\s*(?:reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'))?\s*$""",
+    r"""\A\s*ignore\s+(?P<rules>[^\s"'=]+(?:\s+[^\s"'=]+)*?)(?:\s+reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'))?\s*\Z""",
     re.DOTALL,
 )
 _RULE_ID = re.compile(r"^(\*|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)$")
@@ -62,14 +69,51 @@ def _paragraph_end(lines: list[str], first: int) -> int:
     return end
 
 
+@dataclass(frozen=True)
+class _Comment:
+    """A ``<!-- factcheck: ... -->`` comment: its span and what follows the colon."""
+
+    a: int
+    b: int
+    body: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, _name: str) -> str:
+        return self.body
+
+
+def _comments(text: str) -> list[_Comment]:
+    """Every factcheck comment, found in one forward pass: an unclosed ``<!--`` ends the search (a lazy
+    ``.*?-->`` rescanned the rest of the text from every opening, quadratic on a crafted file)."""
+    out = []
+    pos = 0
+    while True:
+        m = _HEAD.search(text, pos)
+        if m is None:
+            return out
+        close = text.find("-->", m.end())
+        if close < 0:
+            return out
+        out.append(_Comment(m.start(), close + 3, text[m.end():close]))
+        pos = close + 3
+
+
 def _from_comments(doc_name: str, text: str) -> list[Suppression]:
     lines = text.splitlines()
     out: list[Suppression] = []
-    for m in _COMMENT.finditer(text):
+    for m in _comments(text):
         first = text.count("\n", 0, m.start())  # 0-based lines of the comment
         last = text.count("\n", 0, m.end())
         line = first + 1
-        d = _DIRECTIVE.match(m.group("body"))
+        try:
+            d = safe_match(_DIRECTIVE.pattern, m.group("body"), flags=regex.DOTALL)
+        except PatternTimeout:
+            d = None
         if not d:
             raise RuleFileError(
                 doc_name, line, 'bad factcheck comment: write <!-- factcheck: ignore RULE_ID reason="why" -->'

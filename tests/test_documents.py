@@ -43,7 +43,7 @@ def test_dates_come_from_cli_then_front_matter_then_sidecar_then_text(tmp_path: 
 
 @pytest.mark.parametrize("content, message", [
     (b"abc\x00def", "binary file"),
-    (b"caf\xe9 au lait", "not valid UTF-8"),
+    (b"\xff\xfe\x00\xd8", "not valid UTF-16"),
 ])
 def test_bad_files_are_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
@@ -62,6 +62,6 @@ def test_a_bom_is_not_text(tmp_path: Path) -> None:
 def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
     with pytest.raises(FactcheckError, match="no such file"):
         expand_paths([str(tmp_path / "nope.txt")])
-    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "x.docx").write_bytes(b"PK")
     with pytest.raises(FactcheckError, match="unsupported file type"):
-        expand_paths([str(tmp_path / "x.pdf")])
+        expand_paths([str(tmp_path / "x.docx")])

@@ -37,7 +37,7 @@ def test_bad_rules_exit_2_with_one_line(case: str, tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith(f"{BAD / case / rel}:{line}: "), lines[0]
+    assert lines[0].startswith("factcheck: error: ") and lines[0].endswith(f" ({BAD / case / rel}:{line})"), lines[0]
     assert fragment in lines[0]
 
 

@@ -38,6 +38,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append((start, len(text)))
+    if any(b - a > MAX_SENTENCE for a, b in spans):
+        spans = [piece for a, b in spans for piece in _cut(text, a, b)]
     # trim whitespace so sentences quote cleanly
     out = []
     for a, b in spans:
@@ -46,6 +48,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while b > a and text[b - 1].isspace():
             b -= 1
         out.append((a, b))
+    return out
+
+
+#: The longest "sentence" framing reads. Framing scans a figure's whole sentence, so a line of 60,000
+#: figures without a full stop made it quadratic; no sentence a person writes is this long.
+MAX_SENTENCE = 2000
+
+
+def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` into pieces of at most `MAX_SENTENCE` characters, at a space where there is one."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut + 1 if cut > a else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
     return out
 
 

@@ -243,6 +243,8 @@ def summary_line(report: Report) -> str:
         statuses = dict(report.baseline_status)
         new = sum(1 for f in report.findings if f.verdict != "agreement" and statuses.get(f.id) == "new")
         text += f"; baseline: {new} new, {len(report.resolved_ids)} resolved"
+    if report.warnings:
+        text += f"; {plural(len(report.warnings), 'warning')}"
     return text
 
 
