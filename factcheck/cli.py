@@ -170,14 +170,14 @@ def _extract_table(records: Sequence[Any]) -> None:
 
     from .crosscheck import fmt_interval, fmt_number
 
-    table = Table(title=f"{len(records)} quantities", title_justify="left")
+    table = Table(title=f"{len(records)} quantities", title_justify="left", highlight=False)
     for col in ("where", "quote", "value", "interval", "unit", "kind", "qualifier"):
         table.add_column(col, overflow="fold")
     for q in records:
         table.add_row(f"{q.doc}:{q.line}", q.text, fmt_number(q.value) if q.value is not None else "",
                       fmt_interval(q.low, q.high) if q.value is not None else (q.date_range and "–".join(q.date_range)) or "",
                       q.unit or "", q.kind, q.qualifier)
-    Console(soft_wrap=False).print(table)
+    Console(soft_wrap=False, markup=False, highlight=False, emoji=False).print(table)
 
 
 # ---------------------------------------------------------------------------------------- check
@@ -340,7 +340,7 @@ def rules_list(rule_dirs: tuple[str, ...], config_path: str | None, fmt: str) ->
         table.add_column(col, overflow="fold")
     for r in ruleset:
         table.add_row(r.id, r.level if r.enabled else f"{r.level} (off)", r.title, r.path)
-    Console(soft_wrap=False).print(table)
+    Console(soft_wrap=False, markup=False, highlight=False, emoji=False).print(table)
 
 
 @rules.command("show")

@@ -13,11 +13,22 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from .errors import FactcheckError, Problem, WarningKind
+from .errors import FactcheckError, Problem, WarningKind, one_line
 from .safeio import kind_of, why_unreadable
 
 #: File types factcheck reads; other files inside a directory are passed over in silence.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+def display_name(path: str) -> str:
+    """A document's name as every report shows it: control characters (an escape sequence in a file name)
+    written as ``\\x1b``, so no report can carry them to a terminal or into XML. Unpaired surrogates (a
+    file name that is not valid UTF-8) are written as escapes too."""
+    try:
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        path = path.encode("utf-8", "backslashreplace").decode("ascii")
+    return one_line(path)
 
 
 def find_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -37,7 +48,7 @@ def find_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[P
             if p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 raise FactcheckError(f"unsupported file type '{p.suffix or '(none)'}' "
                                      f"(supported: {', '.join(DOCUMENT_SUFFIXES)})", raw)
-            found.setdefault((st.st_dev, st.st_ino), (raw, p))
+            found.setdefault((st.st_dev, st.st_ino), (display_name(raw), p))
         else:
             raise FactcheckError(f"{kind_of(st.st_mode)}, not a document", raw)
     if not found:
@@ -58,25 +69,27 @@ def _walk(root: str, found: dict[tuple[int, int], tuple[str, Path]], problems: l
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(WarningKind.SKIPPED, f"directory skipped: {why_unreadable(exc)}", directory))
+            problems.append(Problem(WarningKind.SKIPPED, f"directory skipped: {why_unreadable(exc)}",
+                                    display_name(directory)))
             continue
         subdirs = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             where = os.path.join(directory, entry.name)
+            shown = display_name(where)
             try:
                 est = entry.stat()  # follows symlinks
             except OSError as exc:
                 if Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES or entry.is_symlink():
-                    problems.append(Problem(WarningKind.SKIPPED, f"skipped: {why_unreadable(exc)}", where))
+                    problems.append(Problem(WarningKind.SKIPPED, f"skipped: {why_unreadable(exc)}", shown))
                 continue
             if stat.S_ISDIR(est.st_mode):
                 key = (est.st_dev, est.st_ino)
                 if key in seen_dirs:
                     if entry.is_symlink():
                         problems.append(Problem(WarningKind.SKIPPED, "skipped: symlink loop (it points to a "
-                                                "directory already read)", where))
+                                                "directory already read)", shown))
                     continue
                 seen_dirs.add(key)
                 subdirs.append(where)
@@ -85,7 +98,7 @@ def _walk(root: str, found: dict[tuple[int, int], tuple[str, Path]], problems: l
                 continue
             if not stat.S_ISREG(est.st_mode):
                 problems.append(Problem(WarningKind.SKIPPED, f"skipped: {kind_of(est.st_mode)}, not a document",
-                                        where))
+                                        shown))
                 continue
-            found.setdefault((est.st_dev, est.st_ino), (where, Path(where)))
+            found.setdefault((est.st_dev, est.st_ino), (display_name(where), Path(where)))
         stack.extend(reversed(subdirs))

@@ -5,11 +5,11 @@ into a one-line warning and skips the file); what was read with a doubt comes ba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import Problem
 from .lines import Prose
-from .textcodec import NotText, decode_bytes
+from .textcodec import NotText, blank_controls, decode_bytes
 
 __all__ = ["NotText", "Reading", "read_bytes"]
 
@@ -25,8 +25,16 @@ class Reading:
 
 
 def read_bytes(raw: bytes, suffix: str, where: str) -> Reading:
-    """Read one document's bytes according to its file suffix."""
-    suffix = suffix.lower()
+    """Read one document's bytes according to its file suffix; the prose never holds a control character
+    (an HTML entity or a PDF can make one after decoding)."""
+    reading = _read(raw, suffix.lower(), where)
+    text, problem = blank_controls(reading.prose.text, where)
+    if problem is None or any(p.kind == problem.kind for p in reading.problems):
+        return Reading(reading.source, replace(reading.prose, text=text), reading.problems)
+    return Reading(reading.source, replace(reading.prose, text=text), reading.problems + (problem,))
+
+
+def _read(raw: bytes, suffix: str, where: str) -> Reading:
     if suffix == ".pdf":
         from .pdf import pdf_prose
 

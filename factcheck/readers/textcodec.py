@@ -87,12 +87,21 @@ def decode_bytes(raw: bytes, where: str) -> Decoded:
     if "\x00" in text:
         raise NotText("binary file, not text (it holds NUL characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blanked = _CONTROLS.sub(" ", text)
-    if blanked != text:
-        count = sum(1 for a, b in zip(text, blanked) if a != b)
-        problems.append(Problem(WarningKind.CONTENT, f"{count} control or bidi-override character"
-                                f"{'s' if count != 1 else ''} replaced by spaces", where))
+    blanked, problem = blank_controls(text, where)
+    if problem is not None:
+        problems.append(problem)
     return Decoded(blanked, encoding, tuple(problems))
+
+
+def blank_controls(text: str, where: str) -> tuple[str, Problem | None]:
+    """``text`` with control and bidi-override characters replaced by spaces (offsets kept): they would
+    reach a terminal raw, make XML reports invalid, or show a figure as another. A warning counts them."""
+    blanked = _CONTROLS.sub(" ", text)
+    if blanked == text:
+        return text, None
+    count = sum(1 for a, b in zip(text, blanked) if a != b)
+    return blanked, Problem(WarningKind.CONTENT, f"{count} control or bidi-override character"
+                            f"{'s' if count != 1 else ''} replaced by spaces", where)
 
 
 def _not_utf8(raw: bytes, where: str) -> tuple[str, str, Problem]:

@@ -86,7 +86,10 @@ def _scaled(v: float, factor: float) -> str:
 
 
 def location(c: Claim) -> str:
-    """``doc:line``, the form editors and CI logs turn into links."""
+    """``doc:line``, the form editors and CI logs turn into links; in a PDF, ``doc:line (page N)`` with the
+    line counted within the page."""
+    if c.quantity.page is not None:
+        return f"{c.doc or '?'}:{c.quantity.line} (page {c.quantity.page})"
     return f"{c.doc or '?'}:{c.quantity.line}"
 
 
