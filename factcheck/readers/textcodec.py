@@ -94,14 +94,27 @@ def decode_bytes(raw: bytes, where: str) -> Decoded:
 
 
 def blank_controls(text: str, where: str) -> tuple[str, Problem | None]:
-    """``text`` with control and bidi-override characters replaced by spaces (offsets kept): they would
-    reach a terminal raw, make XML reports invalid, or show a figure as another. A warning counts them."""
+    """``text`` with control and bidi-override characters replaced by spaces: they would reach a terminal
+    raw, make XML reports invalid, or show a figure as another. Invisible marks (zero-width spaces and
+    joiners, directional marks, soft hyphens) are removed, so "1\u200b000" reads as the 1000 it shows. A
+    warning counts both."""
     blanked = _CONTROLS.sub(" ", text)
-    if blanked == text:
+    count = 0 if blanked == text else sum(1 for a, b in zip(text, blanked) if a != b)
+    shown = _INVISIBLE.sub("", blanked)
+    removed = len(blanked) - len(shown)
+    if not count and not removed:
         return text, None
-    count = sum(1 for a, b in zip(text, blanked) if a != b)
-    return blanked, Problem(WarningKind.CONTENT, f"{count} control or bidi-override character"
-                            f"{'s' if count != 1 else ''} replaced by spaces", where)
+    said = []
+    if count:
+        said.append(f"{count} control or bidi-override character{'s' if count != 1 else ''} replaced by spaces")
+    if removed:
+        said.append(f"{removed} invisible character{'s' if removed != 1 else ''} (zero-width, directional "
+                    "marks) removed")
+    return shown, Problem(WarningKind.CONTENT, "; ".join(said), where)
+
+
+#: Characters with no width a reader sees; inside a number they split it in two.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _not_utf8(raw: bytes, where: str) -> tuple[str, str, Problem]:
