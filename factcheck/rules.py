@@ -171,6 +171,12 @@ class Tolerance:
     absolute_unit: str | None = None
 
 
+#: Ignore patterns that ran out of time, and how often; after `MAX_PATTERN_TIMEOUTS` a pattern is skipped,
+#: so a catastrophic pattern costs a few time limits, not one per claim.
+_TIMEOUTS: dict[str, int] = {}
+MAX_PATTERN_TIMEOUTS = 3
+
+
 @dataclass(frozen=True)
 class Rule:
     """One loaded rule file, validated and with its terms lemmatised."""
@@ -213,10 +219,13 @@ class Rule:
     def ignores(self, sentence: str) -> bool:
         """Whether the claim's sentence matches one of the rule's `ignore` regexes."""
         for p in self.ignore:
+            if _TIMEOUTS.get(p, 0) >= MAX_PATTERN_TIMEOUTS:
+                continue  # it ran out of time too often: off for the rest of the run
             try:
                 if safe_search(p, sentence, flags=regex.IGNORECASE):
                     return True
             except PatternTimeout:
+                _TIMEOUTS[p] = _TIMEOUTS.get(p, 0) + 1
                 warn(Problem(WarningKind.PATTERN_TIMEOUT, f"ignore pattern {p!r} ran out of time on a sentence; "
                              "the sentence is not ignored", f"rule {self.id}"))
         return False

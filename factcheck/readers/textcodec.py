@@ -49,6 +49,14 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def _mostly_printable(text: str) -> bool:
+    """Text a person wrote: at least 95% printable characters or ordinary whitespace."""
+    if not text:
+        return False
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    return good >= 0.95 * len(text)
+
+
 def _strict(raw: bytes, encoding: str) -> str | None:
     try:
         return raw.decode(encoding)
@@ -75,6 +83,8 @@ def decode_bytes(raw: bytes, where: str) -> Decoded:
         if b"\x00" in head:
             enc = _utf16_without_bom(head)
             text = _strict(raw, enc) if enc else None
+            if text is not None and not _mostly_printable(text[:_SNIFF]):
+                text = None
             if text is None:
                 raise NotText("binary file, not text")
             encoding = enc  # type: ignore[assignment]
@@ -129,7 +139,8 @@ def _not_utf8(raw: bytes, where: str) -> tuple[str, str, Problem]:
     bad = loose.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
     has_multibyte = any(ord(ch) > 0x7F and ch != "\ufffd" for ch in loose)
     line = raw[: err.start].count(b"\n") + 1 if err else 1
-    if has_multibyte:  # real UTF-8 around the damage: keep it, mark the damage
+    truncated = err is not None and err.reason == "unexpected end of data" and err.end >= len(raw)
+    if has_multibyte or truncated:  # real UTF-8 around the damage (or cut short): keep it, mark the damage
         return loose, "utf-8", Problem(WarningKind.ENCODING, f"{bad} byte sequence{'s' if bad != 1 else ''} "
                                        "that are not UTF-8 replaced by U+FFFD (first on line "
                                        f"{line})", where)
