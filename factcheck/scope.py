@@ -152,9 +152,17 @@ class Scoper:
     def dateline(self, text: str, start: int, end: int, events: frozenset[str] = frozenset()) -> bool:
         """Is the date at text[start:end] a dateline: on a line of its own with only stamp words, a time, a
         time zone and at most three capitalised names ("Reuters Sep 18, 2013, 02.16PM IST")?"""
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-        b = len(text) if b < 0 else b
+        # look no further than the 80 characters a dateline may hold: on a long line, a search for the
+        # line's ends from every date was quadratic
+        lo = max(0, start - 81)
+        a = text.rfind("\n", lo, start) + 1
+        if a == 0 and lo > 0:
+            return False
+        b = text.find("\n", end, end + 82)
+        if b < 0:
+            if end + 82 < len(text):
+                return False
+            b = len(text)
         rest = text[a:start] + " " + text[end:b]
         if len(rest) > 80:
             return False

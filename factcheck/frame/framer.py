@@ -111,7 +111,7 @@ def _own_period(scoper: Scoper, ctx: DocContext, si: int, probe: Quantity, sente
     if si > 0:
         text = ctx.doc.text
         pa, pb = ctx.sentences[si - 1]
-        prev_temporal = [t for t in ctx.temporal if pa <= t.start < pb]
+        prev_temporal = ctx.temporal_in(pa, pb)
         if prev_temporal:
             choice = period_of(probe, prev_temporal, ctx.doc.date)
             own = scoper.background(choice.period, choice.source, ctx.doc.date, text[pa:pb], sentence)
@@ -134,7 +134,7 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     if not said and speaker:
         said, said_how = speaker, SPEAKER_LABEL
     said_facet = (Provenance("attribution", said, said_how),) if said else ()
-    sentence_temporal = [t for t in ctx.temporal if a <= t.start < b]
+    sentence_temporal = ctx.temporal_in(a, b)
     figures = by_sentence[si]
     own: tuple[Period | None, str] = (None, "")
     if not sentence_temporal and any(q.kind != "date" for q in figures):

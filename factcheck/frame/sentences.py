@@ -98,7 +98,23 @@ def detitle(toks: list[Token]) -> list[Token]:
     return out
 
 
+#: Answers of `_capitalised_mid_sentence` for the text last asked about: each sentence asked it of the
+#: whole document, quadratic in a document of thousands of sentences. Only one text is kept alive.
+_CAP_MEMO: tuple[str, dict[str, bool]] = ("", {})
+
+
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
+    global _CAP_MEMO
+    memo_text, memo = _CAP_MEMO
+    if memo_text is not text:
+        memo = {}
+        _CAP_MEMO = (text, memo)
+    if word not in memo:
+        memo[word] = _capitalised_mid_sentence_uncached(word, text)
+    return memo[word]
+
+
+def _capitalised_mid_sentence_uncached(word: str, text: str) -> bool:
     """Does ``word`` occur capitalised after a word (not after a sentence end) somewhere in the text?"""
     for m in re.finditer(r"(?<=\s)" + re.escape(word) + r"(?=[\s',])", text):
         k = m.start() - 1
