@@ -13,6 +13,7 @@ from .extract import Extractor
 from .extract.temporal import detect_document_date
 from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
+from .frame.entities import document_names
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
 from .fx import EcbRates, RateSource
@@ -72,10 +73,18 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
         claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
                                     match_rule))
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
-                           doc_dates={d.name: d.date for d in docs})
+                           doc_dates={d.name: d.date for d in docs},
+                           doc_names={d.name: document_names(framer.lex, d.text) for d in docs})
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())
+
+
+def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:
+    """Each document's names, as the cross-check measures how far two documents tell one story (for
+    scripts that rebuild the cross-check's context from a report)."""
+    lex = Framer(rules or _defaults()[1]).lex
+    return {d.name: document_names(lex, d.text) for d in documents}
 
 
 def _known_verbs(framer: Framer) -> frozenset[str]:
