@@ -1,0 +1,130 @@
+"""Figures that changed between two versions of one document: align the versions by diff.
+
+Why a diff and not the cross-check: two versions are one source, so their figures are not two reports to
+be aligned by meaning; a figure is the same figure when it sits at the same place of the text. The lines
+of both versions are diffed (difflib) with their figures masked, so a line whose figures changed still
+pairs with its counterpart; inside a pair of lines the figures pair in order. A figure whose interval no
+longer overlaps its counterpart's (or whose "loss" became a "profit") is a contradiction carrying a
+`Revision`; a figure restated ("12.1 mln" -> "12,141,000") or unchanged gives nothing.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from .crosscheck import describe, finding_id
+from .model import Claim, Finding, Level, Revision, Verdict
+from .versions import VersionPair
+
+#: figures of these kinds are never revisions on their own (a date moved is a changed dateline)
+_SKIP_KINDS = frozenset({"date", "duration", "direction", "ordinal"})
+_DIGITS = re.compile(r"\d[\d,.]*")
+_NEGATIVE = re.compile(r"\b(?:loss|losses|deficit|minus)\s+(?:of\s+)?$", re.IGNORECASE)
+#: how alike two lines must be, figures masked, to be one line of two versions
+_LINE_SIMILARITY = 0.6
+
+
+def _mask(line: str) -> str:
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
+
+
+def _line_pairs(a_lines: Sequence[str], b_lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(line in a, line in b) pairs, 0-based, of lines that are one line of the text in two versions."""
+    from rapidfuzz import fuzz
+
+    ma, mb = [_mask(x) for x in a_lines], [_mask(x) for x in b_lines]
+    out: list[tuple[int, int]] = []
+    sm = difflib.SequenceMatcher(None, ma, mb, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out.extend((i1 + k, j1 + k) for k in range(i2 - i1) if _DIGITS.search(a_lines[i1 + k]))
+        elif tag == "replace":
+            j = j1
+            for i in range(i1, i2):  # in order: each line of a takes the best later line of b
+                best, best_j = 0.0, -1
+                for k in range(j, j2):
+                    s = fuzz.ratio(ma[i], mb[k]) / 100.0
+                    if s > best:
+                        best, best_j = s, k
+                if best >= _LINE_SIMILARITY and ma[i].strip() and _DIGITS.search(a_lines[i]):
+                    out.append((i, best_j))
+                    j = best_j + 1
+    return out
+
+
+def _negative(c: Claim, text: str, line_start: int) -> bool:
+    return bool(_NEGATIVE.search(text[max(line_start, c.quantity.start - 20):c.quantity.start]))
+
+
+def _changed(a: Claim, b: Claim, text_a: str, text_b: str, sa: int, sb: int) -> bool:
+    """The two figures say different things: other kinds or units, disjoint intervals, or a loss become
+    a profit."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != qb.kind or (qa.unit or "") != (qb.unit or ""):
+        return qa.text.strip() != qb.text.strip()
+    if _negative(a, text_a, sa) != _negative(b, text_b, sb):
+        return True
+    alo, ahi = qa.low if qa.low is not None else qa.value, qa.high if qa.high is not None else qa.value
+    blo, bhi = qb.low if qb.low is not None else qb.value, qb.high if qb.high is not None else qb.value
+    if None in (alo, ahi, blo, bhi):
+        return False
+    return ahi < blo or bhi < alo  # type: ignore[operator]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def revision_findings(pair: VersionPair, text_a: str, text_b: str, claims_a: Sequence[Claim],
+                      claims_b: Sequence[Claim]) -> list[Finding]:
+    """One contradiction per figure that changed from ``pair.earlier`` (text_a, claims_a) to
+    ``pair.later`` (text_b, claims_b), each at warning and carrying the `Revision`."""
+    a_lines, b_lines = text_a.split("\n"), text_b.split("\n")
+    sa, sb = _line_starts(text_a), _line_starts(text_b)
+    by_line_a: dict[int, list[Claim]] = defaultdict(list)
+    by_line_b: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims_a:
+        if c.quantity.kind not in _SKIP_KINDS:
+            by_line_a[c.quantity.line - 1].append(c)
+    for c in claims_b:
+        if c.quantity.kind not in _SKIP_KINDS:
+            by_line_b[c.quantity.line - 1].append(c)
+    revision = Revision(pair.earlier, pair.later, str(pair.marker) if pair.marker else None)
+    out: list[Finding] = []
+    for i, j in _line_pairs(a_lines, b_lines):
+        ca = sorted(by_line_a.get(i, []), key=lambda c: c.quantity.start)
+        cb = sorted(by_line_b.get(j, []), key=lambda c: c.quantity.start)
+        if not ca or len(ca) != len(cb):
+            continue  # figures added or dropped: no one-to-one place to compare
+        for a, b in zip(ca, cb):
+            if _changed(a, b, text_a, text_b, sa[i], sb[j]):
+                out.append(_finding(a, b, revision))
+    return out
+
+
+def _finding(a: Claim, b: Claim, revision: Revision) -> Finding:
+    metric = b.metric or a.metric or "figure"
+    rule = a.rule if a.rule not in ("none", "") else "generic"
+    where = f"{revision.verb} in {revision.later}"
+    reason = f"{where} (was {a.quantity.text.strip()} in {revision.earlier})"
+    message = f"{metric}: {describe(a)} {where}: {describe(b)}"
+    claims = (a, b)
+    return Finding(finding_id(rule, "revision", metric, claims), rule, str(Verdict.CONTRADICTION),
+                   str(Level.WARNING), metric, message, claims, reason, revision=revision)
+
+
+def revisions(pairs: Sequence[VersionPair], texts: dict[str, str], claims: Sequence[Claim]) -> list[Finding]:
+    """The revision findings of every version pair, in the pairs' order."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc or ""].append(c)
+    out: list[Finding] = []
+    for p in pairs:
+        out.extend(revision_findings(p, texts[p.earlier], texts[p.later], by_doc.get(p.earlier, []),
+                                     by_doc.get(p.later, [])))
+    return out
