@@ -21,36 +21,71 @@ from .versions import VersionPair
 #: figures of these kinds are never revisions on their own (a date moved is a changed dateline)
 _SKIP_KINDS = frozenset({"date", "duration", "direction", "ordinal"})
 _DIGITS = re.compile(r"\d[\d,.]*")
+_NUMBER_WORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                           r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                           r"seventy|eighty|ninety|hundred|thousand)\b")
+_TOKEN = re.compile(r"\S+")
 _NEGATIVE = re.compile(r"\b(?:loss|losses|deficit|minus)\s+(?:of\s+)?$", re.IGNORECASE)
 #: how alike two lines must be, figures masked, to be one line of two versions
 _LINE_SIMILARITY = 0.6
 
 
 def _mask(line: str) -> str:
-    return " ".join(_DIGITS.sub("#", line.lower()).split())
+    """A line with its figures as "#": the same line of two versions whatever its figures say."""
+    return " ".join(_NUMBER_WORDS.sub("#", _DIGITS.sub("#", line.lower())).split())
 
 
 def _line_pairs(a_lines: Sequence[str], b_lines: Sequence[str]) -> list[tuple[int, int]]:
-    """(line in a, line in b) pairs, 0-based, of lines that are one line of the text in two versions."""
+    """(line in a, line in b) pairs, 0-based, of lines that are one line of the text in two versions.
+
+    Blank lines are left out of the diff (they anchor nothing); inside a block the diff could not match
+    exactly, each line takes the most alike later line of the other version, in order."""
     from rapidfuzz import fuzz
 
-    ma, mb = [_mask(x) for x in a_lines], [_mask(x) for x in b_lines]
+    ia = [i for i, x in enumerate(a_lines) if x.strip()]
+    ib = [j for j, x in enumerate(b_lines) if x.strip()]
+    ma, mb = [_mask(a_lines[i]) for i in ia], [_mask(b_lines[j]) for j in ib]
     out: list[tuple[int, int]] = []
     sm = difflib.SequenceMatcher(None, ma, mb, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            out.extend((i1 + k, j1 + k) for k in range(i2 - i1) if _DIGITS.search(a_lines[i1 + k]))
+            out.extend((ia[i1 + k], ib[j1 + k]) for k in range(i2 - i1))
         elif tag == "replace":
             j = j1
-            for i in range(i1, i2):  # in order: each line of a takes the best later line of b
+            for i in range(i1, i2):
                 best, best_j = 0.0, -1
                 for k in range(j, j2):
                     s = fuzz.ratio(ma[i], mb[k]) / 100.0
                     if s > best:
                         best, best_j = s, k
-                if best >= _LINE_SIMILARITY and ma[i].strip() and _DIGITS.search(a_lines[i]):
-                    out.append((i, best_j))
+                if best >= _LINE_SIMILARITY:
+                    out.append((ia[i], ib[best_j]))
                     j = best_j + 1
+    return out
+
+
+def _claim_pairs(ca: Sequence[Claim], cb: Sequence[Claim], line_a: str, line_b: str, sa: int,
+                 sb: int) -> list[tuple[Claim, Claim]]:
+    """The figures of two versions of one line, paired by a diff of the line's words (figures masked):
+    a figure pairs with the one at the same place, wherever words were added or dropped around it."""
+    ta = [(m.start() + sa, m.end() + sa, _mask(m.group())) for m in _TOKEN.finditer(line_a)]
+    tb = [(m.start() + sb, m.end() + sb, _mask(m.group())) for m in _TOKEN.finditer(line_b)]
+
+    def token_of(c: Claim, toks: list[tuple[int, int, str]]) -> int:
+        for k, (s, e, _w) in enumerate(toks):
+            if s <= c.quantity.start < e or c.quantity.start < s:
+                return k
+        return len(toks) - 1
+
+    at = {token_of(c, ta): c for c in ca}
+    bt = {token_of(c, tb): c for c in cb}
+    out = []
+    sm = difflib.SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(i2 - i1):
+                if i1 + k in at and j1 + k in bt:
+                    out.append((at[i1 + k], bt[j1 + k]))
     return out
 
 
@@ -99,9 +134,9 @@ def revision_findings(pair: VersionPair, text_a: str, text_b: str, claims_a: Seq
     for i, j in _line_pairs(a_lines, b_lines):
         ca = sorted(by_line_a.get(i, []), key=lambda c: c.quantity.start)
         cb = sorted(by_line_b.get(j, []), key=lambda c: c.quantity.start)
-        if not ca or len(ca) != len(cb):
-            continue  # figures added or dropped: no one-to-one place to compare
-        for a, b in zip(ca, cb):
+        if not ca or not cb:
+            continue
+        for a, b in _claim_pairs(ca, cb, a_lines[i], b_lines[j], sa[i], sb[j]):
             if _changed(a, b, text_a, text_b, sa[i], sb[j]):
                 out.append(_finding(a, b, revision))
     return out
