@@ -15,6 +15,7 @@ from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
+from .frame.tables import load_tables, table_claims
 from .fx import EcbRates, RateSource
 from .model import Claim, Document, Finding, Report
 from .revisions import revisions
@@ -67,12 +68,13 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
         metric, rule = metric_and_rule(rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
 
+    tables = load_tables(rules.lexicon_dirs)
     claims: list[Claim] = []
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
         framed = framer.frame(doc, quantities, all_undated=all_undated)
-        claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
-                                    match_rule))
+        claims.extend(table_claims(doc, with_concepts(doc, framed, concepts, known_verbs, names,
+                                                      sentence_spans(doc.text), match_rule), tables))
     pairs = version_pairs(docs) if len(docs) > 1 else ()
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs}, one_source=version_groups(pairs))
