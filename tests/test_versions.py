@@ -29,15 +29,15 @@ Net 21.3 mln vs 16.2 mln
 
 Revs 412.9 mln vs 377.5 mln
 
-Avg shrs 36.7 mln vs 36.8 mln
+Avg shrs 36.4 mln vs 35.9 mln
 
 Six mths
 
-Shr 1.07 dlrs vs 83 cts
+Revs 801.4 mln vs 733.0 mln
 
 Net 39.2 mln vs 30.4 mln
 
-Revs 801.4 mln vs 733.0 mln
+Shr 1.19 dlrs vs 87 cts
 """
 CORRECTED = RELEASE.replace("Quillfeather Optics Inc <QFO>", "Corrected - Quillfeather Optics Inc <QFO>").replace(
     "Net 21.3 mln", "Net 23.1 mln") + "\nNOTE: corrects current quarter net.\n"
