@@ -173,3 +173,50 @@ def test_cli_reports_the_revision(tmp_path: Path) -> None:
         out = subprocess.run([*base, "--format", fmt], cwd=tmp_path, env=env, capture_output=True, text=True,
                              timeout=300, check=False).stdout
         assert "corrected in r2.txt" in " ".join(out.split()), fmt
+
+
+PAGE_A = """# Tollbridge Ceramics annual figures
+
+Tollbridge Ceramics published its results for the year.
+
+| Figure | 2024 | 2023 |
+|---|---|---|
+| Revenue | $412 million | $371 million |
+| Employees | 2,310 | 2,180 |
+"""
+PAGE_B = """# Tollbridge Ceramics at a glance
+
+A short profile of Tollbridge Ceramics.
+
+| | 2024 | 2023 |
+|---|---:|---:|
+| **Revenue** | $436 million | $371 million |
+| Employees | 2,310 | 2,310 |
+"""
+
+
+def test_markdown_tables_compare_cells_of_one_row_and_column() -> None:
+    """Header cell and row label frame a cell: 2024 revenue differs, 2023 employees differ, and 2,310 employees
+    in 2024 is never set against 2,180 in 2023 although the values differ."""
+    report = factcheck.check_texts({"a.md": PAGE_A, "b.md": PAGE_B},
+                                   dates={"a.md": dt.date(2025, 3, 1), "b.md": dt.date(2025, 3, 5)})
+    contradictions = sorted(tuple(sorted(c.quantity.text for c in f.claims)) for f in report.findings
+                            if f.verdict == "contradiction")
+    assert contradictions == [("$412 million", "$436 million"), ("2,180", "2,310")]
+    for f in report.findings:
+        assert len({c.period.label for c in f.claims if c.period}) == 1, f.message
+        assert {c.metric for c in f.claims} <= {"revenue", "employees"}
+
+
+def test_html_tables_read_as_markdown_tables() -> None:
+    from factcheck.documents import html_to_text
+
+    html = ("<html><body><h1>Tollbridge Ceramics annual figures</h1><table><tr><th>Figure</th><th>2024</th>"
+            "<th>2023</th></tr><tr><td>Revenue</td><td>$412 million</td><td>$371 million</td></tr></table>"
+            "</body></html>")
+    text = html_to_text(html)
+    assert "| Figure | 2024 | 2023 |\n|---|---|---|\n| Revenue | $412 million | $371 million |" in text
+    report = factcheck.check_texts({"a.html": text}, dates={"a.html": dt.date(2025, 3, 1)})
+    framed = {c.quantity.text: (c.metric, c.period.label if c.period else None) for c in report.claims}
+    assert framed["$412 million"] == ("revenue", "2024")
+    assert framed["$371 million"] == ("revenue", "2023")

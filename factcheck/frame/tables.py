@@ -9,6 +9,7 @@ so a prior-period figure never meets a current-period one, and the company of th
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import RuleFileError
-from ..model import Claim, Concept, Document, Provenance, SubjectSource
+from ..model import Claim, Concept, Document, Period, Provenance, SubjectSource
 from ..rulefile import line_of
 from ..schemas import load_lexicon_file
 from ..versions import marker_of
@@ -117,10 +118,83 @@ def table_claims(doc: Document, claims: Sequence[Claim], lex: TableLexicon) -> l
             elif not row:
                 period = _period(line, lex) or period
         offset += len(line) + 1
-    if not row_of:
+    cells = _pipe_cells(lines)
+    if not row_of and not cells:
         return list(claims)
-    return [_framed(c, row_of[c.quantity.line], name, lex, doc.text)
-            if c.quantity.line in row_of and c.quantity.kind in _ROW_KINDS else c for c in claims]
+    out = []
+    for c in claims:
+        if c.quantity.kind not in _ROW_KINDS:
+            out.append(c)
+        elif c.quantity.line in row_of:
+            out.append(_framed(c, row_of[c.quantity.line], name, lex, doc.text))
+        elif c.quantity.line in cells:
+            out.append(_framed_cell(c, cells[c.quantity.line], lex))
+        else:
+            out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------------------ markdown tables
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_YEAR = re.compile(r"^(?:fy\s*)?((?:19|20)\d\d)$", re.IGNORECASE)
+
+
+def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a pipe-table line, offsets in the document."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    if not line.strip().startswith("|"):
+        bars = [-1, *bars]
+    if not line.rstrip().endswith("|"):
+        bars.append(len(line))
+    return [(offset + a + 1, offset + b, line[a + 1:b].strip(" *_`")) for a, b in zip(bars, bars[1:])]
+
+
+def _pipe_cells(lines: Sequence[str]) -> dict[int, tuple[str, tuple[tuple[int, int, str], ...]]]:
+    """Line (1-based) of each body row of a Markdown table -> (row label, ((start, end, column header), ...))."""
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out: dict[int, tuple[str, tuple[tuple[int, int, str], ...]]] = {}
+    i = 0
+    while i + 1 < len(lines):
+        if "|" in lines[i] and _PIPE_RULE.match(lines[i + 1]) and "|" in lines[i + 1]:
+            header = [t for _s, _e, t in _split_cells(lines[i], 0)]
+            j = i + 2
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                cells = _split_cells(lines[j], starts[j])
+                if cells and len(cells) == len(header):
+                    out[j + 1] = (cells[0][2], tuple((s, e, header[k]) for k, (s, e, _t) in enumerate(cells) if k))
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _framed_cell(c: Claim, row: tuple[str, tuple[tuple[int, int, str], ...]], lex: TableLexicon) -> Claim:
+    """A figure in a Markdown table: its metric from the row label, its column from the header cell (a year
+    header is its period)."""
+    label, cells = row
+    header = next((h for s, e, h in cells if s <= c.quantity.start < e), None)
+    if header is None or not label or any(ch.isdigit() for ch in label):
+        return c
+    known = _row_label(label, lex)
+    metric = known[1] if known else " ".join(label.lower().split())
+    column = " ".join(header.lower().split()) or "value"
+    period, source = c.period, c.period_source
+    year = _YEAR.match(column)
+    if year:
+        y = int(year.group(1))
+        period, source = Period(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y)), "explicit"
+    # the table's own words (its labels and headers) are no subject: the document's headline or main name is
+    context = c.concept.context if c.concept is not None else ()
+    subject = context or c.subject
+    concept = Concept(key=f"table:{metric}:{column}", noun=metric, entities=subject, context=context,
+                      subject_source=SubjectSource.HEADLINE if context else SubjectSource.NONE)
+    facet = Provenance("metric", metric, f"table row '{label}', column '{header}'")
+    return replace(c, metric=metric, rule="generic", aspect="level", period=period, period_source=source,
+                   subject=subject, concept=concept, provenance=(*[p for p in c.provenance if p.facet != "metric"], facet))
 
 
 def _separator(line: str, lex: TableLexicon) -> int | None:
