@@ -94,11 +94,17 @@ def _negative(c: Claim, text: str, line_start: int) -> bool:
 
 
 def _changed(a: Claim, b: Claim, text_a: str, text_b: str, sa: int, sb: int) -> bool:
-    """The two figures say different things: other kinds or units, disjoint intervals, or a loss become
-    a profit."""
+    """The two figures say different things: other words of another kind, disjoint intervals, or a loss
+    become a profit. Two different units of one kind are not compared (no interval says how far apart)."""
     qa, qb = a.quantity, b.quantity
-    if qa.kind != qb.kind or (qa.unit or "") != (qb.unit or ""):
-        return qa.text.strip() != qb.text.strip()
+    if qa.kind != qb.kind:
+        if "count" not in (qa.kind, qb.kind):  # "one ct" read as a carat beside "five cts": the words changed
+            return qa.text.strip().lower() != qb.text.strip().lower()
+        # "819 mln dlrs" restated as "819 mln Canadian dlrs" (read as a count of dlr): compare the values
+    elif (qa.unit or "") != (qb.unit or ""):
+        if qa.unit and qb.unit:
+            return False  # "a year" become "a day", dollars become marks: no interval says how far apart
+        # "819 mln dlrs" restated as "819 mln": the unit was dropped, the figure is the one compared below
     if _negative(a, text_a, sa) != _negative(b, text_b, sb):
         return True
     alo, ahi = qa.low if qa.low is not None else qa.value, qa.high if qa.high is not None else qa.value

@@ -49,12 +49,18 @@ class VersionSettings:
     stories written from one template ("money market given 170 mln stg help") share 80-100% of their
     words but not their figures, and corrections keep 70-100% of the words and most figures."""
 
-    #: without a marker: the share of words (no figures) and of figures that must be shared
+    #: without a marker: the share of the smaller text's words (no figures) found in the other, and of the
+    #: larger text's figures found in the other
     duplicate_words: float = 0.9
-    duplicate_figures: float = 0.9
+    duplicate_figures: float = 0.85
     #: with a correction or update marker: the share of words, and the headline similarity (0-1)
     marked_words: float = 0.65
     marked_headline: float = 0.7
+    #: a headline this many documents of the set carry is a recurring report (a daily rate, a monthly
+    #: estimate), whose issues are not versions of one another unless marked
+    recurring: int = 3
+    #: unmarked near duplicates dated further apart than this are two issues of a report, not versions
+    max_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,13 @@ def containment(a: Counter[str], b: Counter[str]) -> float:
     return sum((a & b).values()) / small
 
 
+def overlap(a: Counter[str], b: Counter[str]) -> float:
+    """The share of the larger bag found in the smaller: symmetric, so a story with one figure is no
+    duplicate of a longer one that repeats it (containment would call it 1)."""
+    large = max(sum(a.values()), sum(b.values()))
+    return sum((a & b).values()) / large if large else 0.0
+
+
 def headline_similarity(x: str, y: str) -> float:
     from rapidfuzz import fuzz
 
@@ -153,17 +166,20 @@ def _read(docs: Sequence[Document]) -> list[_Doc]:
     return out
 
 
-def _judge(x: _Doc, y: _Doc, s: VersionSettings) -> VersionPair | None:
+def _judge(x: _Doc, y: _Doc, s: VersionSettings, recurring: frozenset[str] = frozenset()) -> VersionPair | None:
     """The version pair of x and y, in order, or None when they are two documents."""
     words = containment(x.words, y.words)
     why: list[str] = []
     if x.marker is not None or y.marker is not None:
         if words >= s.marked_words and headline_similarity(x.head, y.head) >= s.marked_headline:
             why = ["marker", "same headline"]
-    if not why and words >= s.duplicate_words:
+    dx, dy = x.doc.date, y.doc.date
+    apart = dx is not None and dy is not None and abs((dx - dy).days) > s.max_days
+    series = _plain_headline(x.head) in recurring and _plain_headline(y.head) in recurring
+    if not why and words >= s.duplicate_words and not apart and not series:
         some = min(sum(x.figures.values()), sum(y.figures.values()))
         if some == 0 and sum(x.figures.values()) == sum(y.figures.values()) or (
-                some and containment(x.figures, y.figures) >= s.duplicate_figures):
+                some and overlap(x.figures, y.figures) >= s.duplicate_figures):
             why = ["near duplicate"]
     if not why:
         return None
@@ -189,6 +205,8 @@ def version_pairs(docs: Sequence[Document], settings: VersionSettings | None = N
     """
     s = settings or VersionSettings()
     read = _read(docs)
+    heads = Counter(_plain_headline(d.head) for d in read)
+    recurring = frozenset(h for h, n in heads.items() if n >= s.recurring)
     blocks: dict[str, list[int]] = defaultdict(list)
     for d in read:
         for k in d.keys:
@@ -205,7 +223,7 @@ def version_pairs(docs: Sequence[Document], settings: VersionSettings | None = N
                 if pair in seen:
                     continue
                 seen.add(pair)
-                found = _judge(read[pair[0]], read[pair[1]], s)
+                found = _judge(read[pair[0]], read[pair[1]], s, recurring)
                 if found is not None:
                     out.append(found)
     return tuple(sorted(out, key=lambda p: (p.earlier, p.later)))
