@@ -65,10 +65,22 @@ def test_corrected_release_is_a_later_version_of_the_original() -> None:
 
 def test_unmarked_versions_are_ordered_by_date_then_by_order() -> None:
     later = RELEASE + "\nNOTE: figures unaudited.\n"
-    docs = [Document("z.txt", RELEASE, dt.date(2025, 7, 1)), Document("a.txt", later, dt.date(2025, 7, 9))]
+    docs = [Document("z.txt", RELEASE, dt.date(2025, 7, 1)), Document("a.txt", later, dt.date(2025, 7, 4))]
     assert [(p.earlier, p.later, p.marker) for p in version_pairs(docs)] == [("z.txt", "a.txt", None)]
+    a_month_on = [Document("z.txt", RELEASE, dt.date(2025, 7, 1)), Document("a.txt", later, dt.date(2025, 8, 1))]
+    assert version_pairs(a_month_on) == ()  # two issues of a report, unless marked
     undated = [Document("x.txt", RELEASE), Document("y.txt", later)]
     assert [(p.earlier, p.later) for p in version_pairs(undated)] == [("x.txt", "y.txt")]
+
+
+def test_a_recurring_headline_is_a_series_not_versions() -> None:
+    """Three documents under one headline are issues of a recurring report: an unmarked pair of them
+    is not one document, however alike."""
+    day = "Brindle Harbour Grain Receipts\n\nGrain receipts at Brindle Harbour were {} tonnes on the day, " \
+          "against 39,800 tonnes a week earlier, the port authority said.\n"
+    docs = [Document(f"d{i}.txt", day.format(v)) for i, v in enumerate(("41,200", "41,200", "44,750"))]
+    assert version_pairs(docs) == ()
+    assert len(version_pairs(docs[:2])) == 1  # two alike documents alone are a re-send
 
 
 def test_template_stories_with_other_figures_are_not_versions() -> None:
