@@ -149,6 +149,33 @@ def unmarked_revisions(texts: dict[str, str]) -> tuple[int, int, list[str]]:
     return len(chain), len(found), found
 
 
+def sweep(texts: dict[str, str], labels: list[dict[str, Any]]) -> list[str]:
+    """The thresholds of `VersionSettings` varied one at a time: version pairs found in the whole corpus
+    (marked, unmarked) and labelled pairs recognised (true versions, and pairs labelled not versions)."""
+    from dataclasses import replace
+
+    from factcheck.model import Document
+    from factcheck.versions import VersionSettings, version_pairs
+
+    docs = [Document(k, v) for k, v in texts.items()]
+    true = {(r["earlier"], r["later"]) for r in labels if r["versions"]}
+    false = {(r["earlier"], r["later"]) for r in labels if not r["versions"]}
+    rows = ["| setting | value | marked pairs | unmarked pairs | labelled versions recognised | labelled "
+            "non-versions joined |", "|---|---:|---:|---:|---:|---:|"]
+    base = VersionSettings()
+    grid = {"marked_words": (0.5, 0.6, 0.65, 0.7, 0.8), "marked_headline": (0.5, 0.6, 0.7, 0.8, 0.9),
+            "duplicate_words": (0.8, 0.85, 0.9, 0.95), "duplicate_figures": (0.7, 0.8, 0.85, 0.9, 0.95)}
+    for name, values in grid.items():
+        for v in values:
+            found = version_pairs(docs, replace(base, **{name: v}))
+            got = {(p.earlier, p.later) for p in found}
+            mark = " (shipped)" if getattr(base, name) == v else ""
+            rows.append(f"| {name} | {v}{mark} | {sum(p.marker is not None for p in found)} | "
+                        f"{sum(p.marker is None for p in found)} | {len(true & got)} / {len(true)} | "
+                        f"{len(false & got)} / {len(false)} |")
+    return rows
+
+
 def check_cost(texts: dict[str, str], limit: int, set_size: int) -> tuple[float, float, int, int]:
     """Seconds of `check_texts` over the first ``limit`` stories in sets of ``set_size``, without and with
     version detection, and the contradictions each reports."""
@@ -185,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check-limit", type=int, default=1000, help="stories for the with/without cost (0: skip)")
     ap.add_argument("--set-size", type=int, default=20)
     ap.add_argument("--show", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--sweep", action="store_true", help="also vary each version threshold (about 40 s)")
     ap.add_argument("--out")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -217,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| check_texts, first {args.check_limit} stories in sets of {args.set_size}: seconds without / "
                      f"with versions | {off:.1f} / {on:.1f} (+{100 * (on - off) / off:.1f}%) | — | |")
         lines.append(f"| contradictions there without / with versions | {n_off} / {n_on} | — | |")
+    if args.sweep:
+        lines += ["", "Version thresholds, one varied at a time (the others as shipped):", "", *sweep(texts, labels)]
     text = "\n".join(lines)
     if args.show:
         for split, s in scores.items():
