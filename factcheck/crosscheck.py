@@ -669,14 +669,16 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
                 doc_names: Mapping[str, frozenset[str]] | None = None,
-                align: AlignSettings | None = None) -> list[Finding]:
+                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
     `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
     name -> its date) orders the reports of a running toll (see `_running_update`); ``doc_names`` (document
-    name -> the names its text uses) measures how far two documents tell one story.
+    name -> the names its text uses) measures how far two documents tell one story. ``one_source`` maps
+    each version of a document to its group (`factcheck.versions`): versions are never two reports.
     """
+    one_source = one_source or {}
     settings = settings or load_compare_settings()
     align = align or load_align_settings()
     doc_dates = doc_dates or {}
@@ -686,6 +688,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
         for a, b in candidate_pairs(members, align.pairwise_limit):
+            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
+                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
             if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .errors import FactcheckError
 from .extract.temporal import date_field, detect_document_date, front_matter
@@ -80,11 +80,26 @@ def html_to_text(html: str) -> str:
     body = tree.body or tree.root
     if body is None:
         return ""
+    for table in body.css("table"):
+        table.replace_with(_pipe_table(table))
     blocks = "p, h1, h2, h3, h4, h5, h6, li, td, th, div, br, tr, title, blockquote, pre"
     for node in body.css(blocks):
         node.insert_after("\n\n")
     text = body.text(separator="", strip=False)
     return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
+
+
+def _pipe_table(table: Any) -> str:
+    """An HTML table as a Markdown pipe table, so its header cells and row labels frame its figures
+    (`factcheck.frame.tables`) as they would in a Markdown page."""
+    rows = [[" ".join(cell.text(separator=" ").split()).replace("|", "/") for cell in tr.css("th, td")]
+            for tr in table.css("tr")]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return "\n\n"
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    return "\n\n" + "\n".join([lines[0], "|" + "---|" * width, *lines[1:]]) + "\n\n"
 
 
 def blank_front_matter(text: str) -> tuple[str, dt.date | None]:

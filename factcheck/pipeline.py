@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping, Sequence
 
-from .crosscheck import cross_check, load_compare_settings
+from .crosscheck import cross_check, load_compare_settings, sort_findings
 from .extract import Extractor
 from .extract.temporal import detect_document_date
 from .frame import Framer, entities, sentence_spans, tokens
@@ -16,8 +16,11 @@ from .frame.concept import load_concepts, verb_lemma, with_concepts
 from .frame.entities import document_names
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
+from .frame.tables import load_tables, table_claims
 from .fx import EcbRates, RateSource
 from .model import Claim, Document, Finding, Report
+from .revisions import revisions
+from .versions import revision_chain, version_groups, version_pairs
 from .rules import RuleSet, load_rules
 from .suppress import Suppression, is_suppressed
 
@@ -66,15 +69,21 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
         metric, rule = metric_and_rule(rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
 
+    tables = load_tables(rules.lexicon_dirs)
     claims: list[Claim] = []
     for doc in docs:
         quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
         framed = framer.frame(doc, quantities, all_undated=all_undated)
-        claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
-                                    match_rule))
+        claims.extend(table_claims(doc, with_concepts(doc, framed, concepts, known_verbs, names,
+                                                      sentence_spans(doc.text), match_rule), tables))
+    pairs = version_pairs(docs) if len(docs) > 1 else ()
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs},
-                           doc_names={d.name: document_names(framer.lex, d.text) for d in docs})
+                           doc_names={d.name: document_names(framer.lex, d.text) for d in docs},
+                           one_source=version_groups(pairs))
+    if pairs:
+        found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
+        findings = sort_findings([*findings, *found])
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts())
