@@ -165,6 +165,7 @@ def ecb_labelled_pairs(shared: Path, clusters: set[str], reports: dict[str, Any]
     import factcheck
     from factcheck.align import features
     from factcheck.crosscheck import _group_key, _pair_context
+    from factcheck.pipeline import story_names
 
     rows = [json.loads(line) for line in open(shared / "contradiction/ecbplus_dev.jsonl", encoding="utf-8")
             if line.strip()]
@@ -179,7 +180,7 @@ def ecb_labelled_pairs(shared: Path, clusters: set[str], reports: dict[str, Any]
             reports[cl] = factcheck.check_texts(_read_folder(shared / "corpus/ecbplus" / cl))
         rep = reports[cl]
         if cl not in ctxs:
-            ctxs[cl] = _pair_context(rep.claims)
+            ctxs[cl] = _pair_context(rep.claims, None, story_names(rep.documents))
         side_a = [c for c in rep.claims if _inside(c, r["doc_a"], r["a"])]
         side_b = [c for c in rep.claims if _inside(c, r["doc_b"], r["b"])]
         values = r.get("values") or ["", ""]
@@ -215,6 +216,7 @@ def ecb_cross_pairs(shared: Path, topics: dict[str, list[str]], rules: Any, limi
     import factcheck
     from factcheck.align import features
     from factcheck.crosscheck import _pair_context
+    from factcheck.pipeline import story_names
 
     out: list[Pair] = []
     for topic, clusters in sorted(topics.items()):
@@ -228,7 +230,7 @@ def ecb_cross_pairs(shared: Path, topics: dict[str, list[str]], rules: Any, limi
                 texts[key] = text
                 home[key] = cl
         rep = factcheck.check_texts(texts)
-        ctx = _pair_context(rep.claims)
+        ctx = _pair_context(rep.claims, None, story_names(rep.documents))
         cands = [(a, b) for a, b in _candidates(rep.claims, rules, limit) if home[a.doc] != home[b.doc]]
         stats["ecb_cross candidates"] += len(cands)
         stats["ecb_cross sets"] += 1
@@ -251,6 +253,7 @@ def reuters_pairs(shared: Path, n_sets: int, set_size: int, rules: Any, limit: i
     import factcheck
     from factcheck.align import features
     from factcheck.crosscheck import _pair_context
+    from factcheck.pipeline import story_names
 
     if n_sets <= 0:
         return []
@@ -265,7 +268,7 @@ def reuters_pairs(shared: Path, n_sets: int, set_size: int, rules: Any, limit: i
         texts = {stories[i]["id"]: stories[i]["text"] for i in ids}
         heads = {k: _headline(v) for k, v in texts.items()}
         rep = factcheck.check_texts(texts)
-        ctx = _pair_context(rep.claims)
+        ctx = _pair_context(rep.claims, None, story_names(rep.documents))
         cands = [(a, b) for a, b in _candidates(rep.claims, rules, limit)
                  if a.doc != b.doc and heads[a.doc] != heads[b.doc]]
         stats["reuters candidates"] += len(cands)
@@ -279,6 +282,7 @@ def equate_pairs(shared: Path, limit_rows: int | None, stats: Counter) -> list[P
     import factcheck
     from factcheck.align import features
     from factcheck.crosscheck import _group_key, _pair_context, _raw_disjoint
+    from factcheck.pipeline import story_names
 
     out: list[Pair] = []
     for name in EQUATE_SETS:
@@ -290,7 +294,7 @@ def equate_pairs(shared: Path, limit_rows: int | None, stats: Counter) -> list[P
         for r in rows:
             stats["equate entailed rows"] += 1
             rep = factcheck.check_texts({"doc_a.txt": r["doc_a"], "doc_b.txt": r["doc_b"]})
-            ctx = _pair_context(rep.claims)
+            ctx = _pair_context(rep.claims, None, story_names(rep.documents))
             side_a = [c for c in rep.claims if c.doc == "doc_a.txt"]
             side_b = [c for c in rep.claims if c.doc == "doc_b.txt"]
             for a in side_a:

@@ -516,9 +516,12 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
             f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
 
 
-def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | None] | None = None) -> PairContext:
+def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | None] | None = None,
+                  doc_names: Mapping[str, frozenset[str]] | None = None) -> PairContext:
     """How many distinct values each document gives per blocking key (for one period, in one voice: the
-    same value said twice, or values of other years, are not "several"), and whether the set is short texts."""
+    same value said twice, or values of other years, are not "several"), and whether the set is short texts.
+    ``doc_names`` (document -> the names its whole text uses) tells reports of one story apart from unrelated
+    ones; without it, the names the claims are about stand in."""
     values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     docs: dict[str, int] = defaultdict(int)
     for c in claims:
@@ -539,8 +542,10 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
             per_unit[unit] += 1
         return max(per_unit.values())
 
+    if doc_names is None:
+        doc_names = {d: frozenset(v) for d, v in names.items()}
     return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
-                       doc_names={d: frozenset(v) for d, v in names.items()}, doc_dates=dict(doc_dates or {}))
+                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}))
 
 
 def _series(c: Claim, ctx: PairContext) -> bool:
@@ -569,8 +574,6 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
                      check_subjects=not named, one_story=story)
     if f is None:
         return None
-    if f.verdict == "agreement" and not settings.report_agreements:
-        return None
     if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
         where = a.doc if a.doc in multi else b.doc
         reason = (f"{where} itself gives several different values of {f.metric} for one period, "
@@ -587,6 +590,28 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     if f.verdict == "contradiction":
         f = replace(f, level=_capped(f.level, level))
     return replace(f, alignment=al)
+
+
+def _without_matched(findings: dict[str, Finding]) -> dict[str, Finding]:
+    """Drop a contradiction whose figure the other document states too, beside the figure it was set
+    against: "15 permanent judges plus two nominated ones" against "two judges are nominated" agrees on
+    the two, and the 15 in the same sentence is another count. (Two sentences of one report that give
+    5.9 and 6.1 for one quake are not excused this way: that report disagrees with itself.)"""
+    matched: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # claim -> sentences of its equals
+    for f in findings.values():
+        if f.verdict == "agreement" and len(f.claims) == 2:
+            x, y = f.claims
+            matched[(f.rule, x.doc or "", x.quantity.start, y.doc or "")].add(y.sentence)
+            matched[(f.rule, y.doc or "", y.quantity.start, x.doc or "")].add(x.sentence)
+
+    def accounted(f: Finding) -> bool:
+        x, y = f.claims
+        return x.doc != y.doc and (x.sentence in matched.get((f.rule, y.doc or "", y.quantity.start, x.doc or ""), ())
+                                   or y.sentence in matched.get((f.rule, x.doc or "", x.quantity.start, y.doc or ""),
+                                                                ()))
+
+    return {k: f for k, f in findings.items()
+            if not (f.verdict == "contradiction" and len(f.claims) == 2 and accounted(f))}
 
 
 def _summarise_outliers(findings: list[Finding], least: int = 5) -> list[Finding]:
@@ -643,22 +668,28 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
-                align: AlignSettings | None = None) -> list[Finding]:
+                doc_names: Mapping[str, frozenset[str]] | None = None,
+                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
     `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
-    name -> its date) orders the reports of a running toll (see `_running_update`).
+    name -> its date) orders the reports of a running toll (see `_running_update`); ``doc_names`` (document
+    name -> the names its text uses) measures how far two documents tell one story. ``one_source`` maps
+    each version of a document to its group (`factcheck.versions`): versions are never two reports.
     """
+    one_source = one_source or {}
     settings = settings or load_compare_settings()
     align = align or load_align_settings()
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates)
+    ctx = _pair_context(claims, doc_dates, doc_names)
     findings: dict[str, Finding] = {}
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
         for a, b in candidate_pairs(members, align.pairwise_limit):
+            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
+                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
             if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
@@ -673,6 +704,9 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                        doc_dates=doc_dates)
             if f is not None:
                 findings.setdefault(f.id, f)
+    findings = _without_matched(findings)
+    if not settings.report_agreements:
+        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)
     return sort_findings(_summarise_outliers(list(findings.values())))

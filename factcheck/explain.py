@@ -389,7 +389,12 @@ def render_text(explanation: Explanation, *, color: bool = False, width: int | N
         console.print(grid)
         console.print()
         al = explanation.alignment
-        if al is None:
+        if al is None and f.revision is not None:
+            r = f.revision
+            console.print(escape(f"A revision: {r.earlier} and {r.later} are versions of one document "
+                                 f"({r.marker or 'no marker: ordered by date and order given'}); the figure at the same "
+                                 f"place was {r.verb} in {r.later}. Versions are one source: not aligned by score."))
+        elif al is None:
             console.print("No alignment score: the finding comes from the rule's own logic.")
         else:
             console.print(head(f"Alignment {al.score:.3f}") + escape(

@@ -263,6 +263,28 @@ LEVELS = ("error", "warning", "note")
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A figure that changed between two versions of one document: ``later`` replaces ``earlier``.
+
+    ``marker`` is the later version's headline marker ("Corrected", "Updated", "Repeated") or None when
+    only the order of the versions says which is later.
+    """
+
+    earlier: str
+    later: str
+    marker: str | None = None
+
+    @property
+    def verb(self) -> str:
+        """How a report says it: "corrected in DOC", "updated in DOC", "changed in DOC"."""
+        return {"Corrected": "corrected", "Updated": "updated", "Repeated": "changed"}.get(self.marker or "",
+                                                                                          "changed")
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"earlier": self.earlier, "later": self.later, "marker": self.marker}
+
+
+@dataclass(frozen=True)
 class Finding:
     """A judgement on two or more claims of one metric."""
 
@@ -277,6 +299,8 @@ class Finding:
     reason: str = ""
     #: The alignment score and the features it rests on; None for findings of a named rule's own logic.
     alignment: Alignment | None = None
+    #: Set when the two claims are one figure in two versions of one document (see `factcheck.revisions`).
+    revision: Revision | None = None
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -293,6 +317,7 @@ class Finding:
             "reason": self.reason,
             **({"score": round(self.alignment.score, 3), "aligned_on": list(self.alignment.aligned_on),
                 "alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
+            **({"revision": self.revision.to_dict()} if self.revision is not None else {}),
             "claims": [c.to_dict() for c in self.claims],
         }
 

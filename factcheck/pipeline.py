@@ -10,18 +10,22 @@ from typing import Mapping, Sequence
 
 from dataclasses import replace
 
-from .crosscheck import cross_check, load_compare_settings
+from .crosscheck import cross_check, load_compare_settings, sort_findings
 from .extract import Extractor
 from .extract.temporal import detect_document_date
 from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
+from .frame.entities import document_names
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
 from .errors import Problem, WarningKind, collecting
+from .frame.tables import load_tables, table_claims
 from .fx import EcbRates, RateSource
 from .guard import BudgetExceeded, blank_huge_numbers, finite, time_budget
 from .guard import time_budget as time_budget_of
 from .model import Claim, Document, Finding, Quantity, Report
+from .revisions import revisions
+from .versions import revision_chain, version_groups, version_pairs
 from .rules import RuleSet, load_rules
 from .suppress import Suppression, is_suppressed
 
@@ -82,6 +86,7 @@ def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource 
         metric, rule = metric_and_rule(rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
 
+    tables = load_tables(rules.lexicon_dirs)
     claims: list[Claim] = []
     problems: list[Problem] = []
     for i, doc in enumerate(docs):
@@ -97,13 +102,19 @@ def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource 
                 if doc.line_map:
                     quantities = [doc.locate(q) for q in quantities]
                 framed = framer.frame(doc, quantities, all_undated=all_undated)
-                claims.extend(with_concepts(doc, framed, concepts, known_verbs, names, sentence_spans(doc.text),
-                                            match_rule))
+                claims.extend(table_claims(doc, with_concepts(doc, framed, concepts, known_verbs, names,
+                                                              sentence_spans(doc.text), match_rule), tables))
         except BudgetExceeded:
             problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
                                     "its figures are left out (raise it with --time-budget)", doc.name))
+    pairs = version_pairs(docs) if len(docs) > 1 else ()
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
-                           doc_dates={d.name: d.date for d in docs})
+                           doc_dates={d.name: d.date for d in docs},
+                           doc_names={d.name: document_names(framer.lex, d.text) for d in docs},
+                           one_source=version_groups(pairs))
+    if pairs:
+        found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
+        findings = sort_findings([*findings, *found])
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts(),
@@ -132,6 +143,13 @@ def extract_documents(documents: Sequence[Document], *,
             problems.extend(infinite)
             out.extend(doc.locate(q) for q in found)
     return out, tuple(problems) + tuple(sink)
+
+
+def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:
+    """Each document's names, as the cross-check measures how far two documents tell one story (for
+    scripts that rebuild the cross-check's context from a report)."""
+    lex = Framer(rules or _defaults()[1]).lex
+    return {d.name: document_names(lex, d.text) for d in documents}
 
 
 def _known_verbs(framer: Framer) -> frozenset[str]:

@@ -38,7 +38,7 @@ def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
             found.append(demonyms.get(name.lower(), name))
             if "-" in name or "–" in name:
                 for part in _NAME_PARTS.split(name):  # "Russia-Azerbaijan" names both
-                    if part and part != name and part.lower() not in lex.not_subjects:
+                    if part[:1].isupper() and part != name and part.lower() not in lex.not_subjects:
                         found.append(demonyms.get(part.lower(), part))
         i += 1
     return tuple(dict.fromkeys(found))
@@ -77,3 +77,18 @@ def document_topic(lex: FrameLexicon, first_sentence: Sequence[Token] | None) ->
         return None
     first = entities(lex, first_sentence)
     return first[0] if first else None
+
+
+_CAPITALISED = re.compile(r"(?<![.!?:\"“]\s)(?<![.!?:\"“]\s\s)(?<!^)(?<!\n)\b([A-Z][\w'’.&-]{2,})", re.MULTILINE)
+
+
+def document_names(lex: FrameLexicon, text: str) -> frozenset[str]:
+    """The capitalised words a whole text uses, away from sentence starts: two reports of one event name
+    the same people and places (Klitschko, Rahman, Mannheim), two unrelated stories seldom do. Measured on
+    the whole text, not only the sentences that hold figures, so short reports still carry their story."""
+    out = set()
+    for w in _CAPITALISED.findall(text):
+        w = w.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+        if len(w) > 2 and w not in lex.not_names:
+            out.add(w)
+    return frozenset(out)

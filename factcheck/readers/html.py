@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from typing import Any
 
 from .lines import LineBuilder, Prose
 
@@ -21,6 +22,7 @@ BLOCKS = ("p, h1, h2, h3, h4, h5, h6, li, td, th, div, br, tr, title, blockquote
 #: Nesting deeper than this is read by the flat stripper (lexbor's tree building is quadratic in depth).
 MAX_DEPTH = 2000
 _BREAK = "\ue000\ue001"  # private-use sentinel for an inserted paragraph break
+_TABLE = "\ue002"  # private-use sentinel before a table rendered as a pipe table
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _PROBE_STOP = re.compile(r"[&<>\"'\u00a0\s]")
@@ -54,6 +56,8 @@ def html_prose(source: str) -> Prose:
     out = LineBuilder()
     if root is None:
         return out.build()
+    for table in root.css("table"):
+        table.replace_with(_TABLE + pipe_table(table))
     for node in root.css(BLOCKS):
         node.insert_after(_BREAK)
     cursor, cursor_line = 0, 1
@@ -62,6 +66,19 @@ def html_prose(source: str) -> Prose:
             continue
         text = node.text_content or ""
         if text == _BREAK:
+            out.paragraph()
+            continue
+        if text.startswith(_TABLE):  # a table rendered as a pipe table: its rows follow the <table> tag's line
+            at = source.lower().find("<table", cursor)
+            line = cursor_line
+            if at >= 0:
+                line = cursor_line + source.count("\n", cursor, at)
+                end = source.lower().find("</table", at)
+                end = len(source) if end < 0 else end
+                cursor, cursor_line = end, line + source.count("\n", at, end)
+            out.paragraph()
+            body = text[len(_TABLE):].strip("\n")
+            out.add(body, line)
             out.paragraph()
             continue
         stripped = text.lstrip()
@@ -78,6 +95,19 @@ def html_prose(source: str) -> Prose:
             line -= text[: len(text) - len(stripped)].count("\n")  # the node's leading newlines come first
         out.add(text, max(1, line))
     return out.build()
+
+
+def pipe_table(table: Any) -> str:
+    """An HTML table as a Markdown pipe table, so its header cells and row labels frame its figures
+    (`factcheck.frame.tables`) as they would in a Markdown page."""
+    rows = [[" ".join(cell.text(separator=" ").split()).replace("|", "/") for cell in tr.css("th, td")]
+            for tr in table.css("tr")]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return "\n\n"
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    return "\n\n" + "\n".join([lines[0], "|" + "---|" * width, *lines[1:]]) + "\n\n"
 
 
 def _find_outside_tags(source: str, probe: str, start: int) -> int:

@@ -109,6 +109,20 @@ def _alignments(findings: list[Finding], color: bool) -> Table | None:
     return grid
 
 
+def _revisions(findings: list[Finding]) -> Table | None:
+    """Under the contradictions: each figure changed between two versions of one document, in words
+    ("corrected in DOC"), so a revision reads as one, not as two sources that disagree."""
+    rows = [f for f in findings if f.revision is not None]
+    if not rows:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for f in rows:
+        grid.add_row(f.id, Text(f"{f.metric}, {c.location(f.claims[0])}: {f.reason}"))
+    return grid
+
+
 def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
     """Contradictions, then related-but-not-comparable findings with their reason, then a count of agreements."""
     buf = io.StringIO()
@@ -127,6 +141,11 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
         findings = c.sorted_findings(report, verdict)
         if findings:
             console.print(_table(report, findings, verdict, color, width or DEFAULT_WIDTH))
+            revised = _revisions(findings) if verdict == "contradiction" else None
+            if revised is not None:
+                console.print(Text("Revisions (a figure changed between two versions of one document):",
+                                   style="bold" if color else ""))
+                console.print(revised)
             aligned = _alignments(findings, color) if verdict == "contradiction" else None
             if aligned is not None:
                 console.print(Text("Alignment (`factcheck explain ID PATHS` shows every feature and claim frame):",
