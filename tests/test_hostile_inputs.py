@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from deeptree import make_chain, remove_chain
 from pdfmaker import make_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,11 +103,7 @@ def big_rule_file() -> str:
 
 def deep_tree(tmp: Path) -> None:
     docs(tmp)
-    d = tmp / "docs"
-    for _ in range(400):
-        d = d / "d"
-    d.mkdir(parents=True)
-    (d / "b.txt").write_text(B, encoding="utf-8")
+    (make_chain(tmp / "docs" / "deep", 1500) / "b.txt").write_text(B, encoding="utf-8")
 
 
 def symlink_loop_dir(tmp: Path) -> None:
@@ -261,6 +258,13 @@ def test_hostile_input(name: str, tmp_path: Path) -> None:
     case = CASES[name]
     if name == "unreadable file" and os.geteuid() == 0:
         pytest.skip("root reads files whatever their mode")
+    try:
+        _check_case(name, case, tmp_path)
+    finally:
+        remove_chain(tmp_path / "docs" / "deep")  # pytest's clean-up recurses
+
+
+def _check_case(name: str, case: Case, tmp_path: Path) -> None:
     case.make(tmp_path)
     out = tmp_path / "earlier.json"
     out.write_text(GOOD, encoding="utf-8")

@@ -19,6 +19,7 @@ from factcheck.readers.textcodec import decode_bytes
 from factcheck.safeio import read_regular
 from factcheck.saferegex import PatternTimeout, search
 from factcheck.walk import find_documents
+from deeptree import make_chain, remove_chain
 from pdfmaker import make_pdf
 
 HTML = """<html>
@@ -113,16 +114,15 @@ def test_huge_numbers_are_blanked_in_place() -> None:
 
 
 def test_walk_is_iterative_and_reports_loops(tmp_path: Path) -> None:
-    deep = tmp_path / "docs"
-    deep.mkdir()
-    for _ in range(1100):  # deeper than Python's recursion limit
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs")
-    found, problems = find_documents([str(tmp_path / "docs")])
-    assert len(found) == 1
-    assert [p.what for p in problems] == ["skipped: symlink loop (it points to a directory already read)"]
+    deep = make_chain(tmp_path / "docs", 1500)  # rglob raised RecursionError here
+    try:
+        (deep / "a.txt").write_text("x", encoding="utf-8")
+        (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs")
+        found, problems = find_documents([str(tmp_path / "docs")])
+        assert len(found) == 1
+        assert [p.what for p in problems] == ["skipped: symlink loop (it points to a directory already read)"]
+    finally:
+        remove_chain(tmp_path / "docs")
 
 
 def test_read_regular_refuses_fifos_and_devices(tmp_path: Path) -> None:
