@@ -81,9 +81,15 @@ def _period(line: str, lex: TableLexicon, *, anywhere: bool = False) -> str | No
     return None
 
 
+#: How much of a first line is read as a headline.
+_HEADLINE_CHARS = 1000
+_HEADLINE_WORDS = 60
+
+
 def _headline_period(head: str, lex: TableLexicon) -> str | None:
     """The period word of a headline ("... 4Th Qtr Net", "... Year Net"): the default of the rows."""
-    words = _TICKER.sub(" ", head).split()
+    # a headline is a line of a few words; a "headline" that is a whole 1 MB line made this quadratic
+    words = _TICKER.sub(" ", head[:_HEADLINE_CHARS]).split()[:_HEADLINE_WORDS]
     for k in range(len(words)):
         found = _period(" ".join(words[k:]), lex)
         if found:
