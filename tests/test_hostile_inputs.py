@@ -299,3 +299,37 @@ def _check_case(name: str, case: Case, tmp_path: Path) -> None:
 
 def test_there_are_at_least_forty_kinds() -> None:
     assert len(CASES) >= 40
+
+
+def _hostile_dir(tmp: Path) -> None:
+    """A directory of good and bad documents together."""
+    docs(tmp, **{"b.html": "<html><body>\n<p>RUSSIA, March 4 - Trade</p>\n<p>4 March 2022</p>\n<p>Officials said "
+                           "mutual trade\ngrew 16 percent in 2021.</p>\n</body></html>\n",
+                 "blob.txt": b"\x00\xff" * 64, "huge.txt": "It cost $" + "9" * 400 + ".\n",
+                 "scan.pdf": make_pdf([[]]), "ru.txt": "Товарооборот вырос на 12 процентов в 2021 году, и это "
+                                                       "хороший результат.\n".encode("cp1251")})
+
+
+@pytest.mark.parametrize("command", [
+    ("extract", "docs", "--format", "jsonl"),
+    ("extract", "docs", "--format", "json"),
+    ("explain", "docs/b.html:5", "docs", "--today", TODAY),
+    ("explain", "docs/b.html:5", "docs", "--format", "json", "--today", TODAY),
+    ("baseline", "create", "docs", "--file", "base.json", "--today", TODAY),
+    ("check", "docs", "--format", "sarif", "--today", TODAY),
+])
+def test_every_command_reads_a_hostile_directory_with_warnings(tmp_path: Path, command: tuple[str, ...]) -> None:
+    _hostile_dir(tmp_path)
+    proc = run(tmp_path, *command)
+    assert proc.returncode in (0, 1), proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "Traceback" not in proc.stderr and lines and all(ln.startswith("factcheck: warning: ") for ln in lines)
+    assert any("binary" in ln for ln in lines) and any("cp1251" in ln for ln in lines)
+    assert any("too large" in ln for ln in lines) and any("without text" in ln for ln in lines)
+    if "json" in command or "jsonl" in command or "sarif" in command:
+        for chunk in (proc.stdout.splitlines() if "jsonl" in command else [proc.stdout]):
+            json.loads(chunk)
+    if command[0] == "extract":
+        assert '"line": 5' in proc.stdout  # the HTML figure at its source line
+    if command[0] == "explain" and "json" not in command:
+        assert "16 percent" in proc.stdout

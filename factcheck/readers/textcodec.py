@@ -50,11 +50,13 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _mostly_printable(text: str) -> bool:
-    """Text a person wrote: at least 95% printable characters or ordinary whitespace."""
+    """Text a person wrote: at least 95% printable characters or ordinary whitespace, with words (a space
+    or a line break at least every 50 characters) -- binary data read as UTF-16 is neither."""
     if not text:
         return False
     good = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
-    return good >= 0.95 * len(text)
+    spaces = sum(1 for ch in text if ch.isspace())
+    return good >= 0.95 * len(text) and (spaces >= len(text) / 50 or len(text) < 50)
 
 
 def _strict(raw: bytes, encoding: str) -> str | None:
