@@ -188,6 +188,15 @@ CASES: dict[str, Case] = {
                                      warns=False, args=("docs", "--format", "json"), stdout_lacks=("99", "55")),
     "malformed HTML": Case(lambda t: docs(t, **{"m.html": "<p <b>>Trade <i grew</p></div></div>&#27;[2J &#xD800; 12"
                                                 "<!-- unclosed"}), needle="control"),
+    "HTML of unclosed tags, comments and links": Case(lambda t: docs(t, **{"u.html": "<p>Trade grew 3 percent."
+                                                                      + "<http:" * 50_000 + "<a " * 50_000
+                                                                      + "<!--" * 20_000}),
+                                                      warns=False),
+    "Markdown line of unclosed links and code": Case(lambda t: docs(t, **{"u.md": "Trade grew 3 percent " + "](x "
+                                                                         * 100_000 + "<http:" * 50_000}),
+                                                     needle="characters long"),
+    "HTML nested deep with unclosed scripts": Case(lambda t: docs(t, **{"s.html": "<div>" * 3000 + "<script>" * 50_000}),
+                                                   needle="nested more than"),
     "malformed PDF": Case(lambda t: docs(t, **{"r.pdf": make_pdf([["Trade grew 5 percent in 2020."]])[:160]}),
                           needle="malformed PDF"),
     "not a PDF at all": Case(lambda t: docs(t, **{"r.pdf": b"hello, not a pdf"}), needle="not a PDF"),

@@ -11,6 +11,9 @@ import html as html_lib
 import re
 from typing import Any
 
+import regex
+
+from ..saferegex import compile_pattern
 from .lines import LineBuilder, Prose
 
 #: Elements whose content is never prose a reader sees.
@@ -23,8 +26,11 @@ BLOCKS = ("p, h1, h2, h3, h4, h5, h6, li, td, th, div, br, tr, title, blockquote
 MAX_DEPTH = 2000
 _BREAK = "\ue000\ue001"  # private-use sentinel for an inserted paragraph break
 _TABLE = "\ue002"  # private-use sentinel before a table rendered as a pipe table
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: A tag, stopping at the next "<": "[^>]*" rescanned the rest of a page from every "<" that no ">" closes.
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+#: Void elements, and elements a parser closes when the next one opens (<p><p> is two paragraphs): neither nests.
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
+                  "option".split())
 _PROBE_STOP = re.compile(r"[&<>\"'\u00a0\s]")
 
 
@@ -123,15 +129,21 @@ def _find_outside_tags(source: str, probe: str, start: int) -> int:
 
 
 _HIDDEN_BLOCK = re.compile(r"<(script|style|noscript|template|head|nav)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+#: Seconds the flat reader may spend dropping hidden blocks (many unclosed ``<script`` make it quadratic).
+_HIDDEN_TIMEOUT = 2.0
 _BLOCK_TAG = re.compile(r"</?(?:" + "|".join(t.strip() for t in BLOCKS.split(",")) + r")\b[^>]*>", re.I)
 
 
 def _flat(source: str) -> Prose:
     """Pathological nesting: drop hidden blocks and tags with regular expressions, keep the lines."""
-    source = _HIDDEN_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source)
+    try:
+        source = compile_pattern(_HIDDEN_BLOCK.pattern, regex.S | regex.I).sub(
+            lambda m: "\n" * m.group(0).count("\n"), source, timeout=_HIDDEN_TIMEOUT)
+    except TimeoutError:
+        pass  # hidden blocks stay in: more text than wanted, never a hang
     out = LineBuilder()
     line = 1
-    for m in re.finditer(r"<[^>]*>?|[^<]+", source):
+    for m in re.finditer(r"<[^<>]*>?|[^<]+", source):
         chunk = m.group(0)
         if chunk.startswith("<"):
             if _BLOCK_TAG.match(chunk):
