@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from .errors import FactcheckError, Problem, WarningKind
 from .extract.temporal import date_field, detect_document_date, front_matter
