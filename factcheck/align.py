@@ -20,13 +20,15 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of
+from .scope import load_scope
 from .schemas import load_lexicon_file
 
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
-            "same_words", "other_modifier", "increment", "background", "restatement")
+            "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
+            "another_issue", "many_documents")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -55,6 +57,10 @@ FEATURE_WORDS = {
     "increment": "one figure is a further amount ('another')",
     "background": "a figure of an earlier time than its report (background)",
     "restatement": "the text itself restates the other figure ('a different number: 16 percent')",
+    "other_part": "only one figure is a part or a sum of parts ('in cash', 'combined', 'alone')",
+    "pronoun": "a sentence says only 'he', 'she' or 'it' of whom the figure is about",
+    "many_documents": "a large set of documents, where two figures are seldom about one thing",
+    "another_issue": "one template (sentence or headline) with other figures: two issues of a recurring report",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -207,6 +213,28 @@ class PairContext:
     #: each document's date, to tell a report's news from the background it recalls ("the 1998 flood")
     doc_dates: Mapping[str, dt.date | None] = None  # type: ignore[assignment]
 
+    #: each document's headline with its figures masked ("u.k. money market given late help of # mln stg"),
+    #: for documents of more than a headline and two lines
+    doc_heads: Mapping[str, str] = None  # type: ignore[assignment]
+
+    #: how many documents the set holds: the more unrelated documents, the lower the prior that two
+    #: figures from two of them are one quantity
+    documents: int = 0
+
+    def crowd(self) -> float:
+        """0 for a set of up to 50 documents, rising with the log of their number to 1 at 5,000."""
+        return min(1.0, max(0.0, math.log10(max(1, self.documents) / 50) / 2))
+
+    def one_series(self, x: str, y: str) -> bool:
+        """Two documents under one headline template: issues of a recurring report (a daily money-market
+        operation, a weekly rig count), whose figures are of different days even where no date says so."""
+        hx, hy = (self.doc_heads or {}).get(x), (self.doc_heads or {}).get(y)
+        if not hx or not hy or x == y or len(hx.split()) < 3 or len(hy.split()) < 3:
+            return False
+        from rapidfuzz import fuzz
+
+        return fuzz.ratio(hx, hy) >= 90
+
     def is_background(self, c: Claim) -> bool:
         """The claim's own period ended over a year before its report: a recalled earlier event (last year's
         figures are still news in a release that reports them)."""
@@ -246,8 +274,10 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         sa, sb = ca.subject_source, cb.subject_source
         if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(a.subject, b.subject):
             f["shared_entity"] = 1.0
-        elif (sa == SubjectSource.SENTENCE and named_in_sentence(a, b)) or (
-                sb == SubjectSource.SENTENCE and named_in_sentence(b, a)):
+        elif (sa == SubjectSource.SENTENCE != sb and named_in_sentence(a, b)) or (
+                sb == SubjectSource.SENTENCE != sa and named_in_sentence(b, a)):
+            # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
+            # Central Aceh" is not about Aceh's 300
             f["shared_entity"] = 1.0
         elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
             f["shared_context"] = 1.0
@@ -255,8 +285,12 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
         if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
-            named = 1.0 if sa == sb == SubjectSource.SENTENCE else 0.5  # a headline's or document's name is a guess
-            f["other_subject"] = named * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
+            if sa == sb == SubjectSource.SENTENCE:
+                # both sentences name whom the figure is about, and not the same one: Felt and his wife,
+                # two clubs' offers. One story does not excuse that.
+                f["other_subject"] = 1.0
+            else:  # a headline's or document's name is a guess, and weaker still inside one story
+                f["other_subject"] = 0.5 * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
         if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
             f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
     if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
@@ -273,12 +307,25 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
     if _increment(a) != _increment(b):
         f["increment"] = 1.0
+    if bool(part_word(a)) != bool(part_word(b)):
+        f["other_part"] = 1.0
+    pronouns = _pronoun_led(a) + _pronoun_led(b)
+    if pronouns:
+        f["pronoun"] = float(pronouns)
     if a.doc != b.doc:
         recalled = ctx.is_background(a) + ctx.is_background(b)
         if recalled:
             f["background"] = float(recalled)
     if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
         f["restatement"] = 1.0
+    if a.doc != b.doc and ctx.crowd():
+        f["many_documents"] = ctx.crowd()
+    if a.doc != b.doc and not ctx.short_texts and (
+            another_issue(a.sentence, b.sentence)
+            or (ctx.one_series(a.doc or "", b.doc or "") and _similarity(a.sentence, b.sentence) >= 0.7)):
+        # under one headline template, alike sentences are this issue's and the last one's (a page banner
+        # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
+        f["another_issue"] = 1.0
     local = _local_overlap(a, b)
     if local >= 0.3:
         f["same_words"] = local
@@ -358,6 +405,53 @@ def _increment(c: Claim) -> bool:
     k = c.sentence.find(text)
     return k >= 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k])
                            or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
+
+
+def part_word(c: Claim) -> str:
+    """The word beside the figure that makes it a part or a sum of parts ("$281 million in cash", "combined,
+    the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``."""
+    rx = load_scope().part_rx
+    text = c.quantity.text.strip()
+    k = c.sentence.find(text)
+    if rx is None or k < 0:
+        return ""
+    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", c.sentence[max(0, k - 60):k])[-1]
+    m = rx.search(before) or rx.search(c.sentence[k + len(text):k + len(text) + 40].split(",")[0])
+    return m.group(0) if m else ""
+
+
+_PRONOUN = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
+
+
+def _pronoun_led(c: Claim) -> int:
+    """1 when the sentence opens with a pronoun and names no one of its own: "He leaves two children" is about
+    whoever the sentences before name, which two such sentences of one story need not share."""
+    return int(bool(_PRONOUN.match(c.sentence))
+               and (c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE or not c.subject))
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def another_issue(x: str, y: str) -> bool:
+    """Two sentences of one template with two or more figures changed ("the rig count was up 14 to 164, against 422"
+    / "up by two to 183, against 324"): this week's and last week's issue of a recurring report, not two
+    accounts of one figure. A re-sent correction changes one figure and keeps the rest."""
+    if "|" in x or "|" in y:
+        return False  # a table reads as one "sentence"; its cells are framed by row and column instead
+    fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
+    if len(fx) < 2 or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) < 2:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(masked(x), masked(y)) >= 90
+
+
+def masked(text: str) -> str:
+    """The text in lower case with every figure replaced by '#': its template."""
+    return _FIGURE.sub("#", text.lower())
 
 
 def _days(sentence: str) -> frozenset[str]:

@@ -19,9 +19,9 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
+from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, part_word, same_entity,
                     load_align_settings, score)
-from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level
+from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
@@ -140,8 +140,8 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
     pa, pb = a.period, b.period
     if one_story and (pa is None or pb is None):
         undated = [c for c in (a, b) if c.period is None]
-        if all(c.period_source == "undated" for c in undated) and all(
-                c.period_source in ("undated", "document_date") for c in (a, b)):
+        if all(c.period_source in ("undated", "unresolved") for c in undated) and all(
+                c.period_source in ("undated", "unresolved", "document_date") for c in (a, b)):
             return True, ""
     if pa is None or pb is None:
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
@@ -517,7 +517,8 @@ def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None])
 
 
 def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | None] | None = None,
-                  doc_names: Mapping[str, frozenset[str]] | None = None) -> PairContext:
+                  doc_names: Mapping[str, frozenset[str]] | None = None,
+                  doc_heads: Mapping[str, str] | None = None) -> PairContext:
     """How many distinct values each document gives per blocking key (for one period, in one voice: the
     same value said twice, or values of other years, are not "several"), and whether the set is short texts.
     ``doc_names`` (document -> the names its whole text uses) tells reports of one story apart from unrelated
@@ -535,7 +536,8 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
         sentences[c.doc or ""].add(c.sentence)
         for s in c.subject:
             names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
-    short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values())
+    # a claim and its evidence: two texts of a few sentences (a headed story of several lines is no claim)
+    short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values()) and not any((doc_heads or {}).get(d) for d in docs)
     def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
         per_unit: dict = defaultdict(int)
         for unit, _lo, _hi in v:
@@ -544,8 +546,26 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
 
     if doc_names is None:
         doc_names = {d: frozenset(v) for d, v in names.items()}
+    doc_names = _telling_names(doc_names)
     return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
-                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}))
+                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}), doc_heads=dict(doc_heads or {}),
+                       documents=len(docs))
+
+
+def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
+                   share: float = 0.01) -> dict[str, frozenset[str]]:
+    """Without the names that many documents of a large set use ("Corp", "Qtr", "Jan", "Net" in a wire's
+    year of earnings tables): they tell no story apart. A name in more than ``least`` documents and more
+    than ``share`` of them is dropped; one event's dozen reports all keep theirs."""
+    df: dict[str, int] = defaultdict(int)
+    for words in doc_names.values():
+        for w in words:
+            df[w] += 1
+    cut = max(least, share * len(doc_names))
+    common = {w for w, n in df.items() if n > cut}
+    if not common:
+        return dict(doc_names)
+    return {d: frozenset(words - common) for d, words in doc_names.items()}
 
 
 def _series(c: Claim, ctx: PairContext) -> bool:
@@ -555,6 +575,13 @@ def _series(c: Claim, ctx: PairContext) -> bool:
 
 
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def _both_named(a: Claim, b: Claim) -> bool:
+    """Both claims name their subject in their own sentence or headline (not the document's most named
+    entity, a guess): two earnings releases headed by two companies are about two companies, however alike."""
+    return all(c.concept is not None and c.subject
+               and c.concept.subject_source in (SubjectSource.SENTENCE, SubjectSource.HEADLINE) for c in (a, b))
 
 
 def _capped(level: str, by: Level) -> str:
@@ -570,8 +597,11 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     story = weights.get("same_story", 0.0) > 0 and al.score >= 0.5
     # a name both sentences share (or one names the other's subject) already answered "about whom"
     named = "shared_entity" in weights
+    # inside one story the names a clause carries (an agency, a vessel) are seldom the figure's subject:
+    # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
-                     check_subjects=not named, one_story=story)
+                     check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
+                     one_story=story)
     if f is None:
         return None
     if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
@@ -581,6 +611,17 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
         f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
                     verdict="not_comparable", level="note", reason=reason,
                     message=f"{describe(a)} vs {describe(b)}: {reason}")
+    if f.verdict == "contradiction" and "another_issue" in weights:
+        reason = (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
+                  "report, of different days or weeks")
+        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
+                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
+    if f.verdict == "contradiction" and "other_part" in weights:
+        part = a if part_word(a) else b
+        reason = (f"{part.doc}:{part.quantity.line} gives a part or a sum of parts ('{part_word(part)}'), "
+                  "the other figure does not")
+        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
+                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
     if f.verdict == "contradiction" and rule.running_total and a.doc != b.doc:
         update = _running_update(a, b, doc_dates)
         if update is not None:
@@ -669,13 +710,15 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
                 doc_names: Mapping[str, frozenset[str]] | None = None,
+                doc_heads: Mapping[str, str] | None = None,
                 align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
     `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
     name -> its date) orders the reports of a running toll (see `_running_update`); ``doc_names`` (document
-    name -> the names its text uses) measures how far two documents tell one story. ``one_source`` maps
+    name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
+    name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
     """
     one_source = one_source or {}
@@ -683,7 +726,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     align = align or load_align_settings()
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates, doc_names)
+    ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
     findings: dict[str, Finding] = {}
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)

@@ -15,6 +15,7 @@ from .extract import Extractor
 from .extract.temporal import detect_document_date
 from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
+from .align import masked
 from .frame.entities import document_names
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
@@ -25,7 +26,7 @@ from .guard import BudgetExceeded, blank_huge_numbers, finite, time_budget
 from .guard import time_budget as time_budget_of
 from .model import Claim, Document, Finding, Quantity, Report
 from .revisions import revisions
-from .versions import revision_chain, version_groups, version_pairs
+from .versions import marker_of, revision_chain, version_groups, version_pairs
 from .rules import RuleSet, load_rules
 from .suppress import Suppression, is_suppressed
 
@@ -111,6 +112,7 @@ def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource 
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs},
                            doc_names={d.name: document_names(framer.lex, d.text) for d in docs},
+                           doc_heads=headline_templates(docs),
                            one_source=version_groups(pairs))
     if pairs:
         found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
@@ -143,6 +145,16 @@ def extract_documents(documents: Sequence[Document], *,
             problems.extend(infinite)
             out.extend(doc.locate(q) for q in found)
     return out, tuple(problems) + tuple(sink)
+
+
+def headline_templates(documents: Sequence[Document]) -> dict[str, str]:
+    """Each document's headline, without correction marker, figures masked: issues of one recurring report
+    share it. Only for documents longer than a headline and two lines (a one-line claim is no series)."""
+    out = {}
+    for d in documents:
+        if sum(1 for line in d.text.splitlines() if line.strip()) >= 4:
+            out[d.name] = masked(marker_of(d.text)[1])
+    return out
 
 
 def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:

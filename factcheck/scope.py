@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 from .model import Period
 from .rules import lemmatise
@@ -44,6 +44,8 @@ class ScopeLexicon:
     stamp_words: frozenset[str]
     #: "so far", "in all": a running total over a period, a part marker of its own
     running_rx: re.Pattern[str] | None = None
+    #: "in cash", "combined", "alone": a figure that counts a part, or a sum of parts
+    part_rx: re.Pattern[str] | None = None
 
 
 def _alternatives(words: list[str]) -> str:
@@ -78,6 +80,8 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
         span_before=frozenset(w.lower() for w in other["span_before"]),
         event_rx=re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE),
         stamp_words=frozenset(w.lower() for w in data["stamp_words"]),
+        part_rx=(re.compile(rf"(?<!\w)(?:{_alternatives(data['part_markers'])})(?!\w)", re.IGNORECASE)
+                 if data.get("part_markers") else None),
         running_rx=(re.compile(rf"\b(?:{_alternatives(data['running_totals'])})\b", re.IGNORECASE)
                     if data.get("running_totals") else None),
         definite_event_rx=re.compile(rf"\b(?:the|its|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE),

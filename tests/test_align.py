@@ -127,3 +127,70 @@ def test_score_is_a_probability_and_evidence_moves_it_with_its_weight(feats: dic
 def test_levels_follow_thresholds() -> None:
     cfg = AlignSettings(bias=0.0, weights={}, error=0.9, warning=0.7, note=0.4)
     assert [cfg.level_for(x) for x in (0.95, 0.8, 0.5, 0.1)] == ["error", "warning", "note", None]
+
+
+# ---------------------------------------------------------------- evidence added for real corpora
+MORE_CASES = [
+    ("the cash part of a price is not the price",
+     {"a.txt": "Brannock Tools is paying $190 million in cash for Pellow Optics and the rest in shares.",
+      "b.txt": "Brannock Tools is paying $245 million for Pellow Optics, the companies said."}, None),
+    ("a figure the other text also states is accounted for there",
+     {"a.txt": "The tribunal has nine standing members plus three members named by the parties.",
+      "b.txt": "Three members of the tribunal are named by the parties."}, None),
+    ("two pronoun sentences of one text need not be about one person",
+     {"a.txt": "Sergeant Imre Vass and Officer Dana Rook died in the crash on Route 9.\n\n"
+               "He leaves behind a wife and four children.\n\nShe leaves behind a husband and two children."}, None),
+    ("two issues of a weekly report are not two accounts of one figure",
+     {"a.txt": "Velmar Rig Count Falls\n\nThe number of active drilling rigs in Velmar fell by 12 to 604, against "
+               "950 a year earlier, the Orsk Survey said.\n\nThe survey is published every Friday.\n\nEnd.",
+      "b.txt": "Velmar Rig Count Falls\n\nThe number of active drilling rigs in Velmar fell by 7 to 597, against "
+               "941 a year earlier, the Orsk Survey said.\n\nThe survey is published every Friday.\n\nEnd."},
+     None),
+    ("three reports of one ferry fire name the same places: the boat counts are compared",
+     {"a.txt": "Rescuers from Kettering Bay and the Solvik coast guard pulled 31 people from the water after the "
+               "ferry Marisol caught fire off Brenn Island on Tuesday.\n\nPirate-free waters, said captain Alvar "
+               "Nyholm, whose crew sent four lifeboats to the Marisol.",
+      "b.txt": "The Solvik coast guard said the ferry Marisol burned off Brenn Island, and captain Alvar Nyholm "
+               "of Kettering Bay said his crew sent seven lifeboats to the Marisol."}, ("note", "same_story")),
+]
+
+
+@pytest.mark.parametrize(("name", "texts", "expected"), MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_alignment_case_real_corpora(name: str, texts: dict[str, str], expected: tuple[str, str] | None) -> None:
+    test_alignment_case(name, texts, expected)
+
+
+def test_story_overlap_from_the_whole_text() -> None:
+    """Names used anywhere in two texts, not only in the sentences with figures, tell one story; a name that
+    most documents of a large set use (a month, 'Corp') tells none."""
+    from factcheck.crosscheck import _telling_names
+    from factcheck.frame import Framer
+    from factcheck.frame.entities import document_names
+    from factcheck.rules import load_rules
+
+    lex = Framer(load_rules()).lex
+    names = document_names(lex, "Rescuers reached Brenn Island on Tuesday. The captain, Alvar Nyholm, said so.")
+    assert {"brenn", "island", "alvar", "nyholm"} <= names and "tuesday" not in names and "rescuers" not in names
+    many = {f"d{i}": frozenset({"corp", f"name{i}"}) for i in range(100)}
+    kept = _telling_names(many)
+    assert all("corp" not in v for v in kept.values()) and kept["d3"] == frozenset({"name3"})
+    few = {f"d{i}": frozenset({"qeshm", f"name{i}"}) for i in range(12)}
+    assert _telling_names(few) == few  # one event's dozen reports keep the names they share
+
+
+def test_many_documents_lower_the_prior() -> None:
+    from factcheck.align import PairContext
+
+    assert PairContext(values_per_doc={}, short_texts=False, documents=20).crowd() == 0.0
+    assert 0.0 < PairContext(values_per_doc={}, short_texts=False, documents=600).crowd() < 1.0
+    assert PairContext(values_per_doc={}, short_texts=False, documents=16000).crowd() == 1.0
+
+
+def test_another_issue_needs_two_changed_figures() -> None:
+    from factcheck.align import another_issue
+
+    assert another_issue("Stocks fell by 3.1 mln barrels to 120.4 mln in the week.",
+                         "Stocks fell by 2.2 mln barrels to 118.0 mln in the week.")
+    # one changed figure is a correction or a dispute, not another issue
+    assert not another_issue("Stocks fell by 3.1 mln barrels to 120.4 mln in the week.",
+                             "Stocks fell by 3.1 mln barrels to 121.4 mln in the week.")

@@ -203,6 +203,9 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         when = PeriodChoice(own[0], "explicit")
         period_prov = period_facet(when, own[1])
     clause = clause_entities(lex, toks, idx_start, idx_end)
+    if metric:  # "GNP rose 14 pct", "Pretax profit 46.1 mln": a capitalised word of the metric names no one
+        words = set(metric.lower().split())
+        clause = tuple(e for e in clause if " " in e or e.lower() not in words)
     subject = tuple(subject) + clause
     parts.append(("clause", clause))
     if said:  # the speaker is not the subject, unless the metric is about them
