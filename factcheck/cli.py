@@ -162,7 +162,7 @@ def _extract_table(records: Sequence[Any]) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default=None, metavar="FMT",
-              help="text (default), json, markdown, html, sarif, junit or github.")
+              help="text (default), line, json, markdown, html, sarif, junit, github or gitlab.")
 @click.option("--output", "outputs", multiple=True, metavar="FMT=FILE",
               help="Also write a report to FILE (atomically). Repeatable.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
@@ -177,11 +177,15 @@ def _extract_table(records: Sequence[Any]) -> None:
               help="Configuration file (default: .factcheck.yaml or [tool.factcheck] in pyproject.toml).")
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
 @click.option("--no-agreements", is_flag=True, help="Leave agreeing pairs out of the report.")
+@click.option("--show-notes", is_flag=True,
+              help="Text report: also list notes (related but not comparable pairs, contradictions at note level).")
+@click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
 @_date_option
 @_max_bytes_option
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
-          today: str | None, no_agreements: bool, date_specs: tuple[str, ...], max_bytes: int) -> None:
+          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool,
+          date_specs: tuple[str, ...], max_bytes: int) -> None:
     """Cross-check the documents in PATHS and report the figures that disagree."""
     from dataclasses import replace
 
@@ -200,22 +204,20 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     rules = _ruleset(rule_dirs, config)
     docs, marks = _load(paths, date_specs, max_bytes)
     report = check_documents(docs, rules=rules, today=_today(today), suppressions=marks)
-    report = _apply_config_levels(report, config)
+    report = replace(_apply_config_levels(report, config), fail_on=fail_on)
     if no_agreements:
         report = replace(report, findings=tuple(f for f in report.findings if f.verdict != "agreement"))
     if baseline_path:
         report = baseline_mod.compare(report, baseline_mod.load(baseline_path))
     if changed_since:
         cwd = Path.cwd()
-        report = vcs.restrict_to(report, vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd))
+        changed = vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd)
+        report = replace(vcs.restrict_to(report, changed), changed_docs=tuple(sorted(changed)))
     write_outputs(report, specs)
     console_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    width = None
-    if fmt == "text" and console_color:
-        from rich.console import Console
-
-        width = Console().width
-    click.echo(render(report, fmt, color=bool(console_color), width=width), nl=False)
+    width = _text_width() if fmt == "text" else None
+    click.echo(render(report, fmt, color=bool(console_color), width=width, show_notes=show_notes or fail_on == "note",
+                      show_agreements=show_agreements), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
 
@@ -259,6 +261,16 @@ def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str,
 
         width = Console().width
     click.echo(explain_mod.render_text(result, color=bool(color), width=width), nl=False)
+
+
+def _text_width() -> int | None:
+    """The terminal's width; when piped, $COLUMNS if set (else the text renderer's default)."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        return Console().width
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) >= 40 else None
 
 
 def _apply_config_levels(report: Any, config: Any) -> Any:

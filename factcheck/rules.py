@@ -219,6 +219,7 @@ class Rule:
         return {
             "id": self.id,
             "title": self.title,
+            "description": self.description,
             "level": self.level,
             "enabled": self.enabled,
             "metric": self.metric,
