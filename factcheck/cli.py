@@ -56,20 +56,37 @@ def _today(value: str | None) -> dt.date:
         raise FactcheckError(f"--today {value!r}: expected YYYY-MM-DD") from None
 
 
-def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int) -> tuple[list[Any], dict[str, Any]]:
+def _warn(problem: Exception) -> None:
+    """A problem that does not stop the run, as ``file:line: warning: message`` on stderr."""
+    from .errors import RuleFileError
+
+    if isinstance(problem, RuleFileError):
+        click.echo(f"{problem.path}:{problem.line or 1}: warning: {problem.message}", err=True)
+    else:
+        click.echo(f"factcheck: warning: {problem}", err=True)
+
+
+def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int, config: Any = None,
+          rules: Any = None) -> tuple[list[Any], dict[str, Any]]:
+    from .discover import Selection
     from .documents import expand_paths, parse_date_option, read_source, to_document
-    from .suppress import suppressions_for
+    from .suppress import suppressions_for, unknown_rule_ids
 
     explicit = dict(parse_date_option(s) for s in date_specs)
     docs = []
     marks: dict[str, Any] = {}
-    for name, path in expand_paths(paths):
+    selection = Selection() if config is None else Selection(config.include, config.exclude,
+                                                              config.respect_gitignore, config.root)
+    for name, path in expand_paths(paths, selection):
         src = read_source(name, path, max_bytes)
         doc = to_document(src, explicit)
         docs.append(doc)
         found = suppressions_for(name, src.text, src.sidecar_suppressions)
         if found:
             marks[name] = found
+            if rules is not None:
+                for problem in unknown_rule_ids(found, {r.id for r in rules}):
+                    _warn(problem)
     known = {d.name for d in docs} | {str(Path(d.name)) for d in docs}
     unknown = [k for k in explicit if k not in known and not any(Path(d.name).name == k for d in docs)]
     if unknown:
@@ -84,13 +101,17 @@ def _ruleset(rule_dirs: Sequence[str], config: Any) -> Any:
     for d in extra:
         if not d.is_dir():
             raise FactcheckError(f"--rules {d}: not a directory")
-    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config)
+    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config, warn=_warn)
 
 
-def _config(path: str | None) -> Any:
+def _config(path: str | None, paths: Sequence[str] = ()) -> Any:
+    """The configuration named with --config, else the nearest one above the first checked path."""
     from .config import load_config
 
-    return load_config(Path.cwd(), Path(path) if path else None)
+    start = Path(paths[0]) if paths else None
+    if start is not None and not start.exists():
+        start = None  # the missing path is reported where documents are read
+    return load_config(Path.cwd(), Path(path) if path else None, start=start)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -124,7 +145,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...]
     """List every quantitative statement in PATHS (files or directories)."""
     from .extract import extract_text
 
-    docs, _ = _load(paths, date_specs, max_bytes)
+    docs, _ = _load(paths, date_specs, max_bytes, _config(None, paths))
     records = []
     for doc in docs:
         for q in extract_text(doc.text, date=doc.date, doc=doc.name):
@@ -195,14 +216,14 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     from .report import FORMATS, decide_exit, render
     from .report.output import parse_output_spec, write_outputs
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     fmt = fmt or config.format or "text"
     if fmt not in FORMATS:
         raise FactcheckError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     fail_on = fail_on or config.fail_on or "error"
     specs = [parse_output_spec(s) for s in outputs]
     rules = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, max_bytes)
+    docs, marks = _load(paths, date_specs, max_bytes, config, rules)
     report = check_documents(docs, rules=rules, today=_today(today), suppressions=marks)
     report = replace(_apply_config_levels(report, config), fail_on=fail_on)
     if no_agreements:
@@ -245,9 +266,9 @@ def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str,
     from .align import load_align_settings
     from .pipeline import check_documents
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, max_bytes)
+    docs, marks = _load(paths, date_specs, max_bytes, config, rules_)
     report = _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks),
                                   config)
     result = explain_mod.explain(report, target, load_align_settings())
@@ -340,7 +361,10 @@ def rules_show(rule_id: str, rule_dirs: tuple[str, ...], config_path: str | None
     except KeyError as exc:
         raise FactcheckError(str(exc.args[0])) from None
     data = rule.to_dict()
+    from .report.sarif import help_uri
+
     data["message"] = rule.message
+    data["help_uri"] = help_uri(rule.path)
     data["tests"] = [t.get("name") for t in rule.tests]
     import yaml
 
@@ -374,9 +398,9 @@ def _baseline_report(paths: Sequence[str], rule_dirs: Sequence[str], config_path
                      date_specs: Sequence[str], today: str | None) -> Any:
     from .pipeline import check_documents
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks = _load(paths, date_specs, 20_000_000)
+    docs, marks = _load(paths, date_specs, 20_000_000, config, rules_)
     return _apply_config_levels(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), config)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .discover import Selection
 from .errors import FactcheckError
 from .extract.temporal import date_field, detect_document_date, front_matter
 from .model import Document
@@ -29,8 +30,11 @@ class Source:
     sidecar_suppressions: str | None = None
 
 
-def expand_paths(paths: Iterable[str]) -> list[tuple[str, Path]]:
-    """Files named, and the text files inside directories named, sorted and without repeats."""
+def expand_paths(paths: Iterable[str], selection: Selection | None = None) -> list[tuple[str, Path]]:
+    """Files named, and the text files inside directories named, sorted and without repeats.
+
+    `selection` filters what a directory yields (include/exclude globs, .gitignore); a file named
+    is always read."""
     found: dict[Path, str] = {}
     for raw in paths:
         p = Path(raw)
@@ -38,7 +42,8 @@ def expand_paths(paths: Iterable[str]) -> list[tuple[str, Path]]:
             raise FactcheckError(f"{raw}: no such file or directory")
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not _hidden(child, p):
+                if (child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not _hidden(child, p)
+                        and (selection is None or selection.wanted(child, p))):
                     found.setdefault(child.resolve(), str(child))
         elif p.is_file():
             if p.suffix.lower() not in TEXT_SUFFIXES:

@@ -594,11 +594,13 @@ def _rule_files(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) -> RuleSet:
+def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None,
+               warn: Callable[[RuleFileError], None] | None = None) -> RuleSet:
     """The shipped rules plus ``extra_dirs`` plus the config's `rules`, with the config applied.
 
     Config `levels` and `disable` change the rules themselves (per-file `overrides` are for the
-    caller, see `Config.level_for`); unknown rule ids in the config are errors at their line.
+    caller, see `Config.level_for`). An unknown rule id in the config is a `RuleFileError` at its line:
+    raised, or handed to `warn` (the CLI prints it as a warning) and the entry skipped.
     """
     from .paths import shipped_rules_dir
 
@@ -625,7 +627,7 @@ def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) ->
         raise FactcheckError("no 'generic' rule found: the shipped rules/generic.yaml is missing")
     _check_test_rule_ids(by_id)
     if config is not None:
-        by_id = _apply_config(by_id, config)
+        by_id = _apply_config(by_id, config, warn)
     extra = tuple(r for r, _o, _l in roots[1:] if (r / "lexicon").is_dir())
     return RuleSet(tuple(by_id[k] for k in sorted(by_id)), lexicon_dirs=extra)
 
@@ -641,14 +643,19 @@ def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:
                     raise RuleFileError(rule.path, exp["line"], f"tests: unknown rule {rid!r}{hint}")
 
 
-def _apply_config(by_id: dict[str, Rule], config: Config) -> dict[str, Rule]:
+def _apply_config(by_id: dict[str, Rule], config: Config,
+                  warn: Callable[[RuleFileError], None] | None = None) -> dict[str, Rule]:
     known = sorted(by_id)
 
     def check(rule_id: str, key: str) -> None:
         if rule_id not in by_id:
             close = difflib.get_close_matches(rule_id, known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise RuleFileError(config.path or "config", config.line_for(key, rule_id), f"{key}: unknown rule {rule_id!r}{hint}")
+            err = RuleFileError(config.path or "config", config.line_for(key, rule_id),
+                                f"{key}: unknown rule {rule_id!r}{hint}")
+            if warn is None:
+                raise err
+            warn(err)
 
     for rid in config.disable:
         check(rid, "disable")
@@ -661,9 +668,11 @@ def _apply_config(by_id: dict[str, Rule], config: Config) -> dict[str, Rule]:
             check(rid, "overrides")
     out = dict(by_id)
     for rid, level in config.levels:
-        out[rid] = replace(out[rid], level=level)
+        if rid in out:
+            out[rid] = replace(out[rid], level=level)
     for rid in config.disable:
-        out[rid] = replace(out[rid], enabled=False)
+        if rid in out:
+            out[rid] = replace(out[rid], enabled=False)
     return out
 
 
