@@ -29,15 +29,30 @@ _RULES: RuleSet | None = None
 _FX: EcbRates | None = None
 
 
-def _defaults() -> tuple[Extractor, RuleSet, EcbRates]:
-    global _EXTRACTOR, _RULES, _FX
+def _extractor() -> Extractor:
+    global _EXTRACTOR
     if _EXTRACTOR is None:
         _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+def _default_rules() -> RuleSet:
+    """The shipped rules, loaded once per process and only when a caller passes none."""
+    global _RULES
     if _RULES is None:
         _RULES = load_rules()
+    return _RULES
+
+
+def _default_fx() -> EcbRates:
+    global _FX
     if _FX is None:
         _FX = EcbRates()
-    return _EXTRACTOR, _RULES, _FX
+    return _FX
+
+
+def _defaults() -> tuple[Extractor, RuleSet, EcbRates]:
+    return _extractor(), _default_rules(), _default_fx()
 
 
 def dated_document(name: str, text: str, date: dt.date | None = None) -> Document:
@@ -52,9 +67,9 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
                     today: dt.date | None = None,
                     suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
     """Run the whole check over documents that already carry their dates."""
-    extractor, default_rules, default_fx = _defaults()
-    rules = rules or default_rules
-    fx = fx or default_fx
+    extractor = _extractor()
+    rules = rules or _default_rules()
+    fx = fx or _default_fx()
     today = today or dt.date.today()
     docs = sorted(documents, key=lambda d: d.name)
     all_undated = all(d.date is None for d in docs)
@@ -92,7 +107,7 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
 def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:
     """Each document's names, as the cross-check measures how far two documents tell one story (for
     scripts that rebuild the cross-check's context from a report)."""
-    lex = Framer(rules or _defaults()[1]).lex
+    lex = Framer(rules or _default_rules()).lex
     return {d.name: document_names(lex, d.text) for d in documents}
 
 
