@@ -486,7 +486,17 @@ def _norm_tests(data: Any, path: str) -> tuple[dict, ...]:
 
 
 def load_rule_file(path: Path, rule_id: str) -> Rule:
-    """Load, validate and normalise one rule file; every problem is a `RuleFileError` at its line."""
+    """Load, validate and normalise one rule file; every problem is a `RuleFileError` at its line.
+
+    The result is kept in factcheck's disk cache (`factcheck.cache`) until the file or factcheck changes."""
+    from .cache import cached
+    from .paths import shipped_rules_dir
+
+    units = shipped_rules_dir() / "lexicon" / "units.yaml"  # pint dimensions depend on its definitions
+    return cached("rule", [path, units], lambda: _load_rule_file(path, rule_id), extra=rule_id)
+
+
+def _load_rule_file(path: Path, rule_id: str) -> Rule:
     spath = str(path)
     data = load_yaml_file(path)
     if not isinstance(data, dict):
