@@ -31,9 +31,9 @@ _STYLE = {"contradiction": "bold red", "not_comparable": "yellow", "agreement": 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 #: The widest each short column may grow (it takes no more than its content needs).
-_CAPS = {"Level": 7, "Rule": 26, "Metric": 18, "Baseline": 9, "Where": 36, "Value [interval]": 30, "Period": 16}
+_CAPS = {"Level": 7, "Rule": 28, "Baseline": 9, "Where": 36, "Value [interval]": 30, "Period": 16}
 #: The narrowest a short column gets.
-_FLOORS = {"Level": 5, "Rule": 12, "Metric": 10, "Baseline": 8, "Where": 28, "Value [interval]": 14, "Period": 8}
+_FLOORS = {"Level": 5, "Rule": 28, "Baseline": 8, "Where": 28, "Value [interval]": 14, "Period": 8}
 #: How the long columns share what is left.
 _SHARES = {"Quote": 3, "Reason": 2}
 _MIN_LONG = 16
@@ -82,7 +82,7 @@ def _shown_claims(f: Finding) -> tuple[tuple[Claim, ...], int]:
 
 def _table(report: Report, findings: list[Finding], title: str, style: str, color: bool, width: int) -> Table:
     show_status = c.baseline_applied(report)
-    headers = ["Level", "Rule", "Metric"] + (["Baseline"] if show_status else []) + [
+    headers = ["Level", "Rule"] + (["Baseline"] if show_status else []) + [
         "Where", "Quote", "Value [interval]", "Period", "Reason"]
     rows: list[tuple[list[Text | str], bool]] = []
     for f in findings:
@@ -95,8 +95,8 @@ def _table(report: Report, findings: list[Finding], title: str, style: str, colo
             reason = reason_text(f) + (f" (+{more} more claims)" if more else "")
             row: list[Text | str] = [
                 Text(f.level, style=_LEVEL_STYLE.get(f.level, "") if color else "") if first else "",
-                Text(f.rule) if first else "",
-                Text(f.metric, style="bold" if color else "") if first else ""]
+                # the rule id whole (it is what a user looks up or suppresses), the metric under it
+                Text(f.rule) if first else Text(f.metric if i == 1 else "", style="italic" if color else "")]
             if show_status:
                 row.append(c.status_label(report, f) if first else "")
             row += [Text(c.location(claim), style="cyan" if color else ""), quote, Text(value_text(claim)),
@@ -105,7 +105,7 @@ def _table(report: Report, findings: list[Finding], title: str, style: str, colo
     table = Table(title=Text(title, style=style if color else ""), title_justify="left",
                   box=box.SIMPLE_HEAD if color else box.ASCII2, show_lines=False, expand=False)
     for header, w in zip(headers, _widths(headers, [r for r, _ in rows], width)):
-        table.add_column(header, overflow="fold", width=w, no_wrap=header in ("Baseline", "Level"))
+        table.add_column(header, overflow="fold", width=w, no_wrap=header in ("Baseline", "Level", "Rule"))
     for row, last in rows:
         table.add_row(*row, end_section=last)
     return table
