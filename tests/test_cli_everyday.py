@@ -61,7 +61,7 @@ def test_text_leads_with_contradictions_and_counts_the_rest(work: Path) -> None:
     assert "Related but not comparable" not in out and "Agreements (" not in out
     assert "different periods" not in out  # the notes' reasons are not listed...
     assert "not shown: 4 notes (--show-notes), 3 agreements (--show-agreements)" in out  # ...but counted
-    assert lines[-1] == "2 documents, 35 claims: 2 contradictions, 4 not comparable, 3 agreements"
+    assert lines[-1] == "2 documents, 35 claims: 2 contradictions (2 error), 4 not comparable, 3 agreements"
     for f in (f for f in data["findings"] if f["verdict"] == "contradiction"):
         head = next(line for line in lines if f["id"] in line)
         assert head.startswith(f"{f['level']}  {f['rule']}  {f['metric']}")

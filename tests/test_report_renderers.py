@@ -61,7 +61,7 @@ def test_text_hides_notes_and_agreements_but_counts_them() -> None:
     assert "Contradictions (1)" in out and "Related but not comparable" not in out and "Agreements (" not in out
     assert "different periods" not in out and "treaties" not in out
     assert "not shown: 1 note (--show-notes), 1 agreement (--show-agreements)" in out
-    assert out.rstrip().endswith("2 documents, 6 claims: 1 contradiction, 1 not comparable, 1 agreement")
+    assert out.rstrip().endswith("2 documents, 6 claims: 1 contradiction (1 error), 1 not comparable, 1 agreement")
 
 
 def test_text_plain_is_aligned_when_wide() -> None:

@@ -232,11 +232,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def summary_line(report: Report) -> str:
-    """``2 documents, 5 claims: 1 contradiction, 1 not comparable, 1 agreement``."""
+    """``2 documents, 5 claims: 1 contradiction (1 error), 1 not comparable, 1 agreement``."""
     c = counts(report)
+    levels = [(lv, sum(1 for f in report.findings if f.verdict == "contradiction" and f.level == lv)) for lv in LEVELS]
+    by_level = ", ".join(f"{n} {lv}" for lv, n in levels if n)
     text = (
         f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: "
-        f"{plural(c['contradiction'], 'contradiction')}, {c['not_comparable']} not comparable, "
+        f"{plural(c['contradiction'], 'contradiction')}{f' ({by_level})' if by_level else ''}, "
+        f"{c['not_comparable']} not comparable, "
         f"{plural(c['agreement'], 'agreement')}"
     )
     if baseline_applied(report):

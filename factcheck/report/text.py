@@ -146,8 +146,10 @@ def _block(report: Report, f: Finding, color: bool, width: int) -> list[Text]:
     status = c.status_label(report, f)
     head = Text()
     head.append(f.level, style=_LEVEL_STYLE.get(f.level, "") if color else "")
-    head.append(f"  {f.rule}  ")
-    head.append(f.metric, style="bold" if color else "")
+    head.append(f"  {f.rule}")
+    if f.metric:
+        head.append("  ")
+        head.append(f.metric, style="bold" if color else "")
     head.append(f"  {f.id}" + (f"  [{status}]" if status else ""), style="dim" if color else "")
     lines = [head]
     claims, more = _shown_claims(f)
