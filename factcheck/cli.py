@@ -65,16 +65,29 @@ def _warn(problems: Sequence[Problem]) -> None:
         click.echo(p.cli_line(), err=True)
 
 
-def _load(paths: Sequence[str], date_specs: Sequence[str],
-          max_bytes: int) -> tuple[list[Any], dict[str, Any], list[Problem]]:
+def _warn_one(problem: Exception) -> None:
+    """A problem that does not stop the run, as ``file:line: warning: message`` on stderr."""
+    from .errors import RuleFileError
+
+    if isinstance(problem, RuleFileError):
+        click.echo(f"{problem.path}:{problem.line or 1}: warning: {problem.message}", err=True)
+    else:
+        click.echo(f"factcheck: warning: {problem}", err=True)
+
+
+def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int, config: Any = None,
+          rules: Any = None) -> tuple[list[Any], dict[str, Any], list[Problem]]:
     """Documents, their suppressions, and the warnings of reading them (already printed)."""
+    from .discover import Selection
     from .documents import parse_date_option, read_sources, to_document
-    from .suppress import suppressions_for
+    from .suppress import suppressions_for, unknown_rule_ids
 
     explicit = dict(parse_date_option(s) for s in date_specs)
     docs = []
     marks: dict[str, Any] = {}
-    sources, problems = read_sources(paths, max_bytes)
+    selection = Selection() if config is None else Selection(config.include, config.exclude,
+                                                              config.respect_gitignore, config.root)
+    sources, problems = read_sources(paths, max_bytes, selection)
     _warn(problems)
     for src in sources:
         doc = to_document(src, explicit)
@@ -82,6 +95,9 @@ def _load(paths: Sequence[str], date_specs: Sequence[str],
         found = suppressions_for(src.name, src.raw if src.raw is not None else src.text, src.sidecar_suppressions)
         if found:
             marks[src.name] = found
+            if rules is not None:
+                for problem in unknown_rule_ids(found, {r.id for r in rules}):
+                    _warn_one(problem)
     known = {d.name for d in docs} | {str(Path(d.name)) for d in docs}
     unknown = [k for k in explicit if k not in known and not any(Path(d.name).name == k for d in docs)]
     if unknown:
@@ -104,13 +120,17 @@ def _ruleset(rule_dirs: Sequence[str], config: Any) -> Any:
     for d in extra:
         if not d.is_dir():
             raise FactcheckError(f"--rules {d}: not a directory")
-    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config)
+    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config, warn=_warn_one)
 
 
-def _config(path: str | None) -> Any:
+def _config(path: str | None, paths: Sequence[str] = ()) -> Any:
+    """The configuration named with --config, else the nearest one above the first checked path."""
     from .config import load_config
 
-    return load_config(Path.cwd(), Path(path) if path else None)
+    start = Path(paths[0]) if paths else None
+    if start is not None and not start.exists():
+        start = None  # the missing path is reported where documents are read
+    return load_config(Path.cwd(), Path(path) if path else None, start=start)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -148,7 +168,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...]
     """List every quantitative statement in PATHS (files or directories)."""
     from .pipeline import extract_documents
 
-    docs, _, _ = _load(paths, date_specs, max_bytes)
+    docs, _, _ = _load(paths, date_specs, max_bytes, _config(None, paths))
     records, problems = extract_documents(docs, time_budget=time_budget)
     _warn(problems)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -184,7 +204,7 @@ def _extract_table(records: Sequence[Any]) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default=None, metavar="FMT",
-              help="text (default), json, markdown, html, sarif, junit or github.")
+              help="text (default), line, json, markdown, html, sarif, junit, github or gitlab.")
 @click.option("--output", "outputs", multiple=True, metavar="FMT=FILE",
               help="Also write a report to FILE (atomically). Repeatable.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
@@ -199,13 +219,16 @@ def _extract_table(records: Sequence[Any]) -> None:
               help="Configuration file (default: .factcheck.yaml or [tool.factcheck] in pyproject.toml).")
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
 @click.option("--no-agreements", is_flag=True, help="Leave agreeing pairs out of the report.")
+@click.option("--show-notes", is_flag=True,
+              help="Text report: also list notes (related but not comparable pairs, contradictions at note level).")
+@click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
 @_date_option
 @_max_bytes_option
 @_budget_option
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
-          today: str | None, no_agreements: bool, date_specs: tuple[str, ...], max_bytes: int,
-          time_budget: float) -> None:
+          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool,
+          date_specs: tuple[str, ...], max_bytes: int, time_budget: float) -> None:
     """Cross-check the documents in PATHS and report the figures that disagree."""
     from dataclasses import replace
 
@@ -215,32 +238,30 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     from .report import FORMATS, decide_exit, render
     from .report.output import parse_output_spec, write_outputs
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     fmt = fmt or config.format or "text"
     if fmt not in FORMATS:
         raise FactcheckError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     fail_on = fail_on or config.fail_on or "error"
     specs = [parse_output_spec(s) for s in outputs]
     rules = _ruleset(rule_dirs, config)
-    docs, marks, loaded = _load(paths, date_specs, max_bytes)
+    docs, marks, loaded = _load(paths, date_specs, max_bytes, config, rules)
     report = _with_warnings(check_documents(docs, rules=rules, today=_today(today), suppressions=marks,
                                             time_budget=time_budget), loaded)
-    report = _apply_config_levels(report, config)
+    report = replace(_apply_config_levels(report, config), fail_on=fail_on)
     if no_agreements:
         report = replace(report, findings=tuple(f for f in report.findings if f.verdict != "agreement"))
     if baseline_path:
         report = baseline_mod.compare(report, baseline_mod.load(baseline_path))
     if changed_since:
         cwd = Path.cwd()
-        report = vcs.restrict_to(report, vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd))
+        changed = vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd)
+        report = replace(vcs.restrict_to(report, changed), changed_docs=tuple(sorted(changed)))
     write_outputs(report, specs)
     console_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    width = None
-    if fmt == "text" and console_color:
-        from rich.console import Console
-
-        width = Console().width
-    click.echo(render(report, fmt, color=bool(console_color), width=width), nl=False)
+    width = _text_width() if fmt == "text" else None
+    click.echo(render(report, fmt, color=bool(console_color), width=width, show_notes=show_notes or fail_on == "note",
+                      show_agreements=show_agreements), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
 
@@ -269,9 +290,9 @@ def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str,
     from .align import load_align_settings
     from .pipeline import check_documents
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks, loaded = _load(paths, date_specs, max_bytes)
+    docs, marks, loaded = _load(paths, date_specs, max_bytes, config, rules_)
     report = _with_warnings(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks,
                                             time_budget=time_budget), loaded)
     report = _apply_config_levels(report, config)
@@ -286,6 +307,16 @@ def explain(target: str, paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str,
 
         width = Console().width
     click.echo(explain_mod.render_text(result, color=bool(color), width=width), nl=False)
+
+
+def _text_width() -> int | None:
+    """The terminal's width; when piped, $COLUMNS if set (else the text renderer's default)."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        return Console().width
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) >= 40 else None
 
 
 def _apply_config_levels(report: Any, config: Any) -> Any:
@@ -355,7 +386,10 @@ def rules_show(rule_id: str, rule_dirs: tuple[str, ...], config_path: str | None
     except KeyError as exc:
         raise FactcheckError(str(exc.args[0])) from None
     data = rule.to_dict()
+    from .report.sarif import help_uri
+
     data["message"] = rule.message
+    data["help_uri"] = help_uri(rule.path)
     data["tests"] = [t.get("name") for t in rule.tests]
     import yaml
 
@@ -389,9 +423,9 @@ def _baseline_report(paths: Sequence[str], rule_dirs: Sequence[str], config_path
                      date_specs: Sequence[str], today: str | None) -> Any:
     from .pipeline import check_documents
 
-    config = _config(config_path)
+    config = _config(config_path, paths)
     rules_ = _ruleset(rule_dirs, config)
-    docs, marks, loaded = _load(paths, date_specs, 20_000_000)
+    docs, marks, loaded = _load(paths, date_specs, 20_000_000, config, rules_)
     report = _with_warnings(check_documents(docs, rules=rules_, today=_today(today), suppressions=marks), loaded)
     return _apply_config_levels(report, config)
 

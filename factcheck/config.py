@@ -1,8 +1,11 @@
 """Project configuration: ``.factcheck.yaml`` or ``[tool.factcheck]`` in ``pyproject.toml``.
 
 Why both: Python projects keep tool settings in pyproject.toml, everyone else wants a dotfile.
-The file is found in the working directory (a dotfile wins over pyproject.toml) or named with
-``--config``. Keys (all optional)::
+The file is found as ruff and black find theirs: in the directory of the checked path, then each
+parent up to the repository root (the first directory holding ``.git``), the first directory with a
+``.factcheck.yaml`` or a ``pyproject.toml`` that has a ``[tool.factcheck]`` table wins (a dotfile wins
+over pyproject.toml in one directory); failing that, the working directory; ``--config`` overrides
+it all. Keys (all optional)::
 
     rules: [dir, ...]                 # extra rule directories, relative to the config file
     levels: {rule_id: error|warning|note}
@@ -13,6 +16,9 @@ The file is found in the working directory (a dotfile wins over pyproject.toml) 
         levels: {rule_id: level}
     format: text                      # default output format: text, json, markdown, html, sarif, junit, github
     fail_on: error|warning|note       # lowest contradiction level that makes the exit status 1
+    include: ["docs/**/*.md"]         # gitignore-style globs, relative to the config file: read only these
+    exclude: ["drafts/", "*.tmp.md"]  # ... and never these (files named on the command line are always read)
+    respect_gitignore: true           # skip what .gitignore files ignore (default true)
 
 Every problem is a ``file:line: message`` `RuleFileError`.
 """
@@ -30,7 +36,7 @@ from .rulefile import MAX_RULE_FILE_BYTES, LinedDict, LinedList, line_of, load_y
 from .safeio import read_regular
 from .schemas import validate
 
-__all__ = ["Config", "Override", "load_config", "CONFIG_FILES"]
+__all__ = ["Config", "Override", "load_config", "find_config", "search_dirs", "CONFIG_FILES"]
 
 #: Files looked for in the working directory, first found wins.
 CONFIG_FILES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
@@ -64,6 +70,12 @@ class Config:
     overrides: tuple[Override, ...] = ()
     format: str | None = None
     fail_on: str | None = None
+    #: Which files a directory yields (gitignore-style globs relative to `root`); see `factcheck.discover`.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    #: The directory the config file is in: `include`, `exclude` and `rules` are relative to it.
+    root: Path | None = None
     #: ((key, sub-key or ""), line) so later checks (unknown rule ids) can point at the line.
     key_lines: tuple[tuple[tuple[str, str], int], ...] = ()
 
@@ -157,9 +169,9 @@ def _read_yaml(path: Path) -> Any:
     return load_yaml_file(path)
 
 
-def _find(cwd: Path) -> tuple[Path, Any] | None:
+def _in_dir(directory: Path) -> tuple[Path, Any] | None:
     for name in CONFIG_FILES:
-        path = cwd / name
+        path = directory / name
         if not path.is_file():
             continue
         if name == "pyproject.toml":
@@ -171,8 +183,40 @@ def _find(cwd: Path) -> tuple[Path, Any] | None:
     return None
 
 
-def load_config(cwd: Path, explicit: Path | None = None) -> Config:
-    """The configuration in force for a run started in ``cwd`` (or the file ``explicit``)."""
+def search_dirs(start: Path) -> list[Path]:
+    """The directories looked in, nearest first: `start` (or its directory) up to the repository root, or
+    to the file system's root outside a repository."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    out = []
+    for d in (here, *here.parents):
+        out.append(d)
+        if (d / ".git").exists():
+            break
+    return out
+
+
+def find_config(start: Path, cwd: Path | None = None) -> Path | None:
+    """The config file in force for a check of `start`; None when there is none."""
+    found = _find(start, cwd)
+    return found[0] if found else None
+
+
+def _find(start: Path, cwd: Path | None = None) -> tuple[Path, Any] | None:
+    dirs = search_dirs(start)
+    if cwd is not None and cwd.resolve() not in dirs:
+        dirs.append(cwd.resolve())
+    for d in dirs:
+        found = _in_dir(d)
+        if found is not None:
+            return found
+    return None
+
+
+def load_config(cwd: Path, explicit: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration in force for a run started in ``cwd`` that checks ``start`` (default: ``cwd``),
+    or the file ``explicit``."""
     if explicit is not None:
         path = explicit if explicit.is_absolute() else cwd / explicit
         if not path.is_file():
@@ -185,7 +229,7 @@ def load_config(cwd: Path, explicit: Path | None = None) -> Config:
             data = _read_yaml(path)
         found: tuple[Path, Any] | None = (path, data)
     else:
-        found = _find(cwd)
+        found = _find(start if start is not None else cwd, cwd)
     if found is None:
         return Config()
     path, data = found
@@ -223,5 +267,9 @@ def load_config(cwd: Path, explicit: Path | None = None) -> Config:
         overrides=tuple(overrides),
         format=data.get("format"),
         fail_on=data.get("fail_on"),
+        include=tuple(data.get("include") or ()),
+        exclude=tuple(data.get("exclude") or ()),
+        respect_gitignore=bool(data.get("respect_gitignore", True)),
+        root=base.resolve(),
         key_lines=tuple(sorted(key_lines.items())),
     )

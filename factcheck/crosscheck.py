@@ -37,13 +37,16 @@ class CompareSettings:
     contemporaneous_days: int = 366
     report_agreements: bool = True
     conversion_slack: float = 0.03
+    rate_near_days: int = 7
+    stale_rate_slack: float = 0.10
+    rate_stale_days: int = 366
 
 
 @lru_cache(maxsize=4)
 def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
     data, path = load_lexicon_file("compare", rules_dir)
     types = {"contemporaneous_days": int, "report_agreements": bool,
-             "conversion_slack": float}
+             "conversion_slack": float, "rate_near_days": int, "stale_rate_slack": float, "rate_stale_days": int}
     for key, value in data.items():
         if key not in types:
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
@@ -65,6 +68,8 @@ class _Norm:
     high: float
     unit: str
     note: str | None
+    #: How many days the exchange rate used lies from the claim's date (0: no conversion or that day's rate).
+    rate_gap: int = 0
 
 
 # ------------------------------------------------------------------------------ formatting
@@ -202,8 +207,10 @@ def _signed(c: Claim, lo: float, hi: float, v: float) -> tuple[float, float, flo
     return lo, hi, v
 
 
-def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date) -> _Norm | str:
-    """The claim's interval in ``ref_unit``, or a reason why it cannot be converted."""
+def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date,
+               settings: CompareSettings | None = None) -> _Norm | str:
+    """The claim's interval in ``ref_unit``, or a reason why it cannot be converted (among them: no
+    published rate within ``rate_stale_days`` of the date; never a silent conversion years away)."""
     q = c.quantity
     v = q.value if q.value is not None else 0.0
     lo = -INF if q.low is None else q.low
@@ -219,10 +226,17 @@ def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date)
         rate = fx.rate(unit, ref_unit, on)
         if rate is None:
             return f"no exchange rate from {unit} to {ref_unit}"
+        gap = abs((rate.day - on).days) if unit != ref_unit else 0
+        stale = settings.rate_stale_days if settings is not None else CompareSettings.rate_stale_days
+        if gap > stale:
+            years = gap / 365.25
+            far = f"{years:.0f} years" if years >= 1.5 else f"{gap} days"
+            return (f"no {unit}->{ref_unit} exchange rate near {on.isoformat()} (the nearest ECB rate is of "
+                    f"{rate.day.isoformat()}, {far} away)")
         if unit != ref_unit:
             note = rate.note
         f = rate.factor
-        return _Norm(v * f, lo * f, hi * f, f"{ref_unit} / {per}" if per else ref_unit, note)
+        return _Norm(v * f, lo * f, hi * f, f"{ref_unit} / {per}" if per else ref_unit, note, gap)
     if q.kind == "percentage_point" and unit == "basis_point":
         return _Norm(v / 100, lo / 100, hi / 100, "percentage_point", None)
     if q.kind == "measure" and unit != ref_unit:
@@ -309,8 +323,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     ref = a.quantity.unit or ""
     if a.quantity.kind == "money" and ref not in ("cent", "pence", "sen"):
         ref = rule.currency or "USD"
-    na = _normalise(a, ref, rule, fx, on)
-    nb = _normalise(b, ref, rule, fx, on)
+    na = _normalise(a, ref, rule, fx, on, settings)
+    nb = _normalise(b, ref, rule, fx, on, settings)
     if isinstance(na, str) or isinstance(nb, str):
         reason = na if isinstance(na, str) else nb
         message = f"{describe(a)} vs {describe(b)}: same metric ({metric}) but {reason}"
@@ -320,6 +334,10 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     if na.note and "ECB" in na.note or nb.note and "ECB" in (nb.note or ""):
         # the writer converted at another day's or a rounded rate: allow that much more
         slack = max(slack, settings.conversion_slack * max(abs(na.value), abs(nb.value)))
+    stale_gap = max(na.rate_gap, nb.rate_gap)
+    if stale_gap > settings.rate_near_days:
+        # the nearest published rate is weeks or months from the date: say so, and allow for the drift
+        slack = max(slack, settings.stale_rate_slack * max(abs(na.value), abs(nb.value)))
     gap = max(nb.low - na.high, na.low - nb.high)
     conversions = "; ".join(n for n in (na.note, nb.note) if n)
     scope = f"both {period_label} {metric}" + (f" of {subject}" if subject else "")
@@ -335,6 +353,9 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
         level = "note"
     if conversions:
         reason += f"; converted with {conversions}"
+    if stale_gap > settings.rate_near_days:
+        reason += (f"; no rate within {settings.rate_near_days} days of {on.isoformat()}: the nearest is "
+                   f"{stale_gap} days away, so the tolerance is widened to {settings.stale_rate_slack:.0%}")
     fields["reason"] = reason
     template = rule.render(**fields)
     message = f"{describe(a)} vs {describe(b)}, {scope}: {reason}"

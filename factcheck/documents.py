@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .discover import Selection
 from .errors import FactcheckError, Problem, WarningKind
 from .extract.temporal import date_field, detect_document_date, front_matter
 from .model import Document
@@ -45,9 +46,12 @@ class Source:
     problems: tuple[Problem, ...] = ()
 
 
-def expand_paths(paths: Iterable[str]) -> list[tuple[str, Path]]:
-    """Files named, and the document files inside directories named, sorted and without repeats."""
-    return find_documents(paths)[0]
+def expand_paths(paths: Iterable[str], selection: Selection | None = None) -> list[tuple[str, Path]]:
+    """Files named, and the document files inside directories named, sorted and without repeats.
+
+    `selection` filters what a directory yields (include/exclude globs, .gitignore); a file named
+    is always read."""
+    return find_documents(paths, selection)[0]
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -104,13 +108,14 @@ def read_source(name: str, path: Path, max_bytes: int = MAX_BYTES) -> Source:
                   reading.problems)
 
 
-def read_sources(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> tuple[list[Source], list[Problem]]:
+def read_sources(paths: Iterable[str], max_bytes: int = MAX_BYTES,
+                 selection: Selection | None = None) -> tuple[list[Source], list[Problem]]:
     """Every readable document under ``paths`` and a warning for each one passed over.
 
     A path that does not exist is an error (the user named it); a file that cannot be read is a warning,
     unless no document at all could be read.
     """
-    found, problems = find_documents(paths)
+    found, problems = find_documents(paths, selection)
     sources: list[Source] = []
     for name, path in found:
         try:

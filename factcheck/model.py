@@ -338,6 +338,12 @@ class Report:
     rules: tuple[dict[str, Any], ...] = field(default=())
     #: What the run warned about (files skipped, numbers too large, ...): counted in the summary.
     warnings: tuple[Problem, ...] = ()
+    #: Under ``--changed-since``: the documents changed, so reports place each finding on a claim in one of
+    #: them rather than on an unchanged file. Empty: every document counts.
+    changed_docs: tuple[str, ...] = ()
+    #: The lowest contradiction level that fails the run (``--fail-on``), so every format marks the same
+    #: findings as failures as the exit code does.
+    fail_on: str = "error"
 
     def claims_of(self, doc: str) -> list[Claim]:
         return [c for c in self.claims if c.doc == doc]

@@ -35,15 +35,30 @@ _RULES: RuleSet | None = None
 _FX: EcbRates | None = None
 
 
-def _defaults() -> tuple[Extractor, RuleSet, EcbRates]:
-    global _EXTRACTOR, _RULES, _FX
+def _extractor() -> Extractor:
+    global _EXTRACTOR
     if _EXTRACTOR is None:
         _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+def _default_rules() -> RuleSet:
+    """The shipped rules, loaded once per process and only when a caller passes none."""
+    global _RULES
     if _RULES is None:
         _RULES = load_rules()
+    return _RULES
+
+
+def _default_fx() -> EcbRates:
+    global _FX
     if _FX is None:
         _FX = EcbRates()
-    return _EXTRACTOR, _RULES, _FX
+    return _FX
+
+
+def _defaults() -> tuple[Extractor, RuleSet, EcbRates]:
+    return _extractor(), _default_rules(), _default_fx()
 
 
 def dated_document(name: str, text: str, date: dt.date | None = None) -> Document:
@@ -70,9 +85,9 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
 
 def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
            suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None) -> Report:
-    extractor, default_rules, default_fx = _defaults()
-    rules = rules or default_rules
-    fx = fx or default_fx
+    extractor = _extractor()
+    rules = rules or _default_rules()
+    fx = fx or _default_fx()  # loaded only when a caller passes none, once per process
     today = today or dt.date.today()
     docs = sorted(documents, key=lambda d: d.name)
     all_undated = all(d.date is None for d in docs)
@@ -127,7 +142,7 @@ def extract_documents(documents: Sequence[Document], *,
                       time_budget: float | None = None) -> tuple[list[Quantity], tuple[Problem, ...]]:
     """Every quantity of every document at its source line (`factcheck extract`), under the same guards as
     `check_documents`: too-large numbers and documents over their time budget are warnings."""
-    extractor = _defaults()[0]
+    extractor = _extractor()
     out: list[Quantity] = []
     problems: list[Problem] = []
     with collecting() as sink:
@@ -160,7 +175,7 @@ def headline_templates(documents: Sequence[Document]) -> dict[str, str]:
 def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:
     """Each document's names, as the cross-check measures how far two documents tell one story (for
     scripts that rebuild the cross-check's context from a report)."""
-    lex = Framer(rules or _defaults()[1]).lex
+    lex = Framer(rules or _default_rules()).lex
     return {d.name: document_names(lex, d.text) for d in documents}
 
 

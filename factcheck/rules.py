@@ -77,25 +77,30 @@ _ISO_4217 = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _currencies() -> frozenset[str]:
-    try:
-        from currency_converter import CurrencyConverter
+#: Currencies the ECB table still holds from before the euro replaced them (and the old Turkish lira).
+_ECB_LEGACY = frozenset("CYP EEK LTL LVL MTL ROL SIT SKK TRL HRK".split())
 
-        extra = frozenset(CurrencyConverter().currencies)
-    except Exception:  # pragma: no cover - the converter ships its data; this is belt and braces
-        extra = frozenset()
-    return _ISO_4217 | extra
+
+def _currencies() -> frozenset[str]:
+    """Every code a rule may name; a fixed list, so checking a rule needs no rate table (a third of a
+    second to parse). `tests/test_everyday.py` checks it covers the shipped rate table."""
+    return _ISO_4217 | _ECB_LEGACY
 
 
 @functools.lru_cache(maxsize=1)
 def _convertible() -> frozenset[str]:
     try:
-        from currency_converter import CurrencyConverter
+        from .fx import converter
 
-        return frozenset(CurrencyConverter().currencies)
+        return frozenset(converter().currencies)
     except Exception:  # pragma: no cover
         return _ISO_4217
+
+
+#: Currencies the ECB has published reference rates for since its first years: always in the shipped table,
+#: so checking a rule that names one needs no rate table (parsing it costs a third of a second).
+_ECB_CORE = frozenset("""AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF IDR ILS INR ISK JPY KRW MXN MYR NOK NZD
+    PHP PLN RON RUB SEK SGD THB TRY USD ZAR""".split())
 
 
 def is_currency(code: str) -> bool:
@@ -105,6 +110,8 @@ def is_currency(code: str) -> bool:
 
 def _check_convertible(code: str, key: str, path: str, line: int) -> None:
     """A rule's currencies must have offline exchange rates, or money could never be compared."""
+    if code in _ECB_CORE:
+        return
     if code not in _convertible():
         raise RuleFileError(
             path, line, f"{key}: no offline exchange rate for {code!r}; use one of {', '.join(sorted(_convertible() & _ISO_4217))}"
@@ -239,6 +246,7 @@ class Rule:
         return {
             "id": self.id,
             "title": self.title,
+            "description": self.description,
             "level": self.level,
             "enabled": self.enabled,
             "metric": self.metric,
@@ -419,7 +427,7 @@ def _parse_absolute(value: Any, path: str, line: int) -> tuple[float, str | None
         raise RuleFileError(path, line, f"tolerance.absolute: {value!r} must not be negative")
     if not unit_text:
         return amount, None
-    if unit_text.upper() in _currencies() and len(unit_text) == 3:
+    if len(unit_text) == 3 and is_currency(unit_text.upper()):
         if unit_text != unit_text.upper():
             raise RuleFileError(path, line, f"tolerance.absolute: write the currency in capitals: {unit_text.upper()}")
         return amount, unit_text
@@ -494,7 +502,17 @@ def _norm_tests(data: Any, path: str) -> tuple[dict, ...]:
 
 
 def load_rule_file(path: Path, rule_id: str) -> Rule:
-    """Load, validate and normalise one rule file; every problem is a `RuleFileError` at its line."""
+    """Load, validate and normalise one rule file; every problem is a `RuleFileError` at its line.
+
+    The result is kept in factcheck's disk cache (`factcheck.cache`) until the file or factcheck changes."""
+    from .cache import cached
+    from .paths import shipped_rules_dir
+
+    units = shipped_rules_dir() / "lexicon" / "units.yaml"  # pint dimensions depend on its definitions
+    return cached("rule", [path, units], lambda: _load_rule_file(path, rule_id), extra=rule_id)
+
+
+def _load_rule_file(path: Path, rule_id: str) -> Rule:
     spath = str(path)
     data = load_yaml_file(path)
     if not isinstance(data, dict):
@@ -609,11 +627,13 @@ def _rule_files(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) -> RuleSet:
+def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None,
+               warn: Callable[[RuleFileError], None] | None = None) -> RuleSet:
     """The shipped rules plus ``extra_dirs`` plus the config's `rules`, with the config applied.
 
     Config `levels` and `disable` change the rules themselves (per-file `overrides` are for the
-    caller, see `Config.level_for`); unknown rule ids in the config are errors at their line.
+    caller, see `Config.level_for`). An unknown rule id in the config is a `RuleFileError` at its line:
+    raised, or handed to `warn` (the CLI prints it as a warning) and the entry skipped.
     """
     from .paths import shipped_rules_dir
 
@@ -640,7 +660,7 @@ def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None) ->
         raise FactcheckError("no 'generic' rule found: the shipped rules/generic.yaml is missing")
     _check_test_rule_ids(by_id)
     if config is not None:
-        by_id = _apply_config(by_id, config)
+        by_id = _apply_config(by_id, config, warn)
     extra = tuple(r for r, _o, _l in roots[1:] if (r / "lexicon").is_dir())
     return RuleSet(tuple(by_id[k] for k in sorted(by_id)), lexicon_dirs=extra)
 
@@ -656,14 +676,19 @@ def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:
                     raise RuleFileError(rule.path, exp["line"], f"tests: unknown rule {rid!r}{hint}")
 
 
-def _apply_config(by_id: dict[str, Rule], config: Config) -> dict[str, Rule]:
+def _apply_config(by_id: dict[str, Rule], config: Config,
+                  warn: Callable[[RuleFileError], None] | None = None) -> dict[str, Rule]:
     known = sorted(by_id)
 
     def check(rule_id: str, key: str) -> None:
         if rule_id not in by_id:
             close = difflib.get_close_matches(rule_id, known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise RuleFileError(config.path or "config", config.line_for(key, rule_id), f"{key}: unknown rule {rule_id!r}{hint}")
+            err = RuleFileError(config.path or "config", config.line_for(key, rule_id),
+                                f"{key}: unknown rule {rule_id!r}{hint}")
+            if warn is None:
+                raise err
+            warn(err)
 
     for rid in config.disable:
         check(rid, "disable")
@@ -676,9 +701,11 @@ def _apply_config(by_id: dict[str, Rule], config: Config) -> dict[str, Rule]:
             check(rid, "overrides")
     out = dict(by_id)
     for rid, level in config.levels:
-        out[rid] = replace(out[rid], level=level)
+        if rid in out:
+            out[rid] = replace(out[rid], level=level)
     for rid in config.disable:
-        out[rid] = replace(out[rid], enabled=False)
+        if rid in out:
+            out[rid] = replace(out[rid], enabled=False)
     return out
 
 

@@ -31,7 +31,7 @@ from .saferegex import PatternTimeout
 from .saferegex import match as safe_match
 from .schemas import validate
 
-__all__ = ["Suppression", "suppressions_for", "is_suppressed", "check_rule_ids", "SIDECAR_SUFFIX"]
+__all__ = ["Suppression", "suppressions_for", "is_suppressed", "check_rule_ids", "unknown_rule_ids", "SIDECAR_SUFFIX"]
 
 SIDECAR_SUFFIX = ".factcheck-ignore.yaml"
 _HEAD = re.compile(r"<!--\s*factcheck\s*:", re.IGNORECASE)
@@ -175,12 +175,23 @@ def is_suppressed(rule_id: str, line: int, suppressions: Iterable[Suppression]) 
     return None
 
 
-def check_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]) -> None:
-    """Fail on a suppression naming a rule that does not exist: it is surely a typo."""
+def unknown_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]) -> list[RuleFileError]:
+    """One ``file:line`` problem per suppression naming a rule that does not exist (surely a typo: it
+    suppresses nothing). The CLI prints them as warnings."""
     import difflib
 
+    out = []
+    ordered = sorted(known)
     for s in suppressions:
         if s.rule != "*" and s.rule not in known:
-            close = difflib.get_close_matches(s.rule, sorted(known), n=1)
+            close = difflib.get_close_matches(s.rule, ordered, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise RuleFileError(s.source, s.source_line, f"factcheck suppression: unknown rule {s.rule!r}{hint}")
+            out.append(RuleFileError(s.source, s.source_line, f"factcheck suppression: unknown rule {s.rule!r}{hint}"))
+    return out
+
+
+def check_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]) -> None:
+    """Fail on the first suppression naming a rule that does not exist."""
+    problems = unknown_rule_ids(suppressions, known)
+    if problems:
+        raise problems[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import FactcheckError, Problem, WarningKind, one_line
 from .safeio import kind_of, why_unreadable
@@ -31,9 +31,10 @@ def display_name(path: str) -> str:
     return one_line(path)
 
 
-def find_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[Problem]]:
+def find_documents(paths: Iterable[str], selection: Any = None) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """Files named, and the document files inside directories named, sorted by name and without repeats,
-    with a warning for each file inside a directory that was passed over."""
+    with a warning for each file inside a directory that was passed over. ``selection``
+    (`factcheck.discover.Selection`) filters what a directory yields; a file named is always read."""
     found: dict[tuple[int, int], tuple[str, Path]] = {}
     problems: list[Problem] = []
     for raw in paths:
@@ -43,7 +44,7 @@ def find_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[P
         except OSError as exc:
             raise FactcheckError(why_unreadable(exc), raw) from None
         if stat.S_ISDIR(st.st_mode):
-            _walk(raw, found, problems)
+            _walk(raw, found, problems, selection)
         elif stat.S_ISREG(st.st_mode):
             if p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 raise FactcheckError(f"unsupported file type '{p.suffix or '(none)'}' "
@@ -57,7 +58,8 @@ def find_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[P
     return sorted(found.values(), key=lambda x: x[0]), problems
 
 
-def _walk(root: str, found: dict[tuple[int, int], tuple[str, Path]], problems: list[Problem]) -> None:
+def _walk(root: str, found: dict[tuple[int, int], tuple[str, Path]], problems: list[Problem],
+          selection: Any = None) -> None:
     """Depth-first over ``root`` with an explicit stack; every directory is entered at most once."""
     seen_dirs: set[tuple[int, int]] = set()
     st = os.stat(root)
@@ -95,6 +97,8 @@ def _walk(root: str, found: dict[tuple[int, int], tuple[str, Path]], problems: l
                 subdirs.append(where)
                 continue
             if Path(entry.name).suffix.lower() not in DOCUMENT_SUFFIXES:
+                continue
+            if selection is not None and not selection.wanted(Path(where), Path(root)):
                 continue
             if not stat.S_ISREG(est.st_mode):
                 problems.append(Problem(WarningKind.SKIPPED, f"skipped: {kind_of(est.st_mode)}, not a document",

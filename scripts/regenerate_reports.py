@@ -32,6 +32,8 @@ REPORTS = {
     "seeds.sarif": "sarif",
     "seeds.junit.xml": "junit",
     "seeds.github.txt": "github",
+    "seeds.line.txt": "line",
+    "seeds.gitlab.json": "gitlab",
 }
 
 

@@ -25,6 +25,14 @@ def _rename(report: Report, old: str, new: str) -> Report:
     )
 
 
+def _replaced(report: Report, old: str, new: str) -> Report:
+    """`old` fixed and another finding `new` introduced: a new id and other claims (other values, quotes)."""
+    other = report.findings[2].claims
+    return dataclasses.replace(
+        report, findings=tuple(dataclasses.replace(f, id=new, claims=other) if f.id == old else f
+                               for f in report.findings))
+
+
 def test_create_sorted_without_line_numbers() -> None:
     r = seed_report()
     r = dataclasses.replace(r, findings=tuple(reversed(r.findings)))
@@ -33,7 +41,7 @@ def test_create_sorted_without_line_numbers() -> None:
     ids = [e["id"] for e in data["findings"]]
     assert ids == sorted(ids) == ["fc-0001", "fc-0002"]  # agreements are not baselined
     assert data["findings"][0] == {
-        "id": "fc-0001", "rule": "trade", "metric": "trade growth", "verdict": "contradiction", "docs": ["000.txt", "001.txt"],
+        "id": "fc-0001", "fingerprint": bl.fingerprint(r.findings[-1]), "rule": "trade", "metric": "trade growth", "verdict": "contradiction", "docs": ["000.txt", "001.txt"],
     }
     text = bl.dumps(data)
     assert '"line"' not in text and '"start"' not in text and "50" not in text
@@ -76,7 +84,7 @@ def test_load_directory(tmp_path: Path) -> None:
 
 def test_compare_marks_new_unchanged_resolved() -> None:
     base = bl.from_dict(bl.create(seed_report()))
-    later = _rename(seed_report(), "fc-0002", "fc-0009")  # fc-0002 fixed, fc-0009 introduced
+    later = _replaced(seed_report(), "fc-0002", "fc-0009")  # fc-0002 fixed, fc-0009 introduced
     out = bl.compare(later, base)
     assert dict(out.baseline_status) == {"fc-0001": "unchanged", "fc-0009": "new", "fc-0003": "new"}
     assert out.resolved_ids == ("fc-0002",)
@@ -93,7 +101,8 @@ def test_new_findings_without_baseline_is_everything_but_agreements() -> None:
 def test_prune_only_removes() -> None:
     base = bl.from_dict(bl.create(seed_report()))
     later = _rename(_drop(seed_report(), "fc-0001"), "fc-0002", "fc-0002")
-    later = dataclasses.replace(later, findings=later.findings + (dataclasses.replace(seed_report().findings[0], id="fc-brand-new"),))
+    brand_new = dataclasses.replace(seed_report().findings[0], id="fc-brand-new", claims=seed_report().findings[2].claims)
+    later = dataclasses.replace(later, findings=later.findings + (brand_new,))
     pruned = bl.prune(base, later)
     assert [e["id"] for e in pruned["findings"]] == ["fc-0002"]  # fc-0001 gone, fc-brand-new NOT added
     assert bl.prune(bl.from_dict(pruned), seed_report()) == pruned  # never grows back

@@ -104,7 +104,7 @@ BAD_YAML = [
     ("overrides:\n  - glob: '*.md'\n    disabled: [generic]\n", 3, "overrides[0].disabled: unknown key (did you mean 'disable'?)"),
     ("fail_on: errors\n", 1, "fail_on: 'errors' is not one of error, warning, note (did you mean 'error'?)"),
     ("format: 3\n", 1, "format: expected a string, got an integer"),
-    ("format: jsn\n", 1, "format: 'jsn' is not one of text, json, markdown, html, sarif, junit, github (did you mean 'json'?)"),
+    ("format: jsn\n", 1, "format: 'jsn' is not one of text, json, markdown, html, sarif, junit, github, line, gitlab (did you mean 'json'?)"),
     ("rules: [a, *b]\n", 1, "aliases are not allowed"),
     ("rules: [a\nformat: x\n", 2, "invalid YAML"),
     ("- just\n- a list\n", 1, "must be a mapping"),

@@ -68,3 +68,24 @@ def test_editing_a_tolerance_changes_the_verdict(tmp_path: Path) -> None:
     loose = _write_rule(tmp_path / "loose", _rule_example().replace('relative: "2%"', 'relative: "5%"'))
     assert _verdicts(strict) == {"contradiction"}
     assert _verdicts(loose) == {"agreement"}
+
+
+def _block_after(marker: str) -> str:
+    m = re.search(re.escape(marker) + r".*?```text\n(.*?)```", README, re.S)
+    assert m, f"the README lost the example after {marker!r}"
+    return m.group(1)
+
+
+def test_readme_default_output_is_what_the_seeds_give() -> None:
+    """The README shows the new default text report of `factcheck check seeds/` exactly."""
+    shown = _block_after("`factcheck check seeds/` (piped, so plain text at")
+    assert shown == (ROOT / "reports" / "seeds.txt").read_text(encoding="utf-8")
+    assert shown.startswith("Contradictions (2)\n\nerror  economy.trade_growth  trade growth")
+    assert "not shown: " in shown and "--show-notes" in README and "--show-agreements" in README
+
+
+def test_readme_line_format_example_is_real() -> None:
+    shown = _block_after("`--format line` gives one line per finding").splitlines()
+    real = (ROOT / "reports" / "seeds.line.txt").read_text(encoding="utf-8").splitlines()
+    assert shown[-1] == "..." and shown[:-1] == real[: len(shown) - 1]
+    assert all(re.match(r"^\S+:\d+:\d+: (error|warning|note) \[[\w.]+\] ", line) for line in shown[:-1])

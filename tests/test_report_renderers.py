@@ -20,7 +20,7 @@ ANSI = re.compile(r"\x1b\[")
 
 
 def test_registry_names() -> None:
-    assert set(RENDERERS) == {"text", "json", "markdown", "html", "sarif", "junit", "github"}
+    assert set(RENDERERS) == {"text", "json", "markdown", "html", "sarif", "junit", "github", "line", "gitlab"}
     assert FORMATS == tuple(RENDERERS)
 
 
@@ -44,22 +44,45 @@ def test_findings_order_does_not_change_output() -> None:
 
 
 def test_text_plain_has_sections_in_order_and_no_ansi() -> None:
-    out = render(seed_report(), "text", width=140)
+    out = render(seed_report(), "text", width=140, show_notes=True, show_agreements=True)
     assert not ANSI.search(out)
     i_con = out.index("Contradictions (1)")
     i_nc = out.index("Related but not comparable (1)")
-    i_ag = out.index("1 agreement")
+    i_ag = out.index("Agreements (1)")
     assert i_con < i_nc < i_ag
     for needle in ("trade growth", "000.txt:50", "001.txt:17", "~12% [10.8–13.2]", "16% [15.5–16.5]", "2021",
-                   "Mr Asadov", "different periods", "2022"):
+                   "Mr Asadov", "different periods", "2022", "Level", "Rule"):
         assert needle in out, needle
     assert all(line == line.rstrip() for line in out.splitlines())
 
 
-def test_text_plain_is_aligned() -> None:
-    out = render(seed_report(), "text", width=120)
+def test_text_hides_notes_and_agreements_but_counts_them() -> None:
+    out = render(seed_report(), "text", width=140)
+    assert "Contradictions (1)" in out and "Related but not comparable" not in out and "Agreements (" not in out
+    assert "different periods" not in out and "treaties" not in out
+    assert "not shown: 1 note (--show-notes), 1 agreement (--show-agreements)" in out
+    assert out.rstrip().endswith("2 documents, 6 claims: 1 contradiction (1 error), 1 not comparable, 1 agreement")
+
+
+def test_text_plain_is_aligned_when_wide() -> None:
+    out = render(seed_report(), "text", width=140)
     table_lines = [line for line in out.splitlines() if line.startswith(("|", "+"))]
     assert table_lines and len({len(line) for line in table_lines[:8]}) == 1
+    assert max(len(line) for line in table_lines) <= 140
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 139])
+def test_text_below_140_columns_is_stacked(width: int) -> None:
+    out = render(seed_report(), "text", width=width)
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith(("|", "+"))]  # no table to break
+    assert all(len(line) <= width for line in lines), width
+    head = next(line for line in lines if line.startswith("error"))
+    assert head.split()[:3] == ["error", "trade", "trade"] and "fc-0001" in head
+    block = "\n".join(lines[lines.index(head):])
+    for needle in ("000.txt:50", "001.txt:17", "~12% [10.8–13.2]", "16% [15.5–16.5]", "why: ",
+                   "Mr Asadov said trade grew", "I have a different number"):
+        assert needle in block, (width, needle)
 
 
 def test_text_color_uses_ansi() -> None:
@@ -74,8 +97,9 @@ def test_text_does_not_interpret_rich_markup_in_documents() -> None:
 
 def test_text_baseline_column_and_resolved() -> None:
     r = dataclasses.replace(seed_report(), baseline_status=(("fc-0001", "new"), ("fc-0002", "unchanged")), resolved_ids=("fc-old",))
-    out = render(r, "text", width=160)
+    out = render(r, "text", width=160, show_notes=True)
     assert "Baseline" in out and "unchanged" in out and "fc-old" in out and "1 new, 1 resolved" in out
+    assert "[new]" in render(r, "text", width=100)
 
 
 # --- json -------------------------------------------------------------------------------------
@@ -375,12 +399,14 @@ WORDS = "alignment 0.97 (both fall under the rule's metric, the same stated peri
 
 
 def test_text_says_the_alignment_of_contradictions_in_words() -> None:
-    out = render(_with_alignment(seed_report()), "text", width=200)
+    out = render(_with_alignment(seed_report()), "text", width=200, show_notes=True)
     assert out.count(WORDS) == 1
     line = next(line for line in out.splitlines() if WORDS in line)
     assert line.startswith("fc-0001") and "000.txt:50 vs 001.txt:17" in line
     assert out.index("Contradictions (1)") < out.index(WORDS) < out.index("Related but not comparable")
     assert "alignment" not in render(seed_report(), "text", width=200)  # nothing when no score was kept
+    stacked = render(_with_alignment(seed_report()), "text", width=100)
+    assert "compared: alignment 0.97 (both fall under the rule's metric, the same stated period)" in stacked
 
 
 def test_markdown_says_the_alignment_of_contradictions_in_words() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "regenerate_reports.py"
-NAMES = ("seeds.txt", "seeds.json", "seeds.md", "seeds.html", "seeds.sarif", "seeds.junit.xml", "seeds.github.txt")
+NAMES = ("seeds.txt", "seeds.json", "seeds.md", "seeds.html", "seeds.sarif", "seeds.junit.xml", "seeds.github.txt",
+         "seeds.line.txt", "seeds.gitlab.json")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

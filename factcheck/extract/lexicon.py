@@ -246,6 +246,18 @@ def load_currencies(path: Path) -> dict[str, Any]:
 
 
 def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]], frozenset[str]]:
+    """The unit surfaces of ``units.yaml``, its definitions added to pint. Validating every unit needs pint, so
+    the validated result is cached (`factcheck.cache`) and, on a hit, pint is built only when first used."""
+    from ..cache import cached
+
+    defines, result = cached("units", [path], lambda: _load_units(path))
+    for definition in defines:
+        unit_registry.define_later(definition)
+    return result
+
+
+def _load_units(path: Path) -> tuple[tuple[str, ...], tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]],
+                                                             frozenset[str]]]:
     data = load_yaml_file(path)
     _validate_against_schema(data, "units", path)
     _check_keys(data, {"define", "units"}, path, "top level")
@@ -274,7 +286,7 @@ def load_units(path: Path) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple
                 cased[surface] = (unit, attached)
             else:
                 plain[surface.lower()] = (unit, attached)
-    return plain, cased, rate_words
+    return tuple(defines), (plain, cased, rate_words)
 
 
 def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]:

@@ -10,16 +10,32 @@ from typing import Any
 
 _REGISTRY: Any = None
 _DEFINED: set[str] = set()
+#: Definitions known good (from a cached lexicon) waiting for the registry to be built.
+_PENDING: list[str] = []
 
 
 def registry() -> Any:
-    """The shared pint UnitRegistry (created on first use)."""
+    """The shared pint UnitRegistry (created on first use, with any pending definitions)."""
     global _REGISTRY
     if _REGISTRY is None:
         import pint
 
         _REGISTRY = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+        pending = list(_PENDING)
+        _PENDING.clear()
+        for definition in pending:
+            define(definition)
     return _REGISTRY
+
+
+def define_later(definition: str) -> None:
+    """Add a definition already validated (it came from the lexicon cache) without building pint now:
+    it is defined when the registry is first needed (building pint costs a quarter of a second)."""
+    if _REGISTRY is None:
+        if definition not in _PENDING:
+            _PENDING.append(definition)
+    else:
+        define(definition)
 
 
 def define(definition: str) -> None:

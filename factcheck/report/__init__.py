@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dataclasses import replace
+
 from ..errors import ExitCode, FactcheckError
 from ..model import LEVELS, Finding, Report
-from . import github, htmlpage, jsonfmt, junit, markdown, sarif, text
+from ._common import is_failing
+from . import github, gitlab, htmlpage, jsonfmt, junit, line, markdown, sarif, text
 
 Renderer = Callable[..., str]
 
@@ -22,40 +25,36 @@ RENDERERS: dict[str, Renderer] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "line": line.render,
+    "gitlab": gitlab.render,
 }
 
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int | None = None) -> str:
-    """Render in the named format; `width` only matters to ``text``."""
+def render(report: Report, fmt: str, *, color: bool = False, width: int | None = None, show_notes: bool = False,
+           show_agreements: bool = False) -> str:
+    """Render in the named format; `width` and the ``show_*`` switches only matter to ``text``."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise FactcheckError(f"unknown format {fmt!r} (choose from {', '.join(sorted(RENDERERS))})") from None
     if fmt == "text":
-        return text.render(report, color=color, width=width)
+        return text.render(report, color=color, width=width, show_notes=show_notes,
+                           show_agreements=show_agreements)
     return renderer(report, color=color)
 
 
-def failing_findings(report: Report, fail_on: str = "error") -> list[Finding]:
-    """Contradictions at or above `fail_on`; with a baseline applied, only the new ones."""
+def failing_findings(report: Report, fail_on: str | None = None) -> list[Finding]:
+    """Contradictions at or above `fail_on` (default: the report's own); with a baseline, only the new ones."""
+    fail_on = fail_on or report.fail_on
     if fail_on not in LEVELS:
         raise FactcheckError(f"--fail-on {fail_on!r}: choose from {', '.join(LEVELS)}")
-    threshold = LEVELS.index(fail_on)
-    with_baseline = bool(report.baseline_status or report.resolved_ids)
-    status = dict(report.baseline_status)
-    return [
-        f
-        for f in report.findings
-        if f.verdict == "contradiction"
-        and f.level in LEVELS
-        and LEVELS.index(f.level) <= threshold
-        and (not with_baseline or status.get(f.id, "new") == "new")
-    ]
+    probe = report if fail_on == report.fail_on else replace(report, fail_on=fail_on)
+    return [f for f in report.findings if is_failing(probe, f)]
 
 
-def decide_exit(report: Report, fail_on: str = "error", exit_zero: bool = False) -> ExitCode:
+def decide_exit(report: Report, fail_on: str | None = None, exit_zero: bool = False) -> ExitCode:
     """FINDINGS when any contradiction at/above `fail_on` is new; CLEAN otherwise or with `exit_zero`."""
     found = failing_findings(report, fail_on)
     if exit_zero:

@@ -235,11 +235,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def summary_line(report: Report) -> str:
-    """``2 documents, 5 claims: 1 contradiction, 1 not comparable, 1 agreement``."""
+    """``2 documents, 5 claims: 1 contradiction (1 error), 1 not comparable, 1 agreement``."""
     c = counts(report)
+    levels = [(lv, sum(1 for f in report.findings if f.verdict == "contradiction" and f.level == lv)) for lv in LEVELS]
+    by_level = ", ".join(f"{n} {lv}" for lv, n in levels if n)
     text = (
         f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: "
-        f"{plural(c['contradiction'], 'contradiction')}, {c['not_comparable']} not comparable, "
+        f"{plural(c['contradiction'], 'contradiction')}{f' ({by_level})' if by_level else ''}, "
+        f"{c['not_comparable']} not comparable, "
         f"{plural(c['agreement'], 'agreement')}"
     )
     if baseline_applied(report):
@@ -255,3 +258,41 @@ def status_label(report: Report, f: Finding) -> str:
     return report.status_of(f.id) or ""
 
 
+def primary_claim(report: Report, f: Finding) -> Claim:
+    """The claim a one-location format places the finding on: under ``--changed-since`` the first claim in a
+    changed document (never an annotation on a file the change did not touch), else the first claim."""
+    if report.changed_docs:
+        changed = set(report.changed_docs)
+        for cl in f.claims:
+            if cl.doc in changed:
+                return cl
+    return f.claims[0]
+
+
+def is_failing(report: Report, f: Finding) -> bool:
+    """Whether `f` makes the run exit 1: a contradiction at or above the report's ``fail_on``, and new when a
+    baseline was applied. The one definition the exit code, JUnit failures and annotations share."""
+    if f.verdict != "contradiction" or f.level not in LEVELS:
+        return False
+    threshold = LEVELS.index(report.fail_on) if report.fail_on in LEVELS else 0
+    if LEVELS.index(f.level) > threshold:
+        return False
+    return not baseline_applied(report) or report.status_of(f.id) in (None, "new")
+
+
+def reported_findings(report: Report) -> list[Finding]:
+    """What the CI formats (line, GitHub, GitLab, SARIF) report: contradictions and not-comparable pairs, in
+    presentation order; agreements are not problems."""
+    return [f for f in sorted_findings(report) if f.verdict in ("contradiction", "not_comparable") and f.claims]
+
+
+def line_message(f: Finding, primary: Claim) -> str:
+    """One line that says the finding: the metric, the value here, the other value and where, the reason."""
+    others = [cl for cl in f.claims if cl is not primary]
+    here = f"{fmt_value(primary)} ({fmt_period(primary)})"
+    there = "; ".join(f"{fmt_value(cl)} ({fmt_period(cl)}) at {location(cl)}" for cl in others[:2])
+    if len(others) > 2:
+        there += f" and {len(others) - 2} more"
+    reason = one_line(f.reason) if f.reason else one_line(f.message)
+    what = f"{f.metric}: " if f.metric else ""
+    return f"{what}{here} vs {there} — {reason}" if there else f"{what}{here} — {reason}"

@@ -25,7 +25,7 @@ def escape_property(text: str) -> str:
 
 
 def _command(report: Report, f: Finding) -> str:
-    first = f.claims[0]
+    first = c.primary_claim(report, f)
     level = _LEVELS.get(f.level, "warning") if f.verdict == "contradiction" else "notice"
     props = [f"file={escape_property((first.doc or '').translate(_SEPARATORS))}", f"line={max(1, first.quantity.line)}"]
     col = c.column_of(report, first)
@@ -34,7 +34,8 @@ def _command(report: Report, f: Finding) -> str:
     what = "contradiction" if f.verdict == "contradiction" else "not comparable"
     title = f"factcheck {what}: {f.metric} ({f.rule})".translate(_SEPARATORS)
     props.append(f"title={escape_property(title)}")
-    lines = [c.finding_headline(f)] + [f"- {c.claim_summary(cl)}: \"{c.quote(cl, 160)}\"" for cl in f.claims]
+    lines = [c.finding_headline(f)] + [f"- {c.claim_summary(cl)}: \"{c.quote(cl, 160)}\"" for cl in
+                                       [first, *(x for x in f.claims if x is not first)]]
     message = "\n".join(line.translate(_SEPARATORS) for line in lines)
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
@@ -42,9 +43,7 @@ def _command(report: Report, f: Finding) -> str:
 def render(report: Report, *, color: bool = False) -> str:
     """Workflow commands, one per line; `color` is ignored."""
     out = []
-    for f in c.sorted_findings(report):
-        if f.verdict not in ("contradiction", "not_comparable") or not f.claims:
-            continue
+    for f in c.reported_findings(report):
         if report.status_of(f.id) == "unchanged":
             continue
         out.append(_command(report, f))

@@ -1,6 +1,7 @@
 """JUnit XML, for CI systems (GitLab, Jenkins, Azure) that show test reports but not SARIF.
 
-One testcase per finding: a contradiction at error level is a ``<failure>``, a not-comparable
+One testcase per finding: a contradiction that fails the run (at or above ``--fail-on``, new under a
+baseline: the same test as the exit code) is a ``<failure>``, a not-comparable
 finding is ``<skipped>`` with its reason, and the rest pass with their details in
 ``<system-out>``. ElementTree does the escaping; characters XML 1.0 forbids are dropped.
 """
@@ -33,20 +34,20 @@ def _details(report: Report, f: Finding) -> str:
 def render(report: Report, *, color: bool = False) -> str:
     """A single ``<testsuite>`` inside ``<testsuites>``; `color` is ignored."""
     findings = c.sorted_findings(report)
-    failures = sum(1 for f in findings if f.verdict == "contradiction" and f.level == "error")
+    failures = sum(1 for f in findings if c.is_failing(report, f))
     skipped = sum(1 for f in findings if f.verdict == "not_comparable")
     attrs = {"name": "factcheck", "tests": str(len(findings)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
     root = ET.Element("testsuites", attrs)
     suite = ET.SubElement(root, "testsuite", attrs)
     for f in findings:
-        where = c.location(f.claims[0]) if f.claims else ""
+        where = c.location(c.primary_claim(report, f)) if f.claims else ""
         case = ET.SubElement(
             suite,
             "testcase",
             {"classname": _x(f"factcheck.{f.rule}"), "name": _x(f"{f.metric} [{f.id}]"), "file": _x(f.claims[0].doc or "") if f.claims else ""},
         )
         details = _details(report, f)
-        if f.verdict == "contradiction" and f.level == "error":
+        if c.is_failing(report, f):
             fail = ET.SubElement(case, "failure", {"message": _x(f"{f.metric}: {c.finding_headline(f)} ({where})"), "type": _x(f.rule)})
             fail.text = details
         elif f.verdict == "not_comparable":

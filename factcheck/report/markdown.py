@@ -58,7 +58,7 @@ def _note(note: str, aligned: str, n_claims: int, i: int) -> str:
 def _section(report: Report, findings: list[Finding], verdict: str) -> list[str]:
     show_status = c.baseline_applied(report)
     last = "Reason" if verdict == "not_comparable" else "Message"
-    head = ["Level", "Metric"] + (["Baseline"] if show_status else []) + ["Where", "Quote", "Value [interval]", "Period", last]
+    head = ["Level", "Rule", "Metric"] + (["Baseline"] if show_status else []) + ["Where", "Quote", "Value [interval]", "Period", last]
     lines = [f"### {c.VERDICT_TITLES[verdict]} ({len(findings)})", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     rows = 0
     for f in findings:
@@ -70,7 +70,8 @@ def _section(report: Report, findings: list[Finding], verdict: str) -> list[str]
                 return lines + [""]
             first = i == 0
             note = (f.reason or f.message) if verdict == "not_comparable" else c.finding_headline(f)
-            cells = [escape(f.level) if first else "", f"**{escape(f.metric)}**" if first else "↳"]
+            cells = [escape(f.level) if first else "", f"<code>{escape(f.rule)}</code>" if first else "",
+                     f"**{escape(f.metric)}**" if first else "↳"]
             if show_status:
                 cells.append(escape(c.status_label(report, f)) if first else "")
             cells += [

@@ -68,6 +68,16 @@ def _portable(path: str) -> str:
         return p.as_posix()
 
 
+def help_uri(path: str) -> str:
+    """The rule's documentation: its own file for a shipped rule, else the rule grammar (rules/README.md)."""
+    from ..paths import docs_url
+
+    portable = _portable(path) if path else ""
+    if portable.startswith("rules/"):
+        return docs_url() + quote(portable, safe="/")
+    return docs_url() + "rules/README.md"
+
+
 def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
     """Rule descriptors from the report's rule metadata, plus a bare one for any rule it lacks."""
     meta = {str(r["id"]): r for r in report.rules if r.get("id")}
@@ -77,8 +87,13 @@ def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
         r = meta.get(rid, {})
         title = str(r.get("title") or rid)
         desc: dict[str, Any] = {"id": rid, "name": rid, "shortDescription": {"text": title}}
-        if r.get("message"):
+        help_text = " ".join(str(r.get("description") or "").split())
+        if help_text:
+            desc["fullDescription"] = {"text": help_text}
+            desc["help"] = {"text": help_text, "markdown": f"**{title}**\n\n{help_text}"}
+        elif r.get("message"):
             desc["fullDescription"] = {"text": str(r["message"])}
+        desc["helpUri"] = help_uri(str(r.get("path") or ""))
         level = _LEVELS.get(str(r.get("level", "")), None)
         if level:
             desc["defaultConfiguration"] = {"level": level}
@@ -92,7 +107,8 @@ def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
 
 
 def _result(report: Report, f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    first, *others = f.claims
+    first = c.primary_claim(report, f)
+    others = [cl for cl in f.claims if cl is not first]
     lines = [f"{f.metric}: {c.finding_headline(f)}"] + [f"- {c.claim_summary(cl)}" for cl in f.claims]
     result: dict[str, Any] = {
         "ruleId": f.rule,
@@ -117,7 +133,7 @@ def _result(report: Report, f: Finding, rule_index: dict[str, int]) -> dict[str,
 
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict, for callers (and tests) that want to inspect it."""
-    findings = [f for f in c.sorted_findings(report) if f.verdict in ("contradiction", "not_comparable") and f.claims]
+    findings = c.reported_findings(report)
     rules = _rules(report, findings)
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
     run: dict[str, Any] = {
