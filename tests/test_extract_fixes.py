@@ -610,3 +610,18 @@ def test_lower_case_attached_scale_is_no_scale():
 def test_torque_units(text, unit):
     (x,) = extract_text(text)
     assert (x.kind, x.value, x.unit) == ("measure", 410.0, unit)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Overnight funds traded at 7-3/16 pct in early dealing.", 7.1875, "percent"),  # wire style: 7 3/16
+    ("The shares gained 4-1/2 dlrs on the day.", 4.5, "USD"),
+])
+def test_hyphenated_mixed_fractions(text, value, unit):
+    """The wire writes "five and a half" as 5-1/2: one figure, not a range 5-1 and a stray 2."""
+    (x,) = extract_text(text)
+    assert (x.value, x.unit) == (value, unit)
+
+
+def test_version_numbers_after_a_product_word_are_labels():
+    """"USB 2.0" names a standard; only the count of ports is a quantity."""
+    assert [x.text for x in extract_text("The laptop has two USB 3.0 ports and Bluetooth 5.1.")] == ["two"]

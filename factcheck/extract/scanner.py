@@ -1180,7 +1180,8 @@ class Scanner:
                         prev_core = cores[-1] if cores else None
                         if (prev_core is not None and prev_core.kind == "number" and not prev_core.is_word
                                 and prev_core.number.precision == 1.0 and 0 < s - prev_core.end <= 2
-                                and text[prev_core.end:s].isspace()):  # "10 1/2"
+                                and (text[prev_core.end:s].isspace() or text[prev_core.end:s] == "-")):
+                            # "10 1/2", and the wire's "5-1/2" (five and a half)
                             cores[-1] = _Core(prev_core.start, sm.end(),
                                               ParsedNumber(prev_core.number.value + num / den, 0.0), False)
                         else:
