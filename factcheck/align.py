@@ -196,6 +196,20 @@ def _shares(xs: Iterable[str], ys: Iterable[str]) -> bool:
     return any(same_entity(x, y) for x in xs for y in ys)
 
 
+def _proper(c: Claim) -> tuple[str, ...]:
+    """The subject's names (capitalised), without the item words a rule's term leaves ("capital" of
+    "capital spending"): only a shared name is evidence of one subject."""
+    return tuple(s for s in c.subject if s[:1].isupper())
+
+
+def items(c: Claim) -> frozenset[str]:
+    """The subject's item words (lower case: "wheat" of wheat exports, "producer" of producer prices)."""
+    return frozenset(s for s in c.subject if not s[:1].isupper() and s not in _NOT_ITEMS)
+
+
+_NOT_ITEMS = frozenset({"year", "years", "month", "months", "week", "quarter", "last", "first", "total"})
+
+
 def named_in_sentence(a: Claim, b: Claim) -> bool:
     """b's sentence names one of a's subjects although b's own clause names no one: "... known only to
     the three monks who prepare it" in a text about a liqueur the other sentence names."""
@@ -272,7 +286,7 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
         sa, sb = ca.subject_source, cb.subject_source
-        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(a.subject, b.subject):
+        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(_proper(a), _proper(b)):
             f["shared_entity"] = 1.0
         elif (sa == SubjectSource.SENTENCE != sb and named_in_sentence(a, b)) or (
                 sb == SubjectSource.SENTENCE != sa and named_in_sentence(b, a)):

@@ -19,8 +19,8 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, part_word, same_entity,
-                    load_align_settings, score)
+from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, items, part_word,
+                    same_entity, load_align_settings, score)
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource
 from .rulefile import line_of
 from .rules import Rule, RuleSet
@@ -632,6 +632,13 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
         f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
                     verdict="not_comparable", level="note", reason=reason,
                     message=f"{describe(a)} vs {describe(b)}: {reason}")
+    if f.verdict == "contradiction" and named and items(a) != items(b):
+        # one name, other items: South Africa's consumer and producer prices, a company's capital and
+        # research spending
+        reason = (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
+                  f"{', '.join(sorted(items(b))) or 'none named'}")
+        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
+                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
     if f.verdict == "contradiction" and "another_issue" in weights:
         reason = (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
                   "report, of different days or weeks")
@@ -758,10 +765,13 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
             if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
-            al = score(features(a, b, ctx), align)
+            feats = features(a, b, ctx)
+            al = score(feats, align)
             level = align.level_for(al.score)
             if level is None:
                 continue  # not the same thing, as far as the evidence goes
+            if feats.get("no_subject"):
+                level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
             if a.doc == b.doc and level == Level.NOTE:
                 continue  # inside one document only a strong alignment is a self-contradiction
             f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,

@@ -194,3 +194,20 @@ def test_another_issue_needs_two_changed_figures() -> None:
     # one changed figure is a correction or a dispute, not another issue
     assert not another_issue("Stocks fell by 3.1 mln barrels to 120.4 mln in the week.",
                              "Stocks fell by 3.1 mln barrels to 121.4 mln in the week.")
+
+
+ITEM_CASES = [
+    ("one country's consumer and producer inflation are two figures",
+     {"a.txt": "Verania's year-on-year consumer price inflation rose to 11.4 pct in June, the statistics office said.",
+      "b.txt": "Verania's year-on-year producer price inflation rose to 11.9 pct in June, the statistics office "
+               "said."}, None),
+    ("a metric's own capitalised word is no shared subject",
+     {"a.txt": "Ostland's planning ministry said GDP rose 2.4 pct in real terms in 1991.",
+      "b.txt": "Nordmark Warned On Wages\n\nGDP rose about 1.1 pct in 1991, the agency said, and wages rose faster.\n\n"
+               "Investment was slower.\n\nEnd."}, None),
+]
+
+
+@pytest.mark.parametrize(("name", "texts", "expected"), ITEM_CASES, ids=[c[0] for c in ITEM_CASES])
+def test_items_and_metric_words(name: str, texts: dict[str, str], expected: tuple[str, str] | None) -> None:
+    test_alignment_case(name, texts, expected)

@@ -203,10 +203,10 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         when = PeriodChoice(own[0], "explicit")
         period_prov = period_facet(when, own[1])
     clause = clause_entities(lex, toks, idx_start, idx_end)
+    subject = tuple(subject) + clause
     if metric:  # "GNP rose 14 pct", "Pretax profit 46.1 mln": a capitalised word of the metric names no one
         words = set(metric.lower().split())
-        clause = tuple(e for e in clause if " " in e or e.lower() not in words)
-    subject = tuple(subject) + clause
+        subject = tuple(e for e in subject if " " in e or not e[:1].isupper() or e.lower() not in words)
     parts.append(("clause", clause))
     if said:  # the speaker is not the subject, unless the metric is about them
         subject = tuple(s_ for s_ in subject if (s_ not in said and said not in s_) or (metric and s_.lower() in metric))
