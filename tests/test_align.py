@@ -198,12 +198,12 @@ def test_another_issue_needs_two_changed_figures() -> None:
 
 ITEM_CASES = [
     ("one country's consumer and producer inflation are two figures",
-     {"a.txt": "Verania's year-on-year consumer price inflation rose to 11.4 pct in June, the statistics office said.",
-      "b.txt": "Verania's year-on-year producer price inflation rose to 11.9 pct in June, the statistics office "
-               "said."}, None),
+     {"a.txt": "Verania's annual consumer price inflation climbed to 11.4 percent in June, the statistics office said.",
+      "b.txt": "Verania's annual producer price inflation climbed to 11.9 percent in June, the statistics "
+               "office said."}, None),
     ("a metric's own capitalised word is no shared subject",
-     {"a.txt": "Ostland's planning ministry said GDP rose 2.4 pct in real terms in 1991.",
-      "b.txt": "Nordmark Warned On Wages\n\nGDP rose about 1.1 pct in 1991, the agency said, and wages rose faster.\n\n"
+     {"a.txt": "Ostland's planning ministry said GDP grew 2.4 percent in real terms during 1991.",
+      "b.txt": "Nordmark Warned On Wages\n\nGDP grew about 1.1 percent during 1991, the agency said, and wages grew faster.\n\n"
                "Investment was slower.\n\nEnd."}, None),
 ]
 

@@ -624,4 +624,4 @@ def test_hyphenated_mixed_fractions(text, value, unit):
 
 def test_version_numbers_after_a_product_word_are_labels():
     """"USB 2.0" names a standard; only the count of ports is a quantity."""
-    assert [x.text for x in extract_text("The laptop has two USB 3.0 ports and Bluetooth 5.1.")] == ["two"]
+    assert [x.text for x in extract_text("The notebook offers four USB 3.0 sockets and Bluetooth 5.1.")] == ["four"]
