@@ -131,7 +131,7 @@ MAX_BASELINE_BYTES = 100_000_000
 def from_dict(data: Any, source: str = "<baseline>") -> Baseline:
     """Validate a parsed baseline document; every problem is a one-line FactcheckError."""
     if not isinstance(data, dict):
-        raise FactcheckError(f"baseline must be a JSON object with 'schema_version' and 'findings'", source)
+        raise FactcheckError("baseline must be a JSON object with 'schema_version' and 'findings'", source)
     version = data.get("schema_version")
     if not isinstance(version, str) or version.split(".")[0] != BASELINE_SCHEMA_VERSION.split(".")[0]:
         raise FactcheckError(
@@ -140,7 +140,7 @@ def from_dict(data: Any, source: str = "<baseline>") -> Baseline:
         )
     items = data.get("findings")
     if not isinstance(items, list):
-        raise FactcheckError(f"'findings' must be a list", source)
+        raise FactcheckError("'findings' must be a list", source)
     entries = []
     for n, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:

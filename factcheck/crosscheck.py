@@ -6,10 +6,7 @@ different periods or subjects is reported as not comparable, with the reason.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,9 +16,10 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, items, part_word,
-                    same_entity, load_align_settings, score)
-from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource
+from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
+                    load_align_settings, score)
+from .second_look import summarise_outliers, why_no_contradiction, without_matched
+from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
@@ -269,13 +267,6 @@ def _tolerance(rule: Rule, a: _Norm, b: _Norm, fx: RateSource, on: dt.date) -> f
     return slack
 
 
-def finding_id(rule: str, verdict: str, metric: str, claims: Sequence[Claim]) -> str:
-    """A fingerprint that survives edits elsewhere in the documents: no line numbers, no offsets."""
-    parts = sorted((c.doc or "", c.quantity.text, c.sentence) for c in claims)
-    blob = json.dumps([rule, verdict, metric, parts], ensure_ascii=False)
-    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
-
-
 def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
     for c in (a, b):
         if c.period is not None:
@@ -503,40 +494,6 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
     return out
 
 
-def _report_date(c: Claim, doc_dates: Mapping[str, dt.date | None]) -> dt.date | None:
-    """When the claim's document was written: its date, else the date its undated figures were given."""
-    d = doc_dates.get(c.doc or "")
-    if d is None and c.period_source == "document_date" and c.period is not None:
-        d = c.period.start
-    return d
-
-
-def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None]) -> str | None:
-    """Why two disagreeing tolls from two reports are an update rather than a contradiction, or None.
-
-    A running toll (deaths, injured) only rises as reports come in: "dozens injured" on 2 July and
-    "249 injured" on 3 July are two moments of one count. Only a lower figure from an earlier-dated
-    report qualifies; one from a later report (the toll fell) or from a report of the same or no date
-    is still judged as a contradiction.
-    """
-    qa, qb = a.quantity, b.quantity
-    ahi = INF if qa.high is None else qa.high
-    bhi = INF if qb.high is None else qb.high
-    alo = -INF if qa.low is None else qa.low
-    blo = -INF if qb.low is None else qb.low
-    if ahi <= blo:
-        low, high = a, b
-    elif bhi <= alo:
-        low, high = b, a
-    else:
-        return None
-    dl, dh = _report_date(low, doc_dates), _report_date(high, doc_dates)
-    if dl is None or dh is None or not dl < dh:
-        return None
-    return (f"counts rise as reports come in: {low.quantity.text.strip()} is from an earlier report "
-            f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
-
-
 def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | None] | None = None,
                   doc_names: Mapping[str, frozenset[str]] | None = None,
                   doc_heads: Mapping[str, str] | None = None) -> PairContext:
@@ -625,93 +582,14 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
                      one_story=story)
     if f is None:
         return None
-    if f.verdict == "contradiction" and a.doc != b.doc and (a.doc in multi or b.doc in multi):
-        where = a.doc if a.doc in multi else b.doc
-        reason = (f"{where} itself gives several different values of {f.metric} for one period, "
-                  "so the figures probably describe different things")
-        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
-                    verdict="not_comparable", level="note", reason=reason,
-                    message=f"{describe(a)} vs {describe(b)}: {reason}")
-    if f.verdict == "contradiction" and named and items(a) != items(b):
-        # one name, other items: South Africa's consumer and producer prices, a company's capital and
-        # research spending
-        reason = (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
-                  f"{', '.join(sorted(items(b))) or 'none named'}")
-        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
-                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
-    if f.verdict == "contradiction" and "another_issue" in weights:
-        reason = (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
-                  "report, of different days or weeks")
-        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
-                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
-    if f.verdict == "contradiction" and "other_part" in weights:
-        part = a if part_word(a) else b
-        reason = (f"{part.doc}:{part.quantity.line} gives a part or a sum of parts ('{part_word(part)}'), "
-                  "the other figure does not")
-        f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
-                    level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
-    if f.verdict == "contradiction" and rule.running_total and a.doc != b.doc:
-        update = _running_update(a, b, doc_dates)
-        if update is not None:
-            f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims),
-                        verdict="not_comparable", level="note", reason=update,
-                        message=f"{describe(a)} vs {describe(b)}: {update}")
+    if f.verdict == "contradiction":
+        reason = why_no_contradiction(a, b, rule, f.metric, weights, named=named, multi=multi, doc_dates=doc_dates)
+        if reason:
+            f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
+                        level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
     if f.verdict == "contradiction":
         f = replace(f, level=_capped(f.level, level))
     return replace(f, alignment=al)
-
-
-def _without_matched(findings: dict[str, Finding]) -> dict[str, Finding]:
-    """Drop a contradiction whose figure the other document states too, beside the figure it was set
-    against: "15 permanent judges plus two nominated ones" against "two judges are nominated" agrees on
-    the two, and the 15 in the same sentence is another count. (Two sentences of one report that give
-    5.9 and 6.1 for one quake are not excused this way: that report disagrees with itself.)"""
-    matched: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # claim -> sentences of its equals
-    for f in findings.values():
-        if f.verdict == "agreement" and len(f.claims) == 2:
-            x, y = f.claims
-            matched[(f.rule, x.doc or "", x.quantity.start, y.doc or "")].add(y.sentence)
-            matched[(f.rule, y.doc or "", y.quantity.start, x.doc or "")].add(x.sentence)
-
-    def accounted(f: Finding) -> bool:
-        x, y = f.claims
-        return x.doc != y.doc and (x.sentence in matched.get((f.rule, y.doc or "", y.quantity.start, x.doc or ""), ())
-                                   or y.sentence in matched.get((f.rule, x.doc or "", x.quantity.start, y.doc or ""),
-                                                                ()))
-
-    return {k: f for k, f in findings.items()
-            if not (f.verdict == "contradiction" and len(f.claims) == 2 and accounted(f))}
-
-
-def _summarise_outliers(findings: list[Finding], least: int = 5) -> list[Finding]:
-    """One claim that contradicts many agreeing reports becomes one finding ("16% in r61 against 12% in
-    61 other reports") instead of one per report; nothing is dropped: the count is in the message."""
-    by_claim: dict[tuple[str, str, int], list[Finding]] = defaultdict(list)
-    for f in findings:
-        if f.verdict == "contradiction" and len(f.claims) == 2:
-            for c in f.claims:
-                by_claim[(f.rule, c.doc or "", c.quantity.start)].append(f)
-    merged: set[str] = set()
-    out: list[Finding] = []
-    for (rule, doc, start), group in sorted(by_claim.items(), key=lambda kv: -len(kv[1])):
-        group = [f for f in group if f.id not in merged]
-        if len(group) < least:
-            continue
-        outlier = next(c for c in group[0].claims if c.doc == doc and c.quantity.start == start)
-        others = [c for f in group for c in f.claims if c is not outlier and not (c.doc == doc
-                                                                                 and c.quantity.start == start)]
-        values = sorted({c.quantity.text.strip() for c in others})
-        docs = sorted({c.doc or "" for c in others})
-        best = max(group, key=lambda f: f.alignment.score if f.alignment else 0.0)
-        message = (f"{outlier.quantity.text.strip()} in {outlier.doc} against {', '.join(values[:3])}"
-                   f"{' ...' if len(values) > 3 else ''} in {len(docs)} other report{'s' if len(docs) != 1 else ''}"
-                   f" ({best.metric}): {best.reason}")
-        claims = (outlier, *others[:5])
-        out.append(replace(best, id=finding_id(rule, "contradiction", best.metric, (outlier,)) + "s",
-                           message=message, claims=claims,
-                           level=min((f.level for f in group), key=lambda lv: _LEVEL_RANK.get(lv, 9))))
-        merged.update(f.id for f in group)
-    return [f for f in findings if f.id not in merged] + out
 
 
 def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list[Claim]]]:
@@ -778,9 +656,9 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                        doc_dates=doc_dates)
             if f is not None:
                 findings.setdefault(f.id, f)
-    findings = _without_matched(findings)
+    findings = without_matched(findings)
     if not settings.report_agreements:
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)
-    return sort_findings(_summarise_outliers(list(findings.values())))
+    return sort_findings(summarise_outliers(list(findings.values())))

@@ -6,9 +6,11 @@ earlier stage produced and every result can be compared, hashed and sorted deter
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Sequence
 
 from .errors import Problem
 
@@ -377,3 +379,10 @@ class Report:
                 "resolved": list(self.resolved_ids),
             }
         return out
+
+
+def finding_id(rule: str, verdict: str, metric: str, claims: Sequence[Claim]) -> str:
+    """A fingerprint that survives edits elsewhere in the documents: no line numbers, no offsets."""
+    parts = sorted((c.doc or "", c.quantity.text, c.sentence) for c in claims)
+    blob = json.dumps([rule, verdict, metric, parts], ensure_ascii=False)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]

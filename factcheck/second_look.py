@@ -1,0 +1,131 @@
+"""Second looks: when an aligned disagreement is no contradiction, and what a set of findings says together.
+
+Why a room of its own: `crosscheck` judges one pair of figures by the rule's tolerance; the reasons here need
+more than the two values (a part word beside a figure, a template two issues share, the dates of running
+reports, the other findings of the set). Each returns its reason in words, so the report can say it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import replace
+from typing import Mapping
+
+from .align import items, part_word
+from .model import LEVELS, Claim, Finding, finding_id
+from .rules import Rule
+
+INF = math.inf
+_LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: Mapping[str, float], *,
+                         named: bool, multi: set[str], doc_dates: Mapping[str, dt.date | None]) -> str | None:
+    """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
+    if a.doc != b.doc and (a.doc in multi or b.doc in multi):
+        where = a.doc if a.doc in multi else b.doc
+        return (f"{where} itself gives several different values of {metric} for one period, "
+                "so the figures probably describe different things")
+    if named and items(a) != items(b):
+        # one name, other items: one country's consumer and producer prices, a company's capital and
+        # research spending
+        return (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
+                f"{', '.join(sorted(items(b))) or 'none named'}")
+    if "another_issue" in weights:
+        return (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
+                "report, of different days or weeks")
+    if "other_part" in weights:
+        part = a if part_word(a) else b
+        return (f"{part.doc}:{part.quantity.line} gives a part or a sum of parts ('{part_word(part)}'), "
+                "the other figure does not")
+    if rule.running_total and a.doc != b.doc:
+        return _running_update(a, b, doc_dates)
+    return None
+
+
+def _report_date(c: Claim, doc_dates: Mapping[str, dt.date | None]) -> dt.date | None:
+    """When the claim's document was written: its date, else the date its undated figures were given."""
+    d = doc_dates.get(c.doc or "")
+    if d is None and c.period_source == "document_date" and c.period is not None:
+        d = c.period.start
+    return d
+
+
+def _running_update(a: Claim, b: Claim, doc_dates: Mapping[str, dt.date | None]) -> str | None:
+    """Why two disagreeing tolls from two reports are an update rather than a contradiction, or None.
+
+    A running toll (deaths, injured) only rises as reports come in: "dozens injured" on 2 July and
+    "249 injured" on 3 July are two moments of one count. Only a lower figure from an earlier-dated
+    report qualifies; one from a later report (the toll fell) or from a report of the same or no date
+    is still judged as a contradiction.
+    """
+    qa, qb = a.quantity, b.quantity
+    ahi = INF if qa.high is None else qa.high
+    bhi = INF if qb.high is None else qb.high
+    alo = -INF if qa.low is None else qa.low
+    blo = -INF if qb.low is None else qb.low
+    if ahi <= blo:
+        low, high = a, b
+    elif bhi <= alo:
+        low, high = b, a
+    else:
+        return None
+    dl, dh = _report_date(low, doc_dates), _report_date(high, doc_dates)
+    if dl is None or dh is None or not dl < dh:
+        return None
+    return (f"counts rise as reports come in: {low.quantity.text.strip()} is from an earlier report "
+            f"({low.doc}, {dl.isoformat()}) than {high.quantity.text.strip()} ({high.doc}, {dh.isoformat()})")
+
+
+def without_matched(findings: dict[str, Finding]) -> dict[str, Finding]:
+    """Drop a contradiction whose figure the other document states too, beside the figure it was set
+    against: "15 permanent judges plus two nominated ones" against "two judges are nominated" agrees on
+    the two, and the 15 in the same sentence is another count. (Two sentences of one report that give
+    5.9 and 6.1 for one quake are not excused this way: that report disagrees with itself.)"""
+    matched: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # claim -> sentences of its equals
+    for f in findings.values():
+        if f.verdict == "agreement" and len(f.claims) == 2:
+            x, y = f.claims
+            matched[(f.rule, x.doc or "", x.quantity.start, y.doc or "")].add(y.sentence)
+            matched[(f.rule, y.doc or "", y.quantity.start, x.doc or "")].add(x.sentence)
+
+    def accounted(f: Finding) -> bool:
+        x, y = f.claims
+        return x.doc != y.doc and (x.sentence in matched.get((f.rule, y.doc or "", y.quantity.start, x.doc or ""), ())
+                                   or y.sentence in matched.get((f.rule, x.doc or "", x.quantity.start, y.doc or ""),
+                                                                ()))
+
+    return {k: f for k, f in findings.items()
+            if not (f.verdict == "contradiction" and len(f.claims) == 2 and accounted(f))}
+
+
+def summarise_outliers(findings: list[Finding], least: int = 5) -> list[Finding]:
+    """One claim that contradicts many agreeing reports becomes one finding ("16% in r61 against 12% in
+    61 other reports") instead of one per report; nothing is dropped: the count is in the message."""
+    by_claim: dict[tuple[str, str, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.verdict == "contradiction" and len(f.claims) == 2:
+            for c in f.claims:
+                by_claim[(f.rule, c.doc or "", c.quantity.start)].append(f)
+    merged: set[str] = set()
+    out: list[Finding] = []
+    for (rule, doc, start), group in sorted(by_claim.items(), key=lambda kv: -len(kv[1])):
+        group = [f for f in group if f.id not in merged]
+        if len(group) < least:
+            continue
+        outlier = next(c for c in group[0].claims if c.doc == doc and c.quantity.start == start)
+        others = [c for f in group for c in f.claims if c is not outlier and not (c.doc == doc
+                                                                                 and c.quantity.start == start)]
+        values = sorted({c.quantity.text.strip() for c in others})
+        docs = sorted({c.doc or "" for c in others})
+        best = max(group, key=lambda f: f.alignment.score if f.alignment else 0.0)
+        message = (f"{outlier.quantity.text.strip()} in {outlier.doc} against {', '.join(values[:3])}"
+                   f"{' ...' if len(values) > 3 else ''} in {len(docs)} other report{'s' if len(docs) != 1 else ''}"
+                   f" ({best.metric}): {best.reason}")
+        claims = (outlier, *others[:5])
+        out.append(replace(best, id=finding_id(rule, "contradiction", best.metric, (outlier,)) + "s",
+                           message=message, claims=claims,
+                           level=min((f.level for f in group), key=lambda lv: _LEVEL_RANK.get(lv, 9))))
+        merged.update(f.id for f in group)
+    return [f for f in findings if f.id not in merged] + out
