@@ -245,9 +245,7 @@ class PairContext:
         hx, hy = (self.doc_heads or {}).get(x), (self.doc_heads or {}).get(y)
         if not hx or not hy or x == y or len(hx.split()) < 3 or len(hy.split()) < 3:
             return False
-        from rapidfuzz import fuzz
-
-        return fuzz.ratio(hx, hy) >= 90
+        return _alike(hx, hy)
 
     def is_background(self, c: Claim) -> bool:
         """The claim's own period ended over a year before its report: a recalled earlier event (last year's
@@ -424,13 +422,18 @@ def _increment(c: Claim) -> bool:
 def part_word(c: Claim) -> str:
     """The word beside the figure that makes it a part or a sum of parts ("$281 million in cash", "combined,
     the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``."""
+    return _part_word(c.sentence, c.quantity.text.strip())
+
+
+@lru_cache(maxsize=65536)
+def _part_word(sentence: str, text: str) -> str:
+    """Cached per figure: every candidate pair asks it of both its claims."""
     rx = load_scope().part_rx
-    text = c.quantity.text.strip()
-    k = c.sentence.find(text)
+    k = sentence.find(text)
     if rx is None or k < 0:
         return ""
-    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", c.sentence[max(0, k - 60):k])[-1]
-    m = rx.search(before) or rx.search(c.sentence[k + len(text):k + len(text) + 40].split(",")[0])
+    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[max(0, k - 60):k])[-1]
+    m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
     return m.group(0) if m else ""
 
 
@@ -458,9 +461,15 @@ def another_issue(x: str, y: str) -> bool:
     fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
     if len(fx) < 2 or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) < 2:
         return False
+    return _alike(masked(x), masked(y))
+
+
+@lru_cache(maxsize=65536)
+def _alike(x: str, y: str) -> bool:
+    """Two templates (figures masked) that differ in a few characters at most: one report's issues."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(masked(x), masked(y)) >= 90
+    return fuzz.ratio(x, y) >= 90
 
 
 def masked(text: str) -> str:

@@ -512,8 +512,9 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         sentences[c.doc or ""].add(c.sentence)
-        for s in c.subject:
-            names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
+        if doc_names is None:  # without the texts, the names the claims are about stand in
+            for s in c.subject:
+                names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
     # a claim and its evidence: two texts of a few sentences (a headed story of several lines is no claim)
     short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values()) and not any((doc_heads or {}).get(d) for d in docs)
     def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
