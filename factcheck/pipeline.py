@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping, Sequence
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .crosscheck import cross_check, load_compare_settings, sort_findings
 from .extract import Extractor
@@ -83,51 +83,96 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     return replace(report, warnings=report.warnings + tuple(w for w in sink if w not in report.warnings))
 
 
-def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
-           suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None) -> Report:
-    extractor = _extractor()
-    rules = rules or _default_rules()
-    fx = fx or _default_fx()  # loaded only when a caller passes none, once per process
-    today = today or dt.date.today()
-    docs = sorted(documents, key=lambda d: d.name)
-    all_undated = all(d.date is None for d in docs)
-    framer = Framer(rules)
-    concepts = load_concepts(rules.lexicon_dirs)
-    known_verbs = _known_verbs(framer)
+@dataclass(frozen=True)
+class FramedDocument:
+    """One document after extraction and framing: everything the cross-check needs of it.
 
-    def names(text: str, a: int, b: int) -> tuple[str, ...]:
-        return entities(framer.lex, detitle(tokens(text, a, b)))
+    Why a unit of its own: framing is per document, so it can run in another process, on another
+    machine, or be read back from a claim index, and the cross-check sees the same thing each way.
+    """
 
-    def match_rule(noun: str, c: Claim) -> tuple[str, str] | None:
-        metric, rule = metric_and_rule(rules, noun, c.quantity, c.aspect)
+    document: Document            # its text after the guards (too-large numbers blanked)
+    claims: tuple[Claim, ...]
+    names: frozenset[str]         # the names its whole text uses (how far two documents tell one story)
+    head: str | None              # its masked headline template, if it is longer than a headline
+    problems: tuple[Problem, ...] = ()
+
+
+class Stage:
+    """The per-process tools of framing, built once per rule set (framer, concept and table lexicons)."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.extractor = _extractor()
+        self.framer = Framer(rules)
+        self.concepts = load_concepts(rules.lexicon_dirs)
+        self.known_verbs = _known_verbs(self.framer)
+        self.tables = load_tables(rules.lexicon_dirs)
+
+    def names(self, text: str, a: int, b: int) -> tuple[str, ...]:
+        return entities(self.framer.lex, detitle(tokens(text, a, b)))
+
+    def match_rule(self, noun: str, c: Claim) -> tuple[str, str] | None:
+        metric, rule = metric_and_rule(self.rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
 
-    tables = load_tables(rules.lexicon_dirs)
-    claims: list[Claim] = []
-    problems: list[Problem] = []
-    for i, doc in enumerate(docs):
+    def frame(self, doc: Document, *, all_undated: bool, budget: float | None = None) -> FramedDocument:
+        """Extract and frame one document under the guards; a document over its time budget keeps no claims."""
+        problems: list[Problem] = []
         text, huge = blank_huge_numbers(doc.text, doc.name)
         if huge:
-            doc = docs[i] = replace(doc, text=text)
+            doc = replace(doc, text=text)
             problems.extend(huge)
-        try:
-            with time_budget(budget):
-                quantities = extractor.extract(doc.text, date=doc.date, doc=doc.name)
-                quantities, infinite = finite(quantities, doc.name)
-                problems.extend(infinite)
-                if doc.line_map:
-                    quantities = [doc.locate(q) for q in quantities]
-                framed = framer.frame(doc, quantities, all_undated=all_undated)
-                claims.extend(table_claims(doc, with_concepts(doc, framed, concepts, known_verbs, names,
-                                                              sentence_spans(doc.text), match_rule), tables))
-        except BudgetExceeded:
-            problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
-                                    "its figures are left out (raise it with --time-budget)", doc.name))
+        claims: tuple[Claim, ...] = ()
+        with collecting() as sink:
+            try:
+                with time_budget(budget):
+                    quantities = self.extractor.extract(doc.text, date=doc.date, doc=doc.name)
+                    quantities, infinite = finite(quantities, doc.name)
+                    problems.extend(infinite)
+                    if doc.line_map:
+                        quantities = [doc.locate(q) for q in quantities]
+                    framed = self.framer.frame(doc, quantities, all_undated=all_undated)
+                    claims = tuple(table_claims(doc, with_concepts(
+                        doc, framed, self.concepts, self.known_verbs, self.names, sentence_spans(doc.text),
+                        self.match_rule), self.tables))
+            except BudgetExceeded:
+                problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
+                                        "its figures are left out (raise it with --time-budget)", doc.name))
+        problems.extend(w for w in sink if w not in problems)
+        return FramedDocument(doc, claims, document_names(self.framer.lex, doc.text), headline_template(doc),
+                              tuple(problems))
+
+
+_STAGES: dict[int, Stage] = {}
+
+
+def stage_for(rules: RuleSet) -> Stage:
+    """The Stage of a rule set, built once per process (rule sets are loaded once and shared)."""
+    stage = _STAGES.get(id(rules))
+    if stage is None or stage.rules is not rules:
+        stage = _STAGES[id(rules)] = Stage(rules)
+    return stage
+
+
+def frame_documents(documents: Sequence[Document], rules: RuleSet, *, all_undated: bool,
+                    budget: float | None = None) -> list[FramedDocument]:
+    """Every document framed, in order, in this process."""
+    stage = stage_for(rules)
+    return [stage.frame(d, all_undated=all_undated, budget=budget) for d in documents]
+
+
+def check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
+                 all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
+    """The cross-check and the report over framed documents (sorted by name), wherever they were framed."""
+    docs = [f.document for f in framed]
+    claims = [c for f in framed for c in f.claims]
+    problems = [p for f in framed for p in f.problems]
     pairs = version_pairs(docs) if len(docs) > 1 else ()
     findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
                            doc_dates={d.name: d.date for d in docs},
-                           doc_names={d.name: document_names(framer.lex, d.text) for d in docs},
-                           doc_heads=headline_templates(docs),
+                           doc_names={f.document.name: f.names for f in framed},
+                           doc_heads={f.document.name: f.head for f in framed if f.head is not None},
                            one_source=version_groups(pairs))
     if pairs:
         found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
@@ -136,6 +181,17 @@ def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource 
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts(),
                   warnings=tuple(problems))
+
+
+def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
+           suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None) -> Report:
+    rules = rules or _default_rules()
+    fx = fx or _default_fx()  # loaded only when a caller passes none, once per process
+    today = today or dt.date.today()
+    docs = sorted(documents, key=lambda d: d.name)
+    all_undated = all(d.date is None for d in docs)
+    framed = frame_documents(docs, rules, all_undated=all_undated, budget=budget)
+    return check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions)
 
 
 def extract_documents(documents: Sequence[Document], *,
@@ -162,14 +218,17 @@ def extract_documents(documents: Sequence[Document], *,
     return out, tuple(problems) + tuple(sink)
 
 
-def headline_templates(documents: Sequence[Document]) -> dict[str, str]:
-    """Each document's headline, without correction marker, figures masked: issues of one recurring report
+def headline_template(doc: Document) -> str | None:
+    """A document's headline, without correction marker, figures masked: issues of one recurring report
     share it. Only for documents longer than a headline and two lines (a one-line claim is no series)."""
-    out = {}
-    for d in documents:
-        if sum(1 for line in d.text.splitlines() if line.strip()) >= 4:
-            out[d.name] = masked(marker_of(d.text)[1])
-    return out
+    if sum(1 for line in doc.text.splitlines() if line.strip()) >= 4:
+        return masked(marker_of(doc.text)[1])
+    return None
+
+
+def headline_templates(documents: Sequence[Document]) -> dict[str, str]:
+    """`headline_template` of every document that has one."""
+    return {d.name: h for d in documents if (h := headline_template(d)) is not None}
 
 
 def story_names(documents: Sequence[Document], rules: RuleSet | None = None) -> dict[str, frozenset[str]]:
