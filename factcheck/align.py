@@ -28,7 +28,7 @@ FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
             "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
-            "another_issue", "many_documents")
+            "another_issue", "many_documents", "edited", "same_phrase", "dense")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -61,6 +61,9 @@ FEATURE_WORDS = {
     "pronoun": "a sentence says only 'he', 'she' or 'it' of whom the figure is about",
     "many_documents": "a large set of documents, where two figures are seldom about one thing",
     "another_issue": "one template (sentence or headline) with other figures: two issues of a recurring report",
+    "edited": "one sentence word for word, only this figure changed",
+    "same_phrase": "the same metric phrase, modifiers and all ('prime lending rate')",
+    "dense": "inside one text, a sentence that is a run of figures (many items under one noun)",
 }
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
@@ -276,6 +279,8 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     if ca is not None and cb is not None:
         if ca.noun and ca.noun == cb.noun:
             f["same_noun"] = 1.0
+            if len(_metric_modifiers(a)) and _metric_modifiers(a) == _metric_modifiers(b):
+                f["same_phrase"] = 1.0  # "the prime lending rate" both times, not just some rate
         if ca.verb and cb.verb:
             if ca.verb == cb.verb:
                 f["same_verb"] = 1.0
@@ -317,6 +322,8 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         f["enumerated"] = 1.0
     if _modifiers(a) != _modifiers(b) and a.quantity.kind == "count" == b.quantity.kind:
         f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
+    elif other_items(a, b):
+        f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus"
     if _increment(a) != _increment(b):
         f["increment"] = 1.0
     if bool(part_word(a)) != bool(part_word(b)):
@@ -330,6 +337,12 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["background"] = float(recalled)
     if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
         f["restatement"] = 1.0
+    if restated(a, b):
+        f["edited"] = 1.0
+    elif a.doc == b.doc:
+        dense = _dense(a.sentence) + _dense(b.sentence)
+        if dense:
+            f["dense"] = float(dense)
     if a.doc != b.doc and ctx.crowd():
         f["many_documents"] = ctx.crowd()
     if a.doc != b.doc and not ctx.short_texts and (
@@ -412,6 +425,30 @@ def _modifiers(c: Claim) -> tuple[str, ...]:
     return tuple(w for w in words[:-1] if w.isalpha())
 
 
+def _metric_modifiers(c: Claim) -> frozenset[str]:
+    """The words before the head of a claim's own metric phrase ("trade" of "trade surplus", "current
+    account" of "current account surplus"); none for a rule's normalised metric or a phrase with an of-part."""
+    if c.rule not in ("generic", "none") or not c.metric or c.concept is None or not c.concept.noun \
+            or " of " in f" {c.metric} ":
+        return frozenset()
+    words = c.metric.split()
+    if len(words) < 2 or words[-1] != c.concept.noun:
+        return frozenset()
+    return frozenset(w for w in words[:-1] if w.isalpha() and w not in _NOT_ITEMS and w not in _NOT_MODIFIERS)
+
+
+#: words before a metric's head that say how or when it was given, not which item it is
+_NOT_MODIFIERS = frozenset({"annual", "overall", "estimated", "latest", "reported", "official", "new", "current",
+                            "average", "provisional", "preliminary", "final", "revised", "actual", "real", "nominal"})
+
+
+def other_items(a: Claim, b: Claim) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The modifiers of two metric phrases of one head when they name other items ("trade" surplus /
+    "current account" surplus), else None."""
+    ma, mb = _metric_modifiers(a), _metric_modifiers(b)
+    return (ma, mb) if ma and mb and not ma & mb else None
+
+
 def _increment(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
@@ -464,12 +501,36 @@ def another_issue(x: str, y: str) -> bool:
     return _alike(masked(x), masked(y))
 
 
+def restated(a: Claim, b: Claim) -> bool:
+    """b's sentence restates a's word for word with only this figure changed: one statement edited, so
+    however many other values the texts give, these two disagree about one thing. The mark of an edited
+    text that contradicts itself, or of a copied report altered. (Word for word: "exports were 5 mln
+    tonnes in January" and "... 6 mln tonnes in February" are two statements.)"""
+    x, y = a.sentence, b.sentence
+    if x == y or "|" in x or "|" in y or a.quantity.text == b.quantity.text:
+        return False
+    fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
+    if not fx or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) != 1:
+        return False
+    return " ".join(masked(x).split()) == " ".join(masked(y).split())
+
+
 @lru_cache(maxsize=65536)
 def _alike(x: str, y: str) -> bool:
     """Two templates (figures masked) that differ in a few characters at most: one report's issues."""
     from rapidfuzz import fuzz
 
     return fuzz.ratio(x, y) >= 90
+
+
+@lru_cache(maxsize=65536)
+def _dense(sentence: str) -> bool:
+    """A sentence of three or more figures besides years: a run of data ("rose 0.5 pct in February after a
+    0.1 pct increase in January and gains of 0.8 pct in durables"), where one noun serves many items."""
+    return sum(1 for m in _FIGURE.finditer(sentence) if not _YEAR.fullmatch(m.group(0))) >= 3
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def masked(text: str) -> str:

@@ -17,7 +17,7 @@ from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
 from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
-                    load_align_settings, score)
+                    load_align_settings, restated, score)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
 from .rulefile import line_of
@@ -312,8 +312,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
                        metric, message, claims, reason)
     on = _conversion_day(a, b, today)
     ref = a.quantity.unit or ""
-    if a.quantity.kind == "money" and ref not in ("cent", "pence", "sen"):
-        ref = rule.currency or "USD"
+    if a.quantity.kind == "money" and ref not in ("cent", "pence", "sen") and ref != (b.quantity.unit or ""):
+        ref = rule.currency or "USD"  # two currencies: both in the rule's; one currency needs no rate at all
     na = _normalise(a, ref, rule, fx, on, settings)
     nb = _normalise(b, ref, rule, fx, on, settings)
     if isinstance(na, str) or isinstance(nb, str):
@@ -584,7 +584,8 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     if f is None:
         return None
     if f.verdict == "contradiction":
-        reason = why_no_contradiction(a, b, rule, f.metric, weights, named=named, multi=multi, doc_dates=doc_dates)
+        reason = why_no_contradiction(a, b, rule, f.metric, weights, named=named,
+                                      multi=set() if restated(a, b) else multi, doc_dates=doc_dates)
         if reason:
             f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
                         level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
@@ -642,7 +643,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 continue  # two versions of one document: their changes are revisions (factcheck.revisions)
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
+            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx) and not restated(a, b):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
             feats = features(a, b, ctx)
             al = score(feats, align)

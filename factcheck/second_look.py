@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Mapping
 
-from .align import items, part_word
+from .align import items, other_items, part_word
 from .model import LEVELS, Claim, Finding, finding_id
 from .rules import Rule
 
@@ -27,11 +27,13 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         where = a.doc if a.doc in multi else b.doc
         return (f"{where} itself gives several different values of {metric} for one period, "
                 "so the figures probably describe different things")
-    if named and items(a) != items(b):
+    if (named or (a.doc == b.doc and items(a) and items(b))) and items(a) != items(b):
         # one name, other items: one country's consumer and producer prices, a company's capital and
-        # research spending
+        # research spending; inside one text, two items each named (a debenture's price and a share's)
         return (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
                 f"{', '.join(sorted(items(b))) or 'none named'}")
+    if other_items(a, b):  # "trade surplus" / "current account surplus": one head, other items
+        return f"different items: {a.metric} vs {b.metric}"
     if "another_issue" in weights:
         return (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
                 "report, of different days or weeks")

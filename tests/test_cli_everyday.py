@@ -60,8 +60,8 @@ def test_text_leads_with_contradictions_and_counts_the_rest(work: Path) -> None:
     assert lines[0] == "Contradictions (2)"
     assert "Related but not comparable" not in out and "Agreements (" not in out
     assert "different periods" not in out  # the notes' reasons are not listed...
-    assert "not shown: 4 notes (--show-notes), 3 agreements (--show-agreements)" in out  # ...but counted
-    assert lines[-1] == "2 documents, 35 claims: 2 contradictions (2 error), 4 not comparable, 3 agreements"
+    assert "not shown: 3 notes (--show-notes), 3 agreements (--show-agreements)" in out  # ...but counted
+    assert lines[-1] == "2 documents, 35 claims: 2 contradictions (2 error), 3 not comparable, 3 agreements"
     for f in (f for f in data["findings"] if f["verdict"] == "contradiction"):
         head = next(line for line in lines if f["id"] in line)
         assert head.startswith(f"{f['level']}  {f['rule']}  {f['metric']}")
@@ -75,7 +75,7 @@ def test_text_leads_with_contradictions_and_counts_the_rest(work: Path) -> None:
 
 def test_show_notes_and_agreements(work: Path) -> None:
     out = check(work, "seeds", "--show-notes", "--show-agreements").stdout
-    assert out.index("Contradictions (2)") < out.index("Related but not comparable (4)") < out.index("Agreements (3)")
+    assert out.index("Contradictions (2)") < out.index("Related but not comparable (3)") < out.index("Agreements (3)")
     assert "different periods" in out and "not shown" not in out
     assert "Agreements (" not in check(work, "seeds", "--show-notes").stdout
 

@@ -156,7 +156,9 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
             continue
         out_here.append(_figure_claim(lex, rules, scoper, ctx, here, q, idx_start, idx_end, out_here))
     # an elliptical restatement: "I have a different number: 16 percent."
+    # (not a forecast, "above expectations for a 100 mln rise", nor a part, "Of the total, 1.1 bn was ...")
     if len(out_here) == 1 and out_here[0].metric is None and not sentence_temporal and len(toks) <= 14 \
+            and out_here[0].modality == "fact" and toks and toks[0].low != "of" \
             and any(t.low in lex.vague_heads for t in toks):
         prev = prev_claims.get(si - 1) or prev_claims.get(si - 2) or []
         same = [c for c in prev if c.metric and c.quantity.kind == out_here[0].quantity.kind]

@@ -13,6 +13,29 @@ from .sentences import Token
 from .words import POSSESSION_VERBS, PREPOSITIONS
 
 
+_RELATIVES = frozenset({"which", "that", "who"})
+
+
+def _before_aside(toks: Sequence[Token], end: int) -> int:
+    """Where the noun phrase before toks[end] really ends, past a relative pronoun or an aside between
+    commas: "South Korea's debt, which fell to ..." and "Reserve money, the total held by banks, was ..."
+    are said of the debt and of reserve money."""
+    if end >= 2 and toks[end - 1].low in _RELATIVES and toks[end - 2].low == ",":
+        return end - 2
+    if end >= 3 and toks[end - 1].low == ",":
+        for k in range(end - 2, max(0, end - 14), -1):
+            if toks[k].low == ",":
+                inner = toks[k + 1:end - 1]
+                # an aside is a noun phrase ("the total held by banks"), not a clause or a list item
+                if inner and inner[0].low in ("the", "a", "an", "its", "their", "which", "who") and k > 0 \
+                        and toks[k - 1].text[:1].isalpha():
+                    return k
+                break
+            if toks[k].low in (";", ":", "(", ")"):
+                break
+    return end
+
+
 def noun_phrase_before(lex: FrameLexicon, toks: Sequence[Token], end: int) -> tuple[str | None, tuple[str, ...]]:
     """The noun phrase ending right before toks[end]: (metric words, subject entities).
 
@@ -20,7 +43,7 @@ def noun_phrase_before(lex: FrameLexicon, toks: Sequence[Token], end: int) -> tu
     (Germany,)); "the average price of a new car in the US" -> ("average price of new car", (US,)).
     """
     words: list[Token] = []
-    j = end - 1
+    j = _before_aside(toks, end) - 1
     while j >= 0 and len(words) < 10:
         t = toks[j]
         if not t.text[0].isalpha():

@@ -115,10 +115,11 @@ def _capitalised_mid_sentence(word: str, text: str) -> bool:
 
 
 def _capitalised_mid_sentence_uncached(word: str, text: str) -> bool:
-    """Does ``word`` occur capitalised after a word (not after a sentence end) somewhere in the text?"""
+    """Does ``word`` occur capitalised after a word (not after a sentence end or at a line's start) somewhere
+    in the text? A line opens a sentence even after a sign-off or a heading without a full stop."""
     for m in re.finditer(r"(?<=\s)" + re.escape(word) + r"(?=[\s',])", text):
         k = m.start() - 1
-        while k >= 0 and text[k].isspace():
+        while k >= 0 and text[k].isspace() and text[k] != "\n":
             k -= 1
         if k >= 0 and text[k] not in ".!?:;\"”“)]|\n" and not text[k].isdigit():
             return True

@@ -66,11 +66,21 @@ def load_tables(extra_dirs: tuple[Path, ...] = ()) -> TableLexicon:
                         negative=frozenset(negative))
 
 
+_SIGN_WORDS = frozenset({"profit", "profits", "gain", "income", "earnings"})
+
+
 def _row_label(line: str, lex: TableLexicon) -> tuple[str, str] | None:
+    """The row's label and its metric. Words the label adds before the first figure qualify the metric:
+    "Avg shrs diluted" is not "Avg shrs primary", so the two rows never meet."""
     words = " ".join(line.lower().split())
     for label, metric in lex.rows:
         if words.startswith(label) and (len(words) == len(label) or not words[len(label)].isalpha()):
-            return label, metric
+            extra = []
+            for w in words[len(label):].split():
+                if not w.isalpha() or w in lex.separators or w in lex.negative or w in _SIGN_WORDS:
+                    break  # "Shr loss 5 cts", "Oper shr profit 2.61 dlrs": a sign, not another row
+                extra.append(w)
+            return label, metric + (f" ({' '.join(extra)})" if extra else "")
     return None
 
 
