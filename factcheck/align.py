@@ -279,8 +279,10 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     if ca is not None and cb is not None:
         if ca.noun and ca.noun == cb.noun:
             f["same_noun"] = 1.0
-            if len(_metric_modifiers(a)) and _metric_modifiers(a) == _metric_modifiers(b):
-                f["same_phrase"] = 1.0  # "the prime lending rate" both times, not just some rate
+            if a.doc == b.doc and len(_metric_modifiers(a)) and _metric_modifiers(a) == _metric_modifiers(b):
+                # "the prime lending rate" both times, not just some rate: inside one text, where the story and
+                # its time are one (across documents a recurring report repeats its phrases every issue)
+                f["same_phrase"] = 1.0
         if ca.verb and cb.verb:
             if ca.verb == cb.verb:
                 f["same_verb"] = 1.0
@@ -337,7 +339,10 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
             f["background"] = float(recalled)
     if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
         f["restatement"] = 1.0
-    if restated(a, b):
+    if a.doc == b.doc and restated(a, b) and len(a.sentence.split()) >= 8:
+        # only inside one text: across documents one sentence with one figure changed is as often the next
+        # issue of a recurring report ("Federal funds were trading at 6-1/4 pct when ..."), and a headline or
+        # a table line with one figure changed is always that
         f["edited"] = 1.0
     elif a.doc == b.doc:
         dense = _dense(a.sentence) + _dense(b.sentence)

@@ -585,7 +585,7 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
         return None
     if f.verdict == "contradiction":
         reason = why_no_contradiction(a, b, rule, f.metric, weights, named=named,
-                                      multi=set() if restated(a, b) else multi, doc_dates=doc_dates)
+                                      multi=set() if "edited" in weights else multi, doc_dates=doc_dates)
         if reason:
             f = replace(f, id=finding_id(rule.id, "not_comparable", f.metric, f.claims), verdict="not_comparable",
                         level="note", reason=reason, message=f"{describe(a)} vs {describe(b)}: {reason}")
@@ -643,7 +643,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 continue  # two versions of one document: their changes are revisions (factcheck.revisions)
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx) and not restated(a, b):
+            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx) \
+                    and not (restated(a, b) and len(a.sentence.split()) >= 8):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
             feats = features(a, b, ctx)
             al = score(feats, align)
