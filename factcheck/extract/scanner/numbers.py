@@ -33,6 +33,15 @@ DIGITS_RE = re.compile(
 )
 #: The same pattern for ASCII text (see `ascii_twin`).
 DIGITS_ASCII_RE = ascii_twin(DIGITS_RE)
+#: `DIGITS_RE` for the scan over a whole text, with the Indian grouping barred right after a digit and a comma.
+#: Why: a failed attempt at that alternative runs to the end of a run of ",dd" groups, so a line such as
+#: "1,11,11,11,..." took time quadratic in its length (a minute for 80 KB). A number that starts right after a
+#: digit and a comma is dropped by `find_cores` all the same, and the numbers read instead there end where that
+#: one would have, so the numbers found are the same (tests/test_scanner_numbers.py checks it against the plain
+#: pattern).
+DIGITS_SCAN_RE = re.compile(DIGITS_RE.pattern.replace(r"\d(?:\d?,\d\d(?:,\d\d)*",
+                                                     r"\d(?:(?<!\d,\d)\d?,\d\d(?:,\d\d)*", 1))
+DIGITS_SCAN_ASCII_RE = ascii_twin(DIGITS_SCAN_RE)
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
     + ["one", "zero", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
@@ -155,6 +164,15 @@ def _ordinal_at(low: str, s: int, wm: re.Match[str] | None) -> Core | None:
     return Core(s, om.end(), ParsedNumber(float(ORDINAL_WORDS[om.group(1)]), 1.0), True, "ordinal")
 
 
+def _as_float(raw: str) -> float | None:
+    """The value of digits as written, group separators left out: "1,250" and "1 250" are 1250 (before "½",
+    "th" or an exponent, where `parse_digits` is not asked); None for no number (".5.5")."""
+    try:
+        return float(raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+    except ValueError:
+        return None
+
+
 def find_cores(text: str, low: str, skip_spans: list[tuple[int, int]] | tuple[()] = (),
                digits_memo: dict[str, ParsedNumber] | None = None) -> list[Core]:
     """Every number in the text, digits and words, in order and without overlaps.
@@ -170,7 +188,7 @@ def find_cores(text: str, low: str, skip_spans: list[tuple[int, int]] | tuple[()
     skip_to = -1
     si, n_skip = 0, len(skip_spans)
     span_a, span_b = skip_spans[0] if n_skip else (FAR, FAR)
-    for m in (DIGITS_ASCII_RE if text.isascii() else DIGITS_RE).finditer(text):
+    for m in (DIGITS_SCAN_ASCII_RE if text.isascii() else DIGITS_SCAN_RE).finditer(text):
         s, e = m.span()
         if s < skip_to:
             continue
@@ -203,8 +221,10 @@ def find_cores(text: str, low: str, skip_spans: list[tuple[int, int]] | tuple[()
         if nxt and nxt in "snrt" and "." not in raw:
             tail = text[e:e + 3]
             if tail[:2] in ("st", "nd", "rd", "th") and (len(tail) < 3 or not tail[2].isalpha()):
-                append(Core(s, e + 2, ParsedNumber(float(raw.replace(",", "")), 1.0), False, "ordinal"))
-                continue
+                whole = _as_float(raw)
+                if whole is not None:
+                    append(Core(s, e + 2, ParsedNumber(whole, 1.0), False, "ordinal"))
+                    continue
         elif nxt and nxt in "/⁄" and raw.isdigit():
             sm = _FRACTION_RE.match(text, e)
             if sm and not (s > 0 and text[s - 1] == "/"):
@@ -227,9 +247,11 @@ def find_cores(text: str, low: str, skip_spans: list[tuple[int, int]] | tuple[()
             sci = _SCI_RE.match(text, e)
             if sci:
                 exp_txt = sci.group("e") or sci.group("x")
-                base = float(raw.replace(",", ""))
+                base = _as_float(raw)
                 try:
-                    if exp_txt is not None:
+                    if base is None:
+                        value = None  # ".5.5e3": no number, as `parse_digits` finds below
+                    elif exp_txt is not None:
                         value = base * 10.0 ** int(exp_txt.replace("−", "-"))
                     else:
                         p = sci.group("p")
@@ -241,8 +263,10 @@ def find_cores(text: str, low: str, skip_spans: list[tuple[int, int]] | tuple[()
                     append(Core(s, sci.end(), ParsedNumber(value, 0.0), False))
                     continue
         elif nxt and nxt in _VULGAR:  # "2½"
-            append(Core(s, e + 1, ParsedNumber(float(raw.replace(",", "")) + _VULGAR[nxt], 0.0), False))
-            continue
+            whole = _as_float(raw)
+            if whole is not None:
+                append(Core(s, e + 1, ParsedNumber(whole + _VULGAR[nxt], 0.0), False))
+                continue
         parsed = digits_memo.get(raw)
         if parsed is None:
             parsed = parse_digits(raw)

@@ -61,9 +61,9 @@ class Scanner(MoneyReader, NameReader, IgnoreReader, HedgeReader, UnitReader, Nu
         self._digits_memo: dict[str, ParsedNumber] = {}
         self._ascii = False  # whether the text being scanned is ASCII (set by `scan`)
 
-    def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
-        """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
-        out: list[Quantity] = []
+    def begin(self, text: str, doc: str | None = None) -> str:
+        """Set the state of one text that the readers share; returns the text lower-cased. `scan` calls it;
+        a test that calls one reader alone calls it first."""
         low = self._low = text.lower()
         self._ascii = text.isascii()  # then the lower-cased text is too
         self._gate_from, self._gate_next = FAR, -1
@@ -71,9 +71,16 @@ class Scanner(MoneyReader, NameReader, IgnoreReader, HedgeReader, UnitReader, Nu
         self._line_starts = line_starts(text)
         self._ignore_spans = self._ignore_matches(low)
         self._ignore_starts = [a for a, _ in self._ignore_spans]
+        self._ranges = 0  # ranges read: `Extractor` merges them with durations only when there are some
+        self._bare_joined = False  # whether a bare number is joined to what follows ("three or four years")
+        self._resume = 0
+        return low
+
+    def scan(self, text: str, skip_spans: list[tuple[int, int]], doc: str | None = None) -> list[Quantity]:
+        """Quantities in ``text`` outside ``skip_spans`` (the dates already found), in order."""
+        out: list[Quantity] = []
+        low = self.begin(text, doc)
         skip_starts = [a for a, _ in skip_spans]
-        self._ranges = 0
-        self._bare_joined = False
         resume = 0
         bare_before = False  # whether a bare number comes right before an amount with a unit
         build = self._build
