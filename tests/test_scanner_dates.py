@@ -25,9 +25,9 @@ def test_is_decade(text: str, number: str, decade: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "number", "age"), [
-    ("Nick Hague 44 has spent", "44", True),   # a full name before, a verb after
+    ("Lena Brooks 52 has worked", "52", True),   # a full name before, a verb after
     ("who was 10.", "10", True),
-    ("he will be 35 by then", "35", True),
+    ("she will be 41 by then", "41", True),
     ("she was 10 minutes late", "10", False),  # something counted after it
 ])
 def test_bare_age(text: str, number: str, age: bool) -> None:
@@ -36,7 +36,7 @@ def test_bare_age(text: str, number: str, age: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "number", "expected"), [
-    ("Maddon, 66, has used", "66", ("66", 66.0, 66.0, 66.0, 10)),
+    ("Ortega, 71, has run", "71", ("71", 71.0, 71.0, 71.0, 10)),
     ("a man aged 87 died", "87", ("87", 87.0, 87.0, 87.0, 13)),
     ("those aged 18 to 34 said", "18", ("18 to 34", 26.0, 18.0, 34.0, 19)),
     ("who was 10.", "10", ("10", 10.0, 10.0, 10.0, 10)),
@@ -55,7 +55,7 @@ def test_age_at(text: str, number: str, expected: tuple | None) -> None:
     ("from Oct. 18-22 the fair ran", [("Oct. 18", "date")]),  # "22" is the last day, not a count
     ("in 2024 totals rose", [("2024", "date")]),
     ("the 1987 winter wheat producers", []),                   # a year before a noun phrase
-    ("A.D. 1000 and 1260 saw", []),                            # years of an era
+    ("A.D. 900 and 1140 saw", []),                            # years of an era
 ])
 def test_times_are_not_counted(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in Extractor().extract(text)] == expected

@@ -32,7 +32,7 @@ def test_currency_before(text: str, number: str, expected: tuple[str | None, int
 
 @pytest.mark.parametrize(("text", "number", "expected"), [
     ("paid usd 20 today", "20", ("USD", "USD", 5)),
-    ("dollar 22.5 million", "22.5", ("USD", "USD", 0)),
+    ("dollar 37.5 million", "37.5", ("USD", "USD", 0)),
     ("the sen 100,000 fee", "100,000", (None, "sen", 4)),  # a subunit: no ISO code of its own
     ("Dollar 5 store", "5", None),  # capitalised: a name or a sentence's first word, not an amount
 ])
@@ -68,7 +68,7 @@ def test_compound_money(text: str, first: str, unit_end: str, expected: tuple[fl
 
 
 @pytest.mark.parametrize(("text", "units"), [
-    ("a payout of C$6 (US$4.46) per share", ["CAD / share", "USD / share"]),
+    ("a payout of C$8 (US$5.90) per share", ["CAD / share", "USD / share"]),
     ("the levy is 9 billion shekels ($2.4 billion) a year", ["ILS / year", "USD / year"]),
 ])
 def test_a_rate_after_a_bracketed_conversion_is_both_amounts(text: str, units: list[str]) -> None:
