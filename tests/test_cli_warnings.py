@@ -43,7 +43,8 @@ def test_unknown_rules_warn_once_with_their_place_and_every_summary_counts_them(
     config = work / ".factcheck.yaml"
     config.write_text(CONFIG_LINE, encoding="utf-8")
     outs = {fmt: work / f"report.{fmt}" for fmt in ("json", "markdown", "html", "sarif", "junit")}
-    proc = run(work, "check", "seeds", "--today", TODAY, *(a for fmt, p in outs.items() for a in ("--output", f"{fmt}={p}")))
+    outputs = [a for fmt, p in outs.items() for a in ("--output", f"{fmt}={p}")]
+    proc = run(work, "check", "seeds", "--today", TODAY, *outputs)
     assert proc.returncode in (0, 1), proc.stderr
     from_config = (f"factcheck: warning: levels: unknown rule 'economy.gdp_growht' "
                    f"(did you mean 'economy.gdp_growth'?) ({config}:3)")
@@ -60,8 +61,8 @@ def test_unknown_rules_warn_once_with_their_place_and_every_summary_counts_them(
 
     data = json.loads(outs["json"].read_text(encoding="utf-8"))
     assert data["summary"]["warnings"] == 2
-    assert [(w["kind"], w["where"]) for w in data["warnings"]] == [("unknown_rule", f"{config}:3"),
-                                                                     ("unknown_rule", "seeds/harbour.md:5")]
+    assert [(w["kind"], w["where"]) for w in data["warnings"]] == [
+        ("unknown_rule", f"{config}:3"), ("unknown_rule", "seeds/harbour.md:5")]
 
     sarif = json.loads(outs["sarif"].read_text(encoding="utf-8"))
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
@@ -122,7 +123,8 @@ def test_a_rule_of_yours_links_to_the_rule_grammar(work: Path) -> None:
     mine = work / "myrules" / "harbour"
     mine.mkdir(parents=True)
     shutil.copy(ROOT / "rules" / "economy" / "trade_growth.yaml", mine / "cargo.yaml")
-    (work / ".factcheck.yaml").write_text("docs_url: https://docs.example.org/fc/\nrules: [myrules]\n", encoding="utf-8")
+    config = "docs_url: https://docs.example.org/fc/\nrules: [myrules]\n"
+    (work / ".factcheck.yaml").write_text(config, encoding="utf-8")
     proc = run(work, "rules", "show", "harbour.cargo")
     assert proc.returncode == 0, proc.stderr
     assert "help_uri: https://docs.example.org/fc/rules/README.md" in proc.stdout.splitlines()

@@ -63,7 +63,8 @@ def test_bracketed_equivalent_has_the_direction_of_the_change() -> None:
     assert bracketed_equivalent(text, first, with_changes(second, direction=None)).direction == "down"
 
 
-@pytest.mark.parametrize(("low", "pos", "joined"), [("three or four", 5, True), ("5-6", 1, True),
-                                                      ("three, four", 5, False)])
+@pytest.mark.parametrize(("low", "pos", "joined"), [
+    ("three or four", 5, True), ("5-6", 1, True), ("three, four", 5, False),
+])
 def test_join_follows(low: str, pos: int, joined: bool) -> None:
     assert join_follows(low, pos) is joined

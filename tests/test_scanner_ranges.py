@@ -52,8 +52,8 @@ def test_read_range_of_bare_numbers_after_aged_is_a_range_of_ages() -> None:
     ("between 30 and 45 on the GPa scale", [("between 30 and 45", "measure", 37.5, 30.0, 45.0, "gigapascal")]),
     ("35 to 45 hours a week", [("35 to 45 hours a week", "measure", 40.0, 35.0, 45.0, "hour / week")]),
     # no range: a change and its level, two values going down
-    ("rose 3 pct to 7 pct", [("3 pct", "percent", 3.0, 2.5, 3.5, "percent"), ("7 pct", "percent", 7.0, 6.5, 7.5,
-                                                                             "percent")]),
+    ("rose 3 pct to 7 pct", [("3 pct", "percent", 3.0, 2.5, 3.5, "percent"),
+                             ("7 pct", "percent", 7.0, 6.5, 7.5, "percent")]),
     ("2.4 A/cm2 to 0.06 A/cm2", [("2.4 A/cm2", "measure", 2.4, 2.35, 2.45, "ampere_per_square_centimeter"),
                                  ("0.06 A/cm2", "measure", 0.06, 0.055, 0.065, "ampere_per_square_centimeter")]),
     ("the score was 89-89", []),

@@ -39,8 +39,8 @@ DIGITS_ASCII_RE = ascii_twin(DIGITS_RE)
 #: digit and a comma is dropped by `find_cores` all the same, and the numbers read instead there end where that
 #: one would have, so the numbers found are the same (tests/test_scanner_numbers.py checks it against the plain
 #: pattern).
-DIGITS_SCAN_RE = re.compile(DIGITS_RE.pattern.replace(r"\d(?:\d?,\d\d(?:,\d\d)*",
-                                                     r"\d(?:(?<!\d,\d)\d?,\d\d(?:,\d\d)*", 1))
+DIGITS_SCAN_RE = re.compile(
+    DIGITS_RE.pattern.replace(r"\d(?:\d?,\d\d(?:,\d\d)*", r"\d(?:(?<!\d,\d)\d?,\d\d(?:,\d\d)*", 1))
 DIGITS_SCAN_ASCII_RE = ascii_twin(DIGITS_SCAN_RE)
 _TRIGGER_WORDS = sorted(
     [w for w in CARDINAL_WORDS if w not in ("one", "zero", "nil")]
