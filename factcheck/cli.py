@@ -65,30 +65,21 @@ def _warn(problems: Sequence[Problem]) -> None:
         click.echo(p.cli_line(), err=True)
 
 
-def _warn_one(problem: Exception) -> None:
-    """A problem that does not stop the run, as ``file:line: warning: message`` on stderr."""
-    from .errors import RuleFileError
-
-    if isinstance(problem, RuleFileError):
-        click.echo(f"{problem.path}:{problem.line or 1}: warning: {problem.message}", err=True)
-    else:
-        click.echo(f"factcheck: warning: {problem}", err=True)
-
-
 def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int, config: Any = None,
           rules: Any = None) -> tuple[list[Any], dict[str, Any], list[Problem]]:
-    """Documents, their suppressions, and the warnings of reading them (already printed)."""
+    """Documents, their suppressions, and the warnings of loading the rules and reading them (already printed)."""
     from .discover import Selection
     from .documents import parse_date_option, read_sources, to_document
-    from .suppress import suppressions_for, unknown_rule_ids
+    from .suppress import suppressions_for, unknown_rule_warnings
 
     explicit = dict(parse_date_option(s) for s in date_specs)
     docs = []
     marks: dict[str, Any] = {}
     selection = Selection() if config is None else Selection(config.include, config.exclude,
                                                               config.respect_gitignore, config.root)
-    sources, problems = read_sources(paths, max_bytes, selection)
-    _warn(problems)
+    sources, read_problems = read_sources(paths, max_bytes, selection)
+    _warn(read_problems)
+    problems = [*(rules.warnings if rules is not None else ()), *read_problems]
     for src in sources:
         doc = to_document(src, explicit)
         docs.append(doc)
@@ -96,8 +87,9 @@ def _load(paths: Sequence[str], date_specs: Sequence[str], max_bytes: int, confi
         if found:
             marks[src.name] = found
             if rules is not None:
-                for problem in unknown_rule_ids(found, {r.id for r in rules}):
-                    _warn_one(problem)
+                unknown = unknown_rule_warnings(found, {r.id for r in rules})
+                _warn(unknown)
+                problems += unknown
     known = {d.name for d in docs} | {str(Path(d.name)) for d in docs}
     unknown = [k for k in explicit if k not in known and not any(Path(d.name).name == k for d in docs)]
     if unknown:
@@ -120,7 +112,9 @@ def _ruleset(rule_dirs: Sequence[str], config: Any) -> Any:
     for d in extra:
         if not d.is_dir():
             raise FactcheckError(f"--rules {d}: not a directory")
-    return load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config, warn=_warn_one)
+    ruleset = load_rules(extra_dirs=tuple(extra) + tuple(config.rules), config=config, lenient=True)
+    _warn(ruleset.warnings)  # printed here, once; `_load` carries them into the report
+    return ruleset
 
 
 def _config(path: str | None, paths: Sequence[str] = ()) -> Any:
@@ -386,10 +380,10 @@ def rules_show(rule_id: str, rule_dirs: tuple[str, ...], config_path: str | None
     except KeyError as exc:
         raise FactcheckError(str(exc.args[0])) from None
     data = rule.to_dict()
-    from .report.sarif import help_uri
-
     data["message"] = rule.message
-    data["help_uri"] = help_uri(rule.path)
+    uri = ruleset.help_uri(rule)
+    if uri:
+        data["help_uri"] = uri
     data["tests"] = [t.get("name") for t in rule.tests]
     import yaml
 

@@ -19,6 +19,7 @@ it all. Keys (all optional)::
     include: ["docs/**/*.md"]         # gitignore-style globs, relative to the config file: read only these
     exclude: ["drafts/", "*.tmp.md"]  # ... and never these (files named on the command line are always read)
     respect_gitignore: true           # skip what .gitignore files ignore (default true)
+    docs_url: https://github.com/you/factcheck/blob/main/   # where rules/… are published (SARIF helpUri)
 
 Every problem is a ``file:line: message`` `RuleFileError`.
 """
@@ -76,6 +77,8 @@ class Config:
     respect_gitignore: bool = True
     #: The directory the config file is in: `include`, `exclude` and `rules` are relative to it.
     root: Path | None = None
+    #: Base URL of the published rule files (SARIF ``helpUri``); see `paths.docs_url`.
+    docs_url: str | None = None
     #: ((key, sub-key or ""), line) so later checks (unknown rule ids) can point at the line.
     key_lines: tuple[tuple[tuple[str, str], int], ...] = ()
 
@@ -270,6 +273,7 @@ def load_config(cwd: Path, explicit: Path | None = None, start: Path | None = No
         include=tuple(data.get("include") or ()),
         exclude=tuple(data.get("exclude") or ()),
         respect_gitignore=bool(data.get("respect_gitignore", True)),
+        docs_url=data.get("docs_url"),
         root=base.resolve(),
         key_lines=tuple(sorted(key_lines.items())),
     )

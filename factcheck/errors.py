@@ -65,6 +65,7 @@ class WarningKind(StrEnum):
     TIME_BUDGET = "time_budget"      # a document took longer than its time budget; its figures are left out
     PATTERN_TIMEOUT = "pattern_timeout"  # a regular expression ran out of time on some text
     CONTENT = "content"              # something in the text was left out (control characters, an image-only page)
+    UNKNOWN_RULE = "unknown_rule"    # a config entry or a suppression names a rule that does not exist
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,12 @@ class Problem:
     kind: WarningKind
     what: str
     where: str
+
+    @classmethod
+    def from_error(cls, kind: WarningKind, error: FactcheckError) -> Problem:
+        """A problem that stops the run where it must be exact (the Python API, ``rules test``) and only
+        warns where the run can go on (the CLI): same words, same ``file:line``."""
+        return cls(kind, error.what, error.where or "")
 
     def cli_line(self) -> str:
         return f"factcheck: warning: {self.what} ({self.where})"

@@ -369,7 +369,8 @@ class Report:
                 for d in self.documents
             ],
             "findings": [f.to_dict() for f in self.findings],
-            "summary": {v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS},
+            "summary": {**{v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS},
+                        "warnings": len(self.warnings)},
         }
         if self.warnings:
             out["warnings"] = [w.to_dict() for w in self.warnings]

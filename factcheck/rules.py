@@ -293,6 +293,12 @@ class RuleSet:
     #: asked once per claim and mostly with the same few phrases
     _metric_memo: dict[tuple[str, str, str, str | None], Rule | None] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
+    #: What loading them warned about (a config entry naming an unknown rule): the CLI prints these once and
+    #: counts them in the report's summary.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    #: Where a rule's documentation is published (`paths.docs_url`): None when nobody said, and then no
+    #: report links to it rather than to a guess.
+    docs_url: str | None = field(default=None, compare=False)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -385,7 +391,16 @@ class RuleSet:
         return RuleSet(tuple(replace(r, enabled=True) for r in self.rules), lexicon_dirs=self.lexicon_dirs)
 
     def to_dicts(self) -> tuple[dict[str, Any], ...]:
-        return tuple(r.to_dict() for r in self.rules)
+        """Each rule's `Rule.to_dict`, plus ``help_uri`` (its documentation) when `docs_url` is known."""
+        if self.docs_url is None:
+            return tuple(r.to_dict() for r in self.rules)
+        return tuple({**r.to_dict(), "help_uri": self.help_uri(r)} for r in self.rules)
+
+    def help_uri(self, rule: Rule) -> str | None:
+        """The page that documents `rule`, or None when no documentation URL is known."""
+        from .paths import rule_help_uri
+
+        return rule_help_uri(rule.path, self.docs_url) if self.docs_url else None
 
 
 # ---------------------------------------------------------------- loading one file
@@ -627,15 +642,15 @@ def _rule_files(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None,
-               warn: Callable[[RuleFileError], None] | None = None) -> RuleSet:
+def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None, *, lenient: bool = False) -> RuleSet:
     """The shipped rules plus ``extra_dirs`` plus the config's `rules`, with the config applied.
 
     Config `levels` and `disable` change the rules themselves (per-file `overrides` are for the
     caller, see `Config.level_for`). An unknown rule id in the config is a `RuleFileError` at its line:
-    raised, or handed to `warn` (the CLI prints it as a warning) and the entry skipped.
+    raised, or with `lenient` (the CLI) kept as a warning in the result's `warnings` and the entry skipped.
+    The result's `docs_url` is the config's, else the environment's or the package's (`paths.docs_url`).
     """
-    from .paths import shipped_rules_dir
+    from .paths import docs_url, shipped_rules_dir
 
     roots: list[tuple[Path, str | None, int]] = [(shipped_rules_dir(), None, 0)]
     roots += [(Path(d), None, 0) for d in extra_dirs]
@@ -659,10 +674,12 @@ def load_rules(extra_dirs: Sequence[Path] = (), config: Config | None = None,
     if GENERIC_ID not in by_id:
         raise FactcheckError("no 'generic' rule found: the shipped rules/generic.yaml is missing")
     _check_test_rule_ids(by_id)
+    found: list[Problem] = []
     if config is not None:
-        by_id = _apply_config(by_id, config, warn)
+        by_id = _apply_config(by_id, config, found.append if lenient else None)
     extra = tuple(r for r, _o, _l in roots[1:] if (r / "lexicon").is_dir())
-    return RuleSet(tuple(by_id[k] for k in sorted(by_id)), lexicon_dirs=extra)
+    return RuleSet(tuple(by_id[k] for k in sorted(by_id)), lexicon_dirs=extra, warnings=tuple(found),
+                   docs_url=docs_url(config.docs_url if config is not None else None))
 
 
 def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:
@@ -677,7 +694,7 @@ def _check_test_rule_ids(by_id: Mapping[str, Rule]) -> None:
 
 
 def _apply_config(by_id: dict[str, Rule], config: Config,
-                  warn: Callable[[RuleFileError], None] | None = None) -> dict[str, Rule]:
+                  warn: Callable[[Problem], None] | None = None) -> dict[str, Rule]:
     known = sorted(by_id)
 
     def check(rule_id: str, key: str) -> None:
@@ -688,7 +705,7 @@ def _apply_config(by_id: dict[str, Rule], config: Config,
                                 f"{key}: unknown rule {rule_id!r}{hint}")
             if warn is None:
                 raise err
-            warn(err)
+            warn(Problem.from_error(WarningKind.UNKNOWN_RULE, err))
 
     for rid in config.disable:
         check(rid, "disable")

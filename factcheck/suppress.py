@@ -25,13 +25,14 @@ from typing import Collection, Iterable
 
 import regex
 
-from .errors import RuleFileError
+from .errors import Problem, RuleFileError, WarningKind
 from .rulefile import line_of, load_yaml_text
 from .saferegex import PatternTimeout
 from .saferegex import match as safe_match
 from .schemas import validate
 
-__all__ = ["Suppression", "suppressions_for", "is_suppressed", "check_rule_ids", "unknown_rule_ids", "SIDECAR_SUFFIX"]
+__all__ = ["Suppression", "suppressions_for", "is_suppressed", "check_rule_ids", "unknown_rule_ids",
+           "unknown_rule_warnings", "SIDECAR_SUFFIX"]
 
 SIDECAR_SUFFIX = ".factcheck-ignore.yaml"
 _HEAD = re.compile(r"<!--\s*factcheck\s*:", re.IGNORECASE)
@@ -177,7 +178,7 @@ def is_suppressed(rule_id: str, line: int, suppressions: Iterable[Suppression]) 
 
 def unknown_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]) -> list[RuleFileError]:
     """One ``file:line`` problem per suppression naming a rule that does not exist (surely a typo: it
-    suppresses nothing). The CLI prints them as warnings."""
+    suppresses nothing). The CLI warns about them (`unknown_rule_warnings`)."""
     import difflib
 
     out = []
@@ -188,6 +189,11 @@ def unknown_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             out.append(RuleFileError(s.source, s.source_line, f"factcheck suppression: unknown rule {s.rule!r}{hint}"))
     return out
+
+
+def unknown_rule_warnings(suppressions: Iterable[Suppression], known: Collection[str]) -> list[Problem]:
+    """`unknown_rule_ids` as warnings (the run goes on, the summary counts them)."""
+    return [Problem.from_error(WarningKind.UNKNOWN_RULE, e) for e in unknown_rule_ids(suppressions, known)]
 
 
 def check_rule_ids(suppressions: Iterable[Suppression], known: Collection[str]) -> None:

@@ -192,14 +192,16 @@ def test_unknown_rule_ids_are_warnings_with_their_place(work: Path) -> None:
     (work / ".factcheck.yaml").write_text("levels:\n  economy.gpd: note\n")
     proc = check(work, "seeds")
     assert proc.returncode == 1  # the run goes on
-    assert ("seeds/note.md:3: warning: factcheck suppression: unknown rule 'economy.trade_grwth' "
-            "(did you mean 'economy.trade_growth'?)") in proc.stderr
-    assert f"{work / '.factcheck.yaml'}:2: warning: levels: unknown rule 'economy.gpd' (did you mean 'economy.gdp'?)" \
-        in proc.stderr
+    assert ("factcheck: warning: factcheck suppression: unknown rule 'economy.trade_grwth' "
+            "(did you mean 'economy.trade_growth'?) (seeds/note.md:3)") in proc.stderr
+    assert ("factcheck: warning: levels: unknown rule 'economy.gpd' (did you mean 'economy.gdp'?) "
+            f"({work / '.factcheck.yaml'}:2)") in proc.stderr
+    assert proc.stdout.rstrip().endswith("; 2 warnings")  # counted like every other warning
     assert "Contradictions (2)" in proc.stdout
 
 
 def test_rules_show_and_sarif_carry_the_help_text(work: Path) -> None:
+    (work / ".factcheck.yaml").write_text("docs_url: https://docs.example.org/factcheck/\n")
     proc = run(work, "rules", "show", "economy.trade_growth")
     assert proc.returncode == 0, proc.stderr
     desc = re.search(r"^description: (.+)$", proc.stdout, re.M)

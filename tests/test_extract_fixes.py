@@ -10,7 +10,8 @@ import pytest
 from factcheck import extract_text
 from factcheck.errors import RuleFileError
 from factcheck.extract.lexicon import load_lexicon
-from factcheck.extract.scanner import _WORD_TRIGGER_LED_RE, WORD_TRIGGER_RE, make_quantity
+from factcheck.extract.scanner import WORD_TRIGGER_RE, make_quantity
+from factcheck.extract.scanner.numbers import WORD_TRIGGER_LED_RE
 from factcheck.model import Quantity
 from factcheck.paths import shipped_rules_dir
 
@@ -148,7 +149,7 @@ def test_make_quantity_equals_constructor():
 def test_led_word_trigger_matches_plain(text):
     low = text.lower()
     plain = [(m.start(), m.end()) for m in WORD_TRIGGER_RE.finditer(low)]
-    led = [(m.start(), m.end() - 1) for m in _WORD_TRIGGER_LED_RE.finditer(" " + low)]
+    led = [(m.start(), m.end() - 1) for m in WORD_TRIGGER_LED_RE.finditer(" " + low)]
     assert led == plain
 
 
@@ -174,10 +175,10 @@ def test_ignored_numbers_stay_ignored(text):
 
 def test_near_gate_is_necessary_for_every_windowed_pattern():
     """Wherever a windowed ignore pattern matches, the combined `near` gate matches inside the match."""
-    from factcheck.extract.scanner import _near_gate
+    from factcheck.extract.scanner.ignores import near_gate
 
     lex = load_lexicon()
-    gate = _near_gate(lex.ignores)
+    gate = near_gate(lex.ignores)
     assert gate is not None and gate.pattern.startswith("[")  # regrouped behind one character class
     samples = ["+44 20 7946 0958", "(202) 555-0143", "202-555-0143", "202.555.0143", "11pm", "11 p.m.", "10:30",
                "7 am", "2.3.1", "10.0.0.1", "3-2 win", "3 + 3", "a@b", "%2f", "12 +4"]

@@ -8,14 +8,12 @@ import pytest
 
 from factcheck.extract import extract_text
 from factcheck.extract.ascii_re import ascii_class, ascii_twin
-from factcheck.extract.scanner import (
-    _DIGITS_ASCII_RE,
-    _NOUN_RE,
-    _WORD_TRIGGER_LED_ASCII_RE,
-    _WORD_TRIGGER_LED_RE,
+from factcheck.extract.scanner.nouns import _NOUN_RE, _counted_noun_words, _first_word_decides
+from factcheck.extract.scanner.numbers import (
+    DIGITS_ASCII_RE,
     DIGITS_RE,
-    _counted_noun_words,
-    _first_word_decides,
+    WORD_TRIGGER_LED_ASCII_RE,
+    WORD_TRIGGER_LED_RE,
 )
 
 # ASCII text with the characters where Unicode and ASCII categories could part: \x1c-\x1f are
@@ -39,7 +37,7 @@ def test_ascii_class_lists_the_ascii_members(item):
         assert bool(one.fullmatch(c)) == bool(listed.fullmatch(c)), (item, c)
 
 
-@pytest.mark.parametrize("pattern", [DIGITS_RE, _WORD_TRIGGER_LED_RE, _NOUN_RE, re.compile(r"(?<![\w$€])(?P<a>\d+)\s+(?i:pct|per\s+cent)\b"),
+@pytest.mark.parametrize("pattern", [DIGITS_RE, WORD_TRIGGER_LED_RE, _NOUN_RE, re.compile(r"(?<![\w$€])(?P<a>\d+)\s+(?i:pct|per\s+cent)\b"),
                                      re.compile(r"[^\S\n]+(?P<w>[^\W\d_]+)(?!\w)")])
 def test_ascii_twin_matches_as_the_original_on_ascii_text(pattern):
     twin = ascii_twin(pattern)
@@ -57,7 +55,7 @@ def test_ascii_twin_leaves_alone_what_it_cannot_rewrite_exactly():
 
 
 def test_shipped_twins():
-    assert _DIGITS_ASCII_RE.flags & re.ASCII and _WORD_TRIGGER_LED_ASCII_RE.flags & re.ASCII
+    assert DIGITS_ASCII_RE.flags & re.ASCII and WORD_TRIGGER_LED_ASCII_RE.flags & re.ASCII
     from factcheck.extract.temporal import _scanner
 
     sc = _scanner()

@@ -169,6 +169,11 @@ CASES: dict[str, Case] = {
     "1 MB line": Case(lambda t: docs(t, **{"l.txt": "Trade grew fast and " * 52_000}), needle="characters long"),
     "60,000 figures on one line": Case(lambda t: docs(t, **{"f.txt": "Trade grew. " + " ".join(
         f"{i} percent," for i in range(60_000))}), needle="characters long"),
+    "spaced digit groups before ½, th and an exponent": Case(lambda t: docs(t, **{"g.txt": (
+        "The hall seats 1 250½ guests.\nIt was the 1 000th show.\nThe load was 2 500e3 kg.\n")}),
+        args=("docs", "--format", "json"), warns=False, stdout_has=('"1 250½"',)),
+    "a line of comma groups (once quadratic)": Case(lambda t: docs(t, **{"c.txt": "1" + ",11" * 80_000 + "\n"}),
+                                                     needle="characters long"),
     "only digits": Case(lambda t: docs(t, **{"d.txt": "7" * 1_000_000}), needle="too large"),
     "a million percent signs": Case(lambda t: docs(t, **{"p.txt": "%" * 1_000_000}), needle="characters long"),
     "309-digit number": Case(lambda t: docs(t, **{"n.txt": "Exports were $" + "9" * 309 + " in 2021.\n"}),

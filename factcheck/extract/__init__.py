@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..model import Quantity
 from .lexicon import Lexicon, load_lexicon
-from .scanner import _QUANTITY_HAS_DICT, Scanner
+from .scanner import QUANTITY_HAS_DICT, Scanner
 
 __all__ = ["extract_text", "Extractor"]
 
@@ -38,7 +38,7 @@ class Extractor:
         if temporal:
             starts = self.scanner._line_starts
             bisect_right = bisect.bisect_right
-            if _QUANTITY_HAS_DICT:
+            if QUANTITY_HAS_DICT:
                 for q in temporal:  # fresh instances made just now by find_temporal: fill in line and doc
                     d = q.__dict__
                     d["line"] = bisect_right(starts, q.start)

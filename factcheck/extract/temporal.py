@@ -54,7 +54,7 @@ from ..model import QUALIFIERS, Period, Quantity
 from ..paths import shipped_rules_dir
 from ..rulefile import line_of, load_yaml_file
 from .ascii_re import ascii_twin
-from .scanner import make_quantity, with_changes
+from .scanner.records import make_quantity, with_changes
 
 __all__ = ["find_temporal", "resolve_period", "detect_document_date", "front_matter", "date_field", "Lexicon",
            "load_lexicon"]

@@ -3,7 +3,8 @@
 One testcase per finding: a contradiction that fails the run (at or above ``--fail-on``, new under a
 baseline: the same test as the exit code) is a ``<failure>``, a not-comparable
 finding is ``<skipped>`` with its reason, and the rest pass with their details in
-``<system-out>``. ElementTree does the escaping; characters XML 1.0 forbids are dropped.
+``<system-out>``. The run's warnings are counted in a ``warnings`` property and listed in the suite's
+``<system-err>``. ElementTree does the escaping; characters XML 1.0 forbids are dropped.
 """
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ def render(report: Report, *, color: bool = False) -> str:
     attrs = {"name": "factcheck", "tests": str(len(findings)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
     root = ET.Element("testsuites", attrs)
     suite = ET.SubElement(root, "testsuite", attrs)
+    if report.warnings:  # counted as the text summary counts them, each line as the CLI printed it
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", {"name": "warnings", "value": str(len(report.warnings))})
     for f in findings:
         where = c.location(c.primary_claim(report, f)) if f.claims else ""
         case = ET.SubElement(
@@ -55,5 +59,7 @@ def render(report: Report, *, color: bool = False) -> str:
             ET.SubElement(case, "system-out").text = details
         else:
             ET.SubElement(case, "system-out").text = details
+    if report.warnings:
+        ET.SubElement(suite, "system-err").text = _x("\n".join(w.cli_line() for w in report.warnings))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

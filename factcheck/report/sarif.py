@@ -7,12 +7,15 @@ finding id so code scanning tracks a finding across pushes even as line numbers 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..errors import Problem
 from ..model import Claim, Finding, Report
+from ..paths import portable_path
 from . import _common as c
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,36 +51,6 @@ def _location(report: Report, claim: Claim, index: int | None = None, message: s
     return loc
 
 
-def _portable(path: str) -> str:
-    """A rule file's path without the machine it ran on: shipped rules as ``rules/…``, others relative to the
-    working directory when inside it, so the same check gives the same SARIF in any checkout."""
-    from pathlib import Path
-
-    from ..paths import shipped_rules_dir
-
-    p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    try:
-        return "rules/" + p.resolve().relative_to(shipped_rules_dir().resolve()).as_posix()
-    except (ValueError, FileNotFoundError, OSError):
-        pass
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return p.as_posix()
-
-
-def help_uri(path: str) -> str:
-    """The rule's documentation: its own file for a shipped rule, else the rule grammar (rules/README.md)."""
-    from ..paths import docs_url
-
-    portable = _portable(path) if path else ""
-    if portable.startswith("rules/"):
-        return docs_url() + quote(portable, safe="/")
-    return docs_url() + "rules/README.md"
-
-
 def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
     """Rule descriptors from the report's rule metadata, plus a bare one for any rule it lacks."""
     meta = {str(r["id"]): r for r in report.rules if r.get("id")}
@@ -93,13 +66,14 @@ def _rules(report: Report, findings: list[Finding]) -> list[dict[str, Any]]:
             desc["help"] = {"text": help_text, "markdown": f"**{title}**\n\n{help_text}"}
         elif r.get("message"):
             desc["fullDescription"] = {"text": str(r["message"])}
-        desc["helpUri"] = help_uri(str(r.get("path") or ""))
+        if r.get("help_uri"):  # only a real page: SARIF lets a rule go without one
+            desc["helpUri"] = str(r["help_uri"])
         level = _LEVELS.get(str(r.get("level", "")), None)
         if level:
             desc["defaultConfiguration"] = {"level": level}
         props: dict[str, Any] = {}
         if r.get("path"):
-            props["path"] = _portable(str(r["path"]))
+            props["path"] = portable_path(str(r["path"]))
         if props:
             desc["properties"] = props
         out.append(desc)
@@ -131,6 +105,23 @@ def _result(report: Report, f: Finding, rule_index: dict[str, int]) -> dict[str,
     return result
 
 
+_WHERE_LINE = re.compile(r"^(?P<path>.+):(?P<line>[0-9]+)$")
+
+
+def _notification(problem: Problem) -> dict[str, Any]:
+    """A warning of the run (not a finding) as a tool execution notification, placed where it was given."""
+    note: dict[str, Any] = {"level": "warning", "message": {"text": problem.what},
+                            "descriptor": {"id": f"factcheck.warning.{problem.kind}"}}
+    m = _WHERE_LINE.match(problem.where)
+    path, line = (m["path"], int(m["line"])) if m else (problem.where, None)
+    if path:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(portable_path(path))}}
+        if line:
+            physical["region"] = {"startLine": line}
+        note["locations"] = [{"physicalLocation": physical}]
+    return note
+
+
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict, for callers (and tests) that want to inspect it."""
     findings = c.reported_findings(report)
@@ -148,6 +139,9 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": [_result(report, f, rule_index) for f in findings],
     }
+    if report.warnings:  # what the run warned about, counted as the text summary counts it
+        run["invocations"] = [{"executionSuccessful": True,
+                               "toolExecutionNotifications": [_notification(w) for w in report.warnings]}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
