@@ -12,16 +12,21 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from .cues import (Cues, _alike, another_issue, enumerated, issue_of, local_overlap, masked, names_in, other_day,
+                   part_word, shares, similarity, value_gap)
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of
-from .scope import load_scope
 from .schemas import load_lexicon_file
+
+__all__ = ["FEATURES", "FEATURE_WORDS", "AlignSettings", "PairContext", "aligned", "another_issue", "candidate_pairs",
+           "concept_key", "describe_alignment", "enumerated", "features", "items", "load_align_settings", "masked",
+           "part_word", "same_entity", "score", "value_gap"]
 
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
@@ -65,9 +70,6 @@ FEATURE_WORDS = {
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
 _FRAMING_VERBS = frozenset({"be", "rise", "fall"})
-_STOP = frozenset("the a an of in on at for to from by with and or but as is was were are be been has have had "
-                  "it its their his her this that these those which who said says will would than more less about "
-                  "some over under after before into per".split())
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,20 @@ class AlignSettings:
         if score >= self.note:
             return Level.NOTE
         return None
+
+    def headroom(self, concepts: bool, cross: bool) -> float:
+        """The most the `COSTLY` features can add to a pair's logit: names when both claims have a concept,
+        another issue when they are of two documents (and not short texts), and sentence similarity."""
+        return self._headroom[concepts, cross]
+
+    @cached_property
+    def _headroom(self) -> dict[tuple[bool, bool], float]:
+        w = self.weights
+        def up(*names: str) -> float:  # the best of features that exclude each other, each at most 1.0
+            return max(0.0, *(w.get(n, 0.0) for n in names))
+        return {(concepts, cross): up("similarity") + (up("shared_entity", "shared_context") + up("other_subject")
+                                                       if concepts else 0.0) + (up("another_issue") if cross else 0.0)
+                for concepts in (False, True) for cross in (False, True)}
 
 
 @lru_cache(maxsize=4)
@@ -171,18 +187,6 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
 
 
 # ------------------------------------------------------------------------------ features
-@lru_cache(maxsize=65536)
-def _content(sentence: str) -> str:
-    words = re.findall(r"[^\W\d_]+", sentence.lower())
-    return " ".join(w for w in words if w not in _STOP and len(w) > 2)
-
-
-@lru_cache(maxsize=262144)
-def _similarity(x: str, y: str) -> float:
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(_content(x), _content(y)) / 100.0
-
 
 def same_entity(x: str, y: str) -> bool:
     if x == y:
@@ -235,9 +239,27 @@ class PairContext:
     #: figures from two of them are one quantity
     documents: int = 0
 
+    #: what the features ask of each claim, worked out once (a cache, not state)
+    _sides: dict[int, _Side] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def crowd(self) -> float:
         """0 for a set of up to 50 documents, rising with the log of their number to 1 at 5,000."""
         return min(1.0, max(0.0, math.log10(max(1, self.documents) / 50) / 2))
+
+    def side(self, c: Claim) -> _Side:
+        """The claim as the features read it, worked out on first use (by identity: claims are not copied)."""
+        got = self._sides.get(id(c))
+        if got is None or got.claim is not c:
+            key = concept_key(c)
+            got = self._sides[id(c)] = _Side(
+                c, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
+                int(self.is_background(c)))
+        return got
+
+    def forget(self, claims: Iterable[Claim]) -> None:
+        """Drop what `side` worked out for these claims (a block done: its claims meet no other)."""
+        for c in claims:
+            self._sides.pop(id(c), None)
 
     def one_series(self, x: str, y: str) -> bool:
         """Two documents under one headline template: issues of a recurring report (a daily money-market
@@ -264,13 +286,65 @@ class PairContext:
         return len(a & b) / min(len(a), len(b))
 
 
+class _Side(NamedTuple):
+    """One claim as the features read it: its cues and what the set says of it, worked out once."""
+
+    claim: Claim
+    cues: Cues
+    key: str | None
+    #: how many distinct values its document gives of its key, for its period, in its voice
+    several: int
+    #: 1 when its period ended over a year before its report (`PairContext.is_background`)
+    background: int
+
+
+#: The order of a pair's features (the order `score` sums them and `explain` lists them).
+_ORDER = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of", "shared_entity",
+          "shared_context", "other_subject", "no_subject", "same_period", "unframed", "value_gap", "enumerated",
+          "other_modifier", "increment", "other_part", "pronoun", "background", "restatement", "many_documents",
+          "another_issue", "same_words", "other_day", "similarity", "same_doc", "several_values", "short_texts",
+          "same_story")
+#: The features `_plain` leaves out, because they cost the most (names, sentence similarity): a pair whose
+#: other features already rule it out is never asked them (`aligned`).
+COSTLY = frozenset({"shared_entity", "shared_context", "other_subject", "another_issue", "similarity"})
+
+
 def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     """The evidence that two claims measure the same thing (1.0 = present; similarity is graded)."""
+    x, y = ctx.side(a), ctx.side(b)
+    f = _plain(x, y, ctx)
+    f.update(_costly(x, y, ctx))
+    return {k: f[k] for k in _ORDER if f.get(k)}
+
+
+def aligned(a: Claim, b: Claim, ctx: PairContext, settings: AlignSettings,
+            least: float) -> tuple[dict[str, float], Alignment] | None:
+    """The features and score of a pair, or None when its score cannot reach ``least``.
+
+    Exact, not a guess: the costly features are worked out only when the others, with the costly ones at
+    their most favourable, can reach ``least``; a pair left out would have scored below it."""
+    x, y = ctx.side(a), ctx.side(b)
+    f = _plain(x, y, ctx)
+    if 0.0 < least < 1.0:
+        w = settings.weights
+        best = settings.bias + sum(w.get(k, 0.0) * v for k, v in f.items()) + settings.headroom(
+            a.concept is not None and b.concept is not None, a.doc != b.doc and not ctx.short_texts)
+        if best < math.log(least / (1.0 - least)) - 1e-9:
+            return None
+    f.update(_costly(x, y, ctx))
+    feats = {k: f[k] for k in _ORDER if f.get(k)}
+    return feats, score(feats, settings)
+
+
+def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
+    """Every feature but the `COSTLY` ones, unordered, zeros included."""
+    a, b = x.claim, y.claim
     ca, cb = a.concept, b.concept
+    cross = a.doc != b.doc
     f: dict[str, float] = {}
     if a.rule == b.rule and a.rule not in ("generic", "none"):
         f["same_rule"] = 1.0
-    ka, kb = concept_key(a), concept_key(b)
+    ka, kb = x.key, y.key
     if ka and ka == kb and not ka.startswith(("noun:", "rule:", "metric:")):
         f["same_concept"] = 1.0
     if ca is not None and cb is not None:
@@ -283,19 +357,72 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
                 f["other_verb"] = 1.0
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
+        if not ctx.short_texts and cross:  # inside one document the unknown subject is one
+            f["no_subject"] = float((ca.subject_source == SubjectSource.NONE) + (cb.subject_source == SubjectSource.NONE))
+    if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
+            and b.period_source in ("explicit", "relative"):
+        f["same_period"] = 1.0
+    if (ka or "").startswith("unframed:"):
+        f["unframed"] = 1.0
+    if not ctx.short_texts:  # a claim and its evidence: any gap is the dispute
+        f["value_gap"] = value_gap(a, b)
+    cx, cy = x.cues, y.cues
+    if cx.enumerated or cy.enumerated:
+        f["enumerated"] = 1.0
+    if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind:
+        f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
+    if cx.increment != cy.increment:
+        f["increment"] = 1.0
+    if cx.part != cy.part:
+        f["other_part"] = 1.0
+    f["pronoun"] = float(cx.pronoun + cy.pronoun)
+    if cross:
+        f["background"] = float(x.background + y.background)
+        f["many_documents"] = ctx.crowd()
+    elif (cx.restated and b.quantity.start < a.quantity.start) or (cy.restated and a.quantity.start < b.quantity.start):
+        f["restatement"] = 1.0
+    local = local_overlap(cx, cy)
+    if local >= 0.3:
+        f["same_words"] = local
+    if other_day(cx, cy):
+        f["other_day"] = 1.0  # weekdays against weekdays, clock times against times
+    if not cross:
+        f["same_doc"] = 1.0
+    if ka == kb:
+        several = max(x.several, y.several)
+    else:  # both looked up under a's key, as the set counts values per key
+        key = ka or ""
+        several = max(x.several, ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
+    if several > (1 if cross else 2):  # inside one document the pair itself is two values
+        f["several_values"] = 1.0
+    if ctx.short_texts:
+        f["short_texts"] = 1.0
+    overlap = ctx.story_overlap(a.doc or "", b.doc or "")
+    if overlap >= 0.3:
+        f["same_story"] = overlap
+    return f
+
+
+def _costly(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
+    """The `COSTLY` features: shared or other names, another issue of one report, sentence similarity."""
+    a, b = x.claim, y.claim
+    ca, cb = a.concept, b.concept
+    cx, cy = x.cues, y.cues
+    f: dict[str, float] = {}
+    if ca is not None and cb is not None:
         sa, sb = ca.subject_source, cb.subject_source
-        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(_proper(a), _proper(b)):
+        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
             f["shared_entity"] = 1.0
-        elif (sa == SubjectSource.SENTENCE != sb and named_in_sentence(a, b)) or (
-                sb == SubjectSource.SENTENCE != sa and named_in_sentence(b, a)):
+        elif (sa == SubjectSource.SENTENCE != sb and names_in(cx.names, b.sentence)) or (
+                sb == SubjectSource.SENTENCE != sa and names_in(cy.names, a.sentence)):
             # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
             # Central Aceh" is not about Aceh's 300
             f["shared_entity"] = 1.0
-        elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
+        elif SubjectSource.NONE not in (sa, sb) and shares(cx.subjects, cy.subjects):
             f["shared_context"] = 1.0
         elif a.doc == b.doc and not (a.subject and b.subject):
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
-        if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
+        if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
             if sa == sb == SubjectSource.SENTENCE:
                 # both sentences name whom the figure is about, and not the same one: Felt and his wife,
@@ -303,221 +430,15 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
                 f["other_subject"] = 1.0
             else:  # a headline's or document's name is a guess, and weaker still inside one story
                 f["other_subject"] = 0.5 * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
-        if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
-            f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
-    if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
-            and b.period_source in ("explicit", "relative"):
-        f["same_period"] = 1.0
-    if (ka or "").startswith("unframed:"):
-        f["unframed"] = 1.0
-    gap = 0.0 if ctx.short_texts else value_gap(a, b)  # a claim and its evidence: any gap is the dispute
-    if gap:
-        f["value_gap"] = gap
-    if enumerated(a) or enumerated(b):
-        f["enumerated"] = 1.0
-    if _modifiers(a) != _modifiers(b) and a.quantity.kind == "count" == b.quantity.kind:
-        f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
-    if _increment(a) != _increment(b):
-        f["increment"] = 1.0
-    if bool(part_word(a)) != bool(part_word(b)):
-        f["other_part"] = 1.0
-    pronouns = _pronoun_led(a) + _pronoun_led(b)
-    if pronouns:
-        f["pronoun"] = float(pronouns)
-    if a.doc != b.doc:
-        recalled = ctx.is_background(a) + ctx.is_background(b)
-        if recalled:
-            f["background"] = float(recalled)
-    if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
-        f["restatement"] = 1.0
-    if a.doc != b.doc and ctx.crowd():
-        f["many_documents"] = ctx.crowd()
+    alike = similarity(cx, cy)
     if a.doc != b.doc and not ctx.short_texts and (
-            another_issue(a.sentence, b.sentence)
-            or (ctx.one_series(a.doc or "", b.doc or "") and _similarity(a.sentence, b.sentence) >= 0.7)):
+            issue_of(cx, cy, a.sentence, b.sentence)
+            or (ctx.one_series(a.doc or "", b.doc or "") and alike >= 0.7)):
         # under one headline template, alike sentences are this issue's and the last one's (a page banner
         # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
         f["another_issue"] = 1.0
-    local = _local_overlap(a, b)
-    if local >= 0.3:
-        f["same_words"] = local
-    da, db = _days(a.sentence), _days(b.sentence)
-    for kind in (str.isalpha, lambda w: not w.isalpha()):  # weekdays against weekdays, clock times against times
-        xa, xb = {w for w in da if kind(w)}, {w for w in db if kind(w)}
-        if xa and xb and not xa & xb:
-            f["other_day"] = 1.0
-    f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
-    if a.doc == b.doc:
-        f["same_doc"] = 1.0
-    key = ka or ""
-    several = max(ctx.values_per_doc.get((a.doc or "", key, a.period, a.attribution), 1),
-                  ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
-    if several > (2 if a.doc == b.doc else 1):  # inside one document the pair itself is two values
-        f["several_values"] = 1.0
-    if ctx.short_texts:
-        f["short_texts"] = 1.0
-    overlap = ctx.story_overlap(a.doc or "", b.doc or "")
-    if overlap >= 0.3:
-        f["same_story"] = overlap
-    return {k: v for k, v in f.items() if v}
-
-
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
-
-
-def _stem(word: str) -> str:
-    """A crude stem, enough to match 'seized'/'seizing' and 'boats'/'boat' in a window of words."""
-    w = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
-
-
-@lru_cache(maxsize=262144)
-def _window(sentence: str, text: str, width: int = 2) -> frozenset[str]:
-    """Content words within ``width`` words on each side of the figure: what it is said of, locally."""
-    k = sentence.find(text)
-    if k < 0:
-        return frozenset()
-    before = [w for w in _WORD.findall(sentence[max(0, k - 80):k]) if w.lower() not in _STOP]
-    after = [w for w in _WORD.findall(sentence[k + len(text):k + len(text) + 80]) if w.lower() not in _STOP]
-    return frozenset(_stem(w) for w in before[-width:] + after[:width])
-
-
-def _local_overlap(a: Claim, b: Claim) -> float:
-    """How many of the words around two figures are the same (0-1, Jaccard): "pirates in three boats" and
-    "the pirates in two boats" say the same of their figures; "seized seven rifles" and "seizing 12
-    Somali" do not."""
-    wa = _window(a.sentence, a.quantity.text.strip())
-    wb = _window(b.sentence, b.quantity.text.strip())
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
-
-
-_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                  r"(?<=at |by )(?:about |around |approximately )?\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\b)", re.IGNORECASE)
-
-
-def _restates(a: Claim, b: Claim) -> bool:
-    """Did the framer give a's metric as a restatement of an earlier figure, b's, in one text?"""
-    return b.quantity.start < a.quantity.start and any(
-        p.facet == "metric" and p.source.startswith("restatement") for p in a.provenance)
-
-
-def _modifiers(c: Claim) -> tuple[str, ...]:
-    """What the counted noun's own words say besides the head: 'swing state' -> ('swing',)."""
-    words = (c.quantity.unit or "").split() if c.quantity.kind == "count" else []
-    return tuple(w for w in words[:-1] if w.isalpha())
-
-
-def _increment(c: Claim) -> bool:
-    text = c.quantity.text.strip()
-    k = c.sentence.find(text)
-    return k >= 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k])
-                           or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
-
-
-def part_word(c: Claim) -> str:
-    """The word beside the figure that makes it a part or a sum of parts ("$281 million in cash", "combined,
-    the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``."""
-    return _part_word(c.sentence, c.quantity.text.strip())
-
-
-@lru_cache(maxsize=65536)
-def _part_word(sentence: str, text: str) -> str:
-    """Cached per figure: every candidate pair asks it of both its claims."""
-    rx = load_scope().part_rx
-    k = sentence.find(text)
-    if rx is None or k < 0:
-        return ""
-    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[max(0, k - 60):k])[-1]
-    m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
-    return m.group(0) if m else ""
-
-
-_PRONOUN = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
-
-
-def _pronoun_led(c: Claim) -> int:
-    """1 when the sentence opens with a pronoun and names no one of its own: "He leaves two children" is about
-    whoever the sentences before name, which two such sentences of one story need not share."""
-    return int(bool(_PRONOUN.match(c.sentence))
-               and (c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE or not c.subject))
-
-
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                     re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def another_issue(x: str, y: str) -> bool:
-    """Two sentences of one template with two or more figures changed ("the rig count was up 14 to 164, against 422"
-    / "up by two to 183, against 324"): this week's and last week's issue of a recurring report, not two
-    accounts of one figure. A re-sent correction changes one figure and keeps the rest."""
-    if "|" in x or "|" in y:
-        return False  # a table reads as one "sentence"; its cells are framed by row and column instead
-    fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
-    if len(fx) < 2 or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) < 2:
-        return False
-    return _alike(masked(x), masked(y))
-
-
-@lru_cache(maxsize=65536)
-def _alike(x: str, y: str) -> bool:
-    """Two templates (figures masked) that differ in a few characters at most: one report's issues."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(x, y) >= 90
-
-
-def masked(text: str) -> str:
-    """The text in lower case with every figure replaced by '#': its template."""
-    return _FIGURE.sub("#", text.lower())
-
-
-def _days(sentence: str) -> frozenset[str]:
-    """Weekdays and clock times a sentence names: "Sunday's quake" and "Monday's quake", or a quake "at 9:30
-    a.m." and one "at 7:30 a.m.", are two events of one story."""
-    return frozenset(re.sub(r"[\s.]|about|around|approximately", "", m.lower()) for m in _DAY.findall(sentence))
-
-
-def value_gap(a: Claim, b: Claim) -> float:
-    """How far apart two values are beyond a factor of two, up to tenfold (0-1): two reports of one count
-    seldom differ that much, while a part and its whole, or two events, often do (40 at one school vs 612
-    in a quake)."""
-    x, y = a.quantity.value, b.quantity.value
-    if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
-        return 0.0
-    if a.quantity.unit != b.quantity.unit and a.quantity.kind not in ("count", "percent"):
-        return 0.0  # other units of a measure or currency: the raw ratio says nothing before conversion
-    # reports of one count seldom differ by more than a factor of two: count only what lies beyond it
-    beyond = math.log10(max(x, y) / min(x, y)) - math.log10(2.0)
-    return min(1.0, max(0.0, beyond / (1.0 - math.log10(2.0))))
-
-
-_NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-           r"fifty|hundred|dozen)\b)")
-_LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&|plus)\s+(?:another\s+|the\s+|its\s+|their\s+)?" + _NUMBER,
-                         re.IGNORECASE)
-_LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|plus)\s*(?:the\s+|its\s+|their\s+)?$",
-                          re.IGNORECASE)
-#: words right before a figure that make it a further or different part ("another $215 billion"), or right
-#: after it ("married two more times")
-_INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others)\b", re.IGNORECASE)
-
-
-def enumerated(c: Claim) -> bool:
-    """Is the figure one item of a list of figures ("9 Danish and 4 Dutch sailors", "six rifles, three
-    other rifles")? Each item counts a part, not the whole the other report counts."""
-    s = c.sentence
-    q = c.quantity.text.strip()
-    k = s.find(q)
-    if k < 0:
-        return False
-    return bool(_LIST_AFTER.match(s[k + len(q):k + len(q) + 60]) or _LIST_BEFORE.search(s[max(0, k - 60):k]))
+    f["similarity"] = max(0.0, alike - 0.4) / 0.6
+    return f
 
 
 def score(feats: Mapping[str, float], settings: AlignSettings) -> Alignment:

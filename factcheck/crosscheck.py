@@ -16,8 +16,8 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
-                    load_align_settings, score)
+from .align import (AlignSettings, PairContext, aligned, candidate_pairs, concept_key, same_entity,
+                    load_align_settings)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
 from .rulefile import line_of
@@ -644,8 +644,10 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
             if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
-            feats = features(a, b, ctx)
-            al = score(feats, align)
+            got = aligned(a, b, ctx, align, align.note if a.doc != b.doc else align.warning)
+            if got is None:
+                continue  # cannot reach the least level the pair could be reported at
+            feats, al = got
             level = align.level_for(al.score)
             if level is None:
                 continue  # not the same thing, as far as the evidence goes
@@ -657,6 +659,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                        doc_dates=doc_dates)
             if f is not None:
                 findings.setdefault(f.id, f)
+        ctx.forget(members)  # a claim is in one block only
     findings = without_matched(findings)
     if not settings.report_agreements:
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}

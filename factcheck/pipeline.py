@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .crosscheck import cross_check, load_compare_settings, sort_findings
 from .extract import Extractor
+from .extract.lexicon import load_lexicon
 from .extract.temporal import detect_document_date
 from .frame import Framer, entities, sentence_spans, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
@@ -165,6 +166,7 @@ def frame_documents(documents: Sequence[Document], rules: RuleSet, *, all_undate
 def check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
                  all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
     """The cross-check and the report over framed documents (sorted by name), wherever they were framed."""
+    load_lexicon()  # the units it defines block measures, wherever the documents were framed
     docs = [f.document for f in framed]
     claims = [c for f in framed for c in f.claims]
     problems = [p for f in framed for p in f.problems]
