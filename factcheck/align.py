@@ -93,19 +93,16 @@ class AlignSettings:
             return Level.NOTE
         return None
 
-    def headroom(self, concepts: bool, cross: bool) -> float:
-        """The most the `COSTLY` features can add to a pair's logit: names when both claims have a concept,
-        another issue when they are of two documents (and not short texts), and sentence similarity."""
-        return self._headroom[concepts, cross]
+    def headroom(self, cross: bool) -> float:
+        """The most the `COSTLY` features (each at most 1.0) can add to a pair's logit: sentence similarity,
+        and another issue of one report when the claims are of two documents (and not short texts)."""
+        return self._headroom[cross]
 
     @cached_property
-    def _headroom(self) -> dict[tuple[bool, bool], float]:
-        w = self.weights
-        def up(*names: str) -> float:  # the best of features that exclude each other, each at most 1.0
-            return max(0.0, *(w.get(n, 0.0) for n in names))
-        return {(concepts, cross): up("similarity") + (up("shared_entity", "shared_context") + up("other_subject")
-                                                       if concepts else 0.0) + (up("another_issue") if cross else 0.0)
-                for concepts in (False, True) for cross in (False, True)}
+    def _headroom(self) -> dict[bool, float]:
+        def up(name: str) -> float:
+            return max(0.0, self.weights.get(name, 0.0))
+        return {False: up("similarity"), True: up("similarity") + up("another_issue")}
 
 
 @lru_cache(maxsize=4)
@@ -252,7 +249,7 @@ class PairContext:
         if got is None or got.claim is not c:
             key = concept_key(c)
             got = self._sides[id(c)] = _Side(
-                c, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
+                c, c.doc, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
                 int(self.is_background(c)))
         return got
 
@@ -290,6 +287,7 @@ class _Side(NamedTuple):
     """One claim as the features read it: its cues and what the set says of it, worked out once."""
 
     claim: Claim
+    doc: str | None
     cues: Cues
     key: str | None
     #: how many distinct values its document gives of its key, for its period, in its voice
@@ -304,9 +302,9 @@ _ORDER = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "
           "other_modifier", "increment", "other_part", "pronoun", "background", "restatement", "many_documents",
           "another_issue", "same_words", "other_day", "similarity", "same_doc", "several_values", "short_texts",
           "same_story")
-#: The features `_plain` leaves out, because they cost the most (names, sentence similarity): a pair whose
+#: The features `_plain` leaves out, because they cost the most (sentence similarity): a pair whose
 #: other features already rule it out is never asked them (`aligned`).
-COSTLY = frozenset({"shared_entity", "shared_context", "other_subject", "another_issue", "similarity"})
+COSTLY = frozenset({"another_issue", "similarity"})
 
 
 def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
@@ -327,8 +325,9 @@ def aligned(a: Claim, b: Claim, ctx: PairContext, settings: AlignSettings,
     f = _plain(x, y, ctx)
     if 0.0 < least < 1.0:
         w = settings.weights
-        best = settings.bias + sum(w.get(k, 0.0) * v for k, v in f.items()) + settings.headroom(
-            a.concept is not None and b.concept is not None, a.doc != b.doc and not ctx.short_texts)
+        best = settings.bias + settings.headroom(x.doc != y.doc and not ctx.short_texts)
+        for k, v in f.items():
+            best += w.get(k, 0.0) * v
         if best < math.log(least / (1.0 - least)) - 1e-9:
             return None
     f.update(_costly(x, y, ctx))
@@ -340,7 +339,9 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     """Every feature but the `COSTLY` ones, unordered, zeros included."""
     a, b = x.claim, y.claim
     ca, cb = a.concept, b.concept
-    cross = a.doc != b.doc
+    cx, cy = x.cues, y.cues
+    cross = x.doc != y.doc
+    overlap = ctx.story_overlap(x.doc or "", y.doc or "")
     f: dict[str, float] = {}
     if a.rule == b.rule and a.rule not in ("generic", "none"):
         f["same_rule"] = 1.0
@@ -357,8 +358,28 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
                 f["other_verb"] = 1.0
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
+        sa, sb = ca.subject_source, cb.subject_source
+        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
+            f["shared_entity"] = 1.0
+        elif (sa == SubjectSource.SENTENCE != sb and names_in(cx.names, b.sentence)) or (
+                sb == SubjectSource.SENTENCE != sa and names_in(cy.names, a.sentence)):
+            # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
+            # Central Aceh" is not about Aceh's 300
+            f["shared_entity"] = 1.0
+        elif SubjectSource.NONE not in (sa, sb) and shares(cx.subjects, cy.subjects):
+            f["shared_context"] = 1.0
+        elif not cross and not (a.subject and b.subject):
+            f["shared_context"] = 1.0  # one document, no other subject named: the document's own
+        if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
+            # weaker evidence inside one story, where clause names are often an agency or a vessel
+            if sa == sb == SubjectSource.SENTENCE:
+                # both sentences name whom the figure is about, and not the same one: Felt and his wife,
+                # two clubs' offers. One story does not excuse that.
+                f["other_subject"] = 1.0
+            else:  # a headline's or document's name is a guess, and weaker still inside one story
+                f["other_subject"] = 0.5 * (1.0 - min(1.0, overlap))
         if not ctx.short_texts and cross:  # inside one document the unknown subject is one
-            f["no_subject"] = float((ca.subject_source == SubjectSource.NONE) + (cb.subject_source == SubjectSource.NONE))
+            f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
     if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
             and b.period_source in ("explicit", "relative"):
         f["same_period"] = 1.0
@@ -366,7 +387,6 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         f["unframed"] = 1.0
     if not ctx.short_texts:  # a claim and its evidence: any gap is the dispute
         f["value_gap"] = value_gap(a, b)
-    cx, cy = x.cues, y.cues
     if cx.enumerated or cy.enumerated:
         f["enumerated"] = 1.0
     if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind:
@@ -397,43 +417,19 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         f["several_values"] = 1.0
     if ctx.short_texts:
         f["short_texts"] = 1.0
-    overlap = ctx.story_overlap(a.doc or "", b.doc or "")
     if overlap >= 0.3:
         f["same_story"] = overlap
     return f
 
 
 def _costly(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
-    """The `COSTLY` features: shared or other names, another issue of one report, sentence similarity."""
+    """The `COSTLY` features: another issue of one report, sentence similarity."""
     a, b = x.claim, y.claim
-    ca, cb = a.concept, b.concept
     cx, cy = x.cues, y.cues
     f: dict[str, float] = {}
-    if ca is not None and cb is not None:
-        sa, sb = ca.subject_source, cb.subject_source
-        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
-            f["shared_entity"] = 1.0
-        elif (sa == SubjectSource.SENTENCE != sb and names_in(cx.names, b.sentence)) or (
-                sb == SubjectSource.SENTENCE != sa and names_in(cy.names, a.sentence)):
-            # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
-            # Central Aceh" is not about Aceh's 300
-            f["shared_entity"] = 1.0
-        elif SubjectSource.NONE not in (sa, sb) and shares(cx.subjects, cy.subjects):
-            f["shared_context"] = 1.0
-        elif a.doc == b.doc and not (a.subject and b.subject):
-            f["shared_context"] = 1.0  # one document, no other subject named: the document's own
-        if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
-            # weaker evidence inside one story, where clause names are often an agency or a vessel
-            if sa == sb == SubjectSource.SENTENCE:
-                # both sentences name whom the figure is about, and not the same one: Felt and his wife,
-                # two clubs' offers. One story does not excuse that.
-                f["other_subject"] = 1.0
-            else:  # a headline's or document's name is a guess, and weaker still inside one story
-                f["other_subject"] = 0.5 * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
     alike = similarity(cx, cy)
-    if a.doc != b.doc and not ctx.short_texts and (
-            issue_of(cx, cy, a.sentence, b.sentence)
-            or (ctx.one_series(a.doc or "", b.doc or "") and alike >= 0.7)):
+    if x.doc != y.doc and not ctx.short_texts and (
+            issue_of(cx, cy, a.sentence, b.sentence) or (ctx.one_series(x.doc or "", y.doc or "") and alike >= 0.7)):
         # under one headline template, alike sentences are this issue's and the last one's (a page banner
         # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
         f["another_issue"] = 1.0
