@@ -24,8 +24,8 @@ from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of
 from .schemas import load_lexicon_file
 
-__all__ = ["FEATURES", "FEATURE_WORDS", "AlignSettings", "PairContext", "aligned", "another_issue", "candidate_pairs",
-           "concept_key", "describe_alignment", "enumerated", "features", "items", "load_align_settings", "masked",
+__all__ = ["FEATURES", "FEATURE_WORDS", "AlignSettings", "PairContext", "aligned", "aligned_sides", "another_issue",
+           "candidate_index_pairs", "candidate_pairs", "concept_key", "describe_alignment", "enumerated", "features", "items", "load_align_settings", "masked",
            "part_word", "same_entity", "score", "value_gap"]
 
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
@@ -150,37 +150,43 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
     consensus: every claim meets a few representatives spread over the sorted values (the median among
     them), so an outlier among hundreds of agreeing reports is still found, and nothing is cut.
     """
+    for i, j in candidate_index_pairs(members, limit, whole=whole, representatives=representatives):
+        yield members[i], members[j]
+
+
+def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
+                          representatives: int = 7) -> Iterator[tuple[int, int]]:
+    """`candidate_pairs` as positions in ``members`` (i < j), in the same order."""
     if len(members) <= whole:
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
-                yield members[i], members[j]
+                yield i, j
         return
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(members):
         for w in _names(c):
             index["n:" + w].append(i)
         index["d:" + (c.doc or "")].append(i)
-    seen: set[tuple[int, int]] = set()
-
-    def emit(x: int, y: int) -> Iterator[tuple[Claim, Claim]]:
-        pair = (x, y) if x < y else (y, x)
-        if x != y and pair not in seen:
-            seen.add(pair)
-            yield members[pair[0]], members[pair[1]]
-
+    seen: set[tuple[int, int]] = set()  # one block's pairs, not the set's
     for key in sorted(index):
         ids = index[key]
         if len(ids) <= limit:
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
-                    yield from emit(ids[x], ids[y])
+                    pair = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
+                    if pair[0] != pair[1] and pair not in seen:
+                        seen.add(pair)
+                        yield pair
             continue
         ranked = sorted(ids, key=lambda k: (members[k].quantity.value is None, members[k].quantity.value or 0.0, k))
         step = max(1, len(ranked) // (representatives - 1))
         reps = sorted(set(ranked[::step][:representatives]) | {ranked[len(ranked) // 2]})
         for r in reps:
             for k in ids:
-                yield from emit(r, k)
+                pair = (r, k) if r < k else (k, r)
+                if r != k and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 # ------------------------------------------------------------------------------ features
@@ -241,6 +247,10 @@ class PairContext:
 
     def crowd(self) -> float:
         """0 for a set of up to 50 documents, rising with the log of their number to 1 at 5,000."""
+        return self._crowd
+
+    @cached_property
+    def _crowd(self) -> float:
         return min(1.0, max(0.0, math.log10(max(1, self.documents) / 50) / 2))
 
     def side(self, c: Claim) -> _Side:
@@ -321,7 +331,12 @@ def aligned(a: Claim, b: Claim, ctx: PairContext, settings: AlignSettings,
 
     Exact, not a guess: the costly features are worked out only when the others, with the costly ones at
     their most favourable, can reach ``least``; a pair left out would have scored below it."""
-    x, y = ctx.side(a), ctx.side(b)
+    return aligned_sides(ctx.side(a), ctx.side(b), ctx, settings, least)
+
+
+def aligned_sides(x: _Side, y: _Side, ctx: PairContext, settings: AlignSettings,
+                  least: float) -> tuple[dict[str, float], Alignment] | None:
+    """`aligned` of two claims as `PairContext.side` gives them."""
     f = _plain(x, y, ctx)
     if 0.0 < least < 1.0:
         w = settings.weights

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, aligned, candidate_pairs, concept_key, same_entity,
+from .align import (AlignSettings, PairContext, aligned_sides, candidate_index_pairs, concept_key, same_entity,
                     load_align_settings)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
@@ -637,14 +637,17 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     findings: dict[str, Finding] = {}
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
-        for a, b in candidate_pairs(members, align.pairwise_limit):
-            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
+        sides = [ctx.side(c) for c in members]
+        for i, j in candidate_index_pairs(members, align.pairwise_limit):
+            x, y = sides[i], sides[j]
+            a, b = x.claim, y.claim
+            if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
                 continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
+            if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
+            if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
-            got = aligned(a, b, ctx, align, align.note if a.doc != b.doc else align.warning)
+            got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
             if got is None:
                 continue  # cannot reach the least level the pair could be reported at
             feats, al = got

@@ -193,13 +193,28 @@ def enumerated(c: Claim) -> bool:
 
 # ------------------------------------------------------------------------------ once per claim
 @dataclass(frozen=True, eq=False)
+class NameSet:
+    """Names with their lower-case words, as `same_entity` compares them, and what lets most pairs of name
+    sets be told apart at once: the names themselves and all their words."""
+
+    names: tuple[tuple[str, frozenset[str]], ...]
+    strings: frozenset[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, names: tuple[str, ...]) -> NameSet:
+        cued = tuple((s, frozenset(s.lower().split())) for s in names)
+        return cls(cued, frozenset(names), frozenset(w for _s, ws in cued for w in ws))
+
+
+@dataclass(frozen=True, eq=False)
 class Cues:
     """What one claim's own words say, worked out once: every candidate pair it is in asks the same."""
 
-    #: each subject with its lower-case words (`same_entity` compares the word sets)
-    subjects: tuple[tuple[str, frozenset[str]], ...]
-    #: the capitalised subjects (names), likewise
-    proper: tuple[tuple[str, frozenset[str]], ...]
+    #: the subjects
+    subjects: NameSet
+    #: the capitalised subjects (names)
+    proper: NameSet
     #: subjects of more than two characters: what another sentence may name of this claim
     names: tuple[str, ...]
     enumerated: bool
@@ -218,9 +233,8 @@ class Cues:
 
     @classmethod
     def of(cls, c: Claim) -> Cues:
-        subjects = tuple((s, frozenset(s.lower().split())) for s in c.subject)
         days = _days(c.sentence)
-        return cls(subjects=subjects, proper=tuple(x for x in subjects if x[0][:1].isupper()),
+        return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2), enumerated=enumerated(c),
                    modifiers=_modifiers(c), increment=_increment(c), part=bool(part_word(c)),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
@@ -230,9 +244,13 @@ class Cues:
                    restated=any(p.facet == "metric" and p.source.startswith("restatement") for p in c.provenance))
 
 
-def shares(xs: tuple[tuple[str, frozenset[str]], ...], ys: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+def shares(xs: NameSet, ys: NameSet) -> bool:
     """Some name of xs is some name of ys, or one's words hold the other's (`same_entity` on cued words)."""
-    return any(x == y or (wx and wy and (wx <= wy or wy <= wx)) for x, wx in xs for y, wy in ys)
+    if xs.strings & ys.strings:
+        return True
+    if not xs.words & ys.words:  # word sets that share no word hold no one another
+        return False
+    return any(wx and wy and (wx <= wy or wy <= wx) for _x, wx in xs.names for _y, wy in ys.names)
 
 
 def names_in(names: tuple[str, ...], sentence: str) -> bool:
