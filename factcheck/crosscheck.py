@@ -619,6 +619,19 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 doc_names: Mapping[str, frozenset[str]] | None = None,
                 doc_heads: Mapping[str, str] | None = None,
                 align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
+    """All findings for a set of claims (from one or many documents): `cross_check_counted` without its counts."""
+    return cross_check_counted(claims, rules, fx, settings=settings, all_undated=all_undated, today=today,
+                               doc_dates=doc_dates, doc_names=doc_names, doc_heads=doc_heads, align=align,
+                               one_source=one_source)[0]
+
+
+def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *,
+                        settings: CompareSettings | None = None, all_undated: bool = False, today: dt.date | None = None,
+                        doc_dates: Mapping[str, dt.date | None] | None = None,
+                        doc_names: Mapping[str, frozenset[str]] | None = None,
+                        doc_heads: Mapping[str, str] | None = None,
+                        align: AlignSettings | None = None,
+                        one_source: Mapping[str, str] | None = None) -> tuple[list[Finding], dict[str, int]]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
@@ -627,6 +640,10 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
+
+    The counts say how much work the set took: ``candidate_pairs`` (pairs that share a blocking key),
+    ``pairs_scored`` (those whose score could reach a level, so every feature was worked out) and
+    ``pairs_aligned`` (those judged).
     """
     one_source = one_source or {}
     settings = settings or load_compare_settings()
@@ -635,10 +652,12 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     today = today or dt.date.today()
     ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
     findings: dict[str, Finding] = {}
+    counts = {"candidate_pairs": 0, "pairs_scored": 0, "pairs_aligned": 0}
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
         sides = [ctx.side(c) for c in members]
         for i, j in candidate_index_pairs(members, align.pairwise_limit):
+            counts["candidate_pairs"] += 1
             x, y = sides[i], sides[j]
             a, b = x.claim, y.claim
             if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
@@ -650,6 +669,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
             got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
             if got is None:
                 continue  # cannot reach the least level the pair could be reported at
+            counts["pairs_scored"] += 1
             feats, al = got
             level = align.level_for(al.score)
             if level is None:
@@ -658,6 +678,7 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
             if a.doc == b.doc and level == Level.NOTE:
                 continue  # inside one document only a strong alignment is a self-contradiction
+            counts["pairs_aligned"] += 1
             f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
                        doc_dates=doc_dates)
             if f is not None:
@@ -668,4 +689,4 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)
-    return sort_findings(summarise_outliers(list(findings.values())))
+    return sort_findings(summarise_outliers(list(findings.values()))), counts

@@ -349,6 +349,8 @@ class Report:
     #: Notes counted but not listed, by verdict (`notes_counted`): "not_comparable" and note-level
     #: "contradiction". A large set has thousands; they are kept only where a user asks for them.
     unlisted_notes: tuple[tuple[str, int], ...] = ()
+    #: How much work the check took: claims, candidate_pairs, pairs_scored, pairs_aligned (`cross_check_counted`).
+    stats: tuple[tuple[str, int], ...] = ()
 
     def notes_counted(self) -> Report:
         """This report with its notes (not-comparable pairs, contradictions at note level) counted, not listed."""
@@ -392,6 +394,8 @@ class Report:
         }
         if self.unlisted_notes:
             out["unlisted_notes"] = dict(self.unlisted_notes)
+        if self.stats:
+            out["stats"] = dict(self.stats)
         if self.warnings:
             out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.baseline_status or self.resolved_ids:

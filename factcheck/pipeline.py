@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 
 from dataclasses import dataclass, replace
 
-from .crosscheck import cross_check, load_compare_settings, sort_findings
+from .crosscheck import cross_check_counted, load_compare_settings, sort_findings
 from .extract import Extractor
 from .extract.lexicon import load_lexicon
 from .extract.temporal import detect_document_date
@@ -171,18 +171,17 @@ def check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSourc
     claims = [c for f in framed for c in f.claims]
     problems = [p for f in framed for p in f.problems]
     pairs = version_pairs(docs) if len(docs) > 1 else ()
-    findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
-                           doc_dates={d.name: d.date for d in docs},
-                           doc_names={f.document.name: f.names for f in framed},
-                           doc_heads={f.document.name: f.head for f in framed if f.head is not None},
-                           one_source=version_groups(pairs))
+    findings, counts = cross_check_counted(
+        claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
+        doc_dates={d.name: d.date for d in docs}, doc_names={f.document.name: f.names for f in framed},
+        doc_heads={f.document.name: f.head for f in framed if f.head is not None}, one_source=version_groups(pairs))
     if pairs:
         found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
         findings = sort_findings([*findings, *found])
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts(),
-                  warnings=tuple(problems))
+                  warnings=tuple(problems), stats=(("claims", len(claims)), *counts.items()))
 
 
 def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
