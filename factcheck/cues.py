@@ -147,9 +147,15 @@ def masked(text: str) -> str:
     return _FIGURE.sub("#", text.lower())
 
 
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+@lru_cache(maxsize=65536)
 def _days(sentence: str) -> frozenset[str]:
     """Weekdays and clock times a sentence names: "Sunday's quake" and "Monday's quake", or a quake "at 9:30
     a.m." and one "at 7:30 a.m.", are two events of one story."""
+    if "day" not in sentence.lower() and not _CLOCK.search(sentence):
+        return frozenset()  # every weekday ends in "day", every clock time has its minutes
     return frozenset(re.sub(r"[\s.]|about|around|approximately", "", m.lower()) for m in _DAY.findall(sentence))
 
 
@@ -225,9 +231,8 @@ class Cues:
     weekdays: frozenset[str]
     times: frozenset[str]
     window: frozenset[str]
-    content: str
-    #: the sentence's figures in lower case; None for a table row (a "|" in the sentence)
-    figures: tuple[str, ...] | None
+    #: the claim's sentence (its content words and figures are asked only of the few pairs that can align)
+    sentence: str
     #: the framer gave the metric as a restatement of an earlier figure
     restated: bool
 
@@ -239,8 +244,7 @@ class Cues:
                    modifiers=_modifiers(c), increment=_increment(c), part=bool(part_word(c)),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
                    times=frozenset(w for w in days if not w.isalpha()),
-                   window=_window(c.sentence, c.quantity.text.strip()), content=_content(c.sentence),
-                   figures=None if "|" in c.sentence else tuple(m.lower() for m in _FIGURE.findall(c.sentence)),
+                   window=_window(c.sentence, c.quantity.text.strip()), sentence=c.sentence,
                    restated=any(p.facet == "metric" and p.source.startswith("restatement") for p in c.provenance))
 
 
@@ -267,7 +271,7 @@ def similarity(x: Cues, y: Cues) -> float:
     """`sentence_similarity` of two cued claims' sentences."""
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio(x.content, y.content) / 100.0
+    return fuzz.token_set_ratio(_content(x.sentence), _content(y.sentence)) / 100.0
 
 
 def local_overlap(x: Cues, y: Cues) -> float:
@@ -283,9 +287,15 @@ def other_day(x: Cues, y: Cues) -> bool:
                 or (x.times and y.times and not x.times & y.times))
 
 
+@lru_cache(maxsize=65536)
+def _figures(sentence: str) -> tuple[str, ...] | None:
+    """The sentence's figures in lower case; None for a table row (a "|" in the sentence)."""
+    return None if "|" in sentence else tuple(m.lower() for m in _FIGURE.findall(sentence))
+
+
 def issue_of(x: Cues, y: Cues, sx: str, sy: str) -> bool:
     """`another_issue` of two cued claims' sentences ``sx`` and ``sy``."""
-    fx, fy = x.figures, y.figures
+    fx, fy = _figures(x.sentence), _figures(y.sentence)
     if fx is None or fy is None or len(fx) < 2 or len(fx) != len(fy) or sum(p != q for p, q in zip(fx, fy)) < 2:
         return False
     return _alike(masked(sx), masked(sy))
