@@ -65,14 +65,20 @@ def direction_claims(lex: FrameLexicon, ctx: DocContext, quantities: Sequence[Qu
     figures = sorted((q for q in quantities if q.kind in CLAIM_KINDS), key=lambda q: q.start)
     fig_starts = [q.start for q in figures]
     out: list[Claim] = []
+    firsts: set[str] | None = None  # the first words of the direction phrases: most words are none
     for si, (a, b) in enumerate(ctx.sentences):
         if rx.search(text, a, b) is None:
             continue
+        if firsts is None:
+            firsts = {p.split(" ")[0] for p in lex.direction_of}
         toks = framing_tokens(lex, text, a, b, ctx.raw_tokens(si))
         i = 0
         while i < len(toks):
             way = None
             width = 0
+            if toks[i].low not in firsts:
+                i += 1
+                continue
             for n in (3, 2, 1):
                 phrase = " ".join(x.low for x in toks[i:i + n])
                 if len(toks[i:i + n]) == n and phrase in lex.direction_of:
