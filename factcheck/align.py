@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -97,6 +98,11 @@ class AlignSettings:
         """The most the `COSTLY` features (each at most 1.0) can add to a pair's logit: sentence similarity,
         and another issue of one report when the claims are of two documents (and not short texts)."""
         return self._headroom[cross]
+
+    @cached_property
+    def every_weight(self) -> dict[str, float]:
+        """The weight of every feature, 0.0 for those the file leaves out."""
+        return {k: self.weights.get(k, 0.0) for k in FEATURES}
 
     @cached_property
     def _headroom(self) -> dict[bool, float]:
@@ -339,10 +345,8 @@ def aligned_sides(x: _Side, y: _Side, ctx: PairContext, settings: AlignSettings,
     """`aligned` of two claims as `PairContext.side` gives them."""
     f = _plain(x, y, ctx)
     if 0.0 < least < 1.0:
-        w = settings.weights
-        best = settings.bias + settings.headroom(x.doc != y.doc and not ctx.short_texts)
-        for k, v in f.items():
-            best += w.get(k, 0.0) * v
+        best = settings.bias + settings.headroom(x.doc != y.doc and not ctx.short_texts) + sum(
+            map(operator.mul, map(settings.every_weight.__getitem__, f), f.values()))
         if best < math.log(least / (1.0 - least)) - 1e-9:
             return None
     f.update(_costly(x, y, ctx))

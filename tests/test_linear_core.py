@@ -131,3 +131,9 @@ def test_headroom_is_the_most_the_costly_features_add() -> None:
     flipped = AlignSettings(bias=0.0, weights={"similarity": -1.0, "another_issue": 0.5}, error=0.9, warning=0.8,
                             note=0.45)
     assert flipped.headroom(False) == 0.0 and math.isclose(flipped.headroom(True), 0.5)
+
+
+def test_every_feature_has_its_place_in_the_order() -> None:
+    from factcheck.align import _ORDER, COSTLY
+
+    assert sorted(_ORDER) == sorted(FEATURES) and COSTLY <= set(FEATURES)
