@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, enumerated, issue_of, local_overlap, masked,
+                   metric_modifiers, names_in, other_day, part_word, restated, shares, similarity, value_gap)
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of
-from .scope import load_scope
 from .schemas import load_lexicon_file
+
+__all__ = ["FEATURES", "FEATURE_WORDS", "AlignSettings", "PairContext", "aligned", "aligned_sides", "another_issue",
+           "candidate_index_pairs", "candidate_pairs", "concept_key", "describe_alignment", "enumerated", "features",
+           "items", "load_align_settings", "masked", "other_items", "part_word", "restated", "same_entity", "score",
+           "value_gap"]
 
 #: Feature names, in the order `bench/fit_align.py` writes their weights.
 FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb", "same_of", "other_of",
@@ -68,9 +75,6 @@ FEATURE_WORDS = {
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
 _FRAMING_VERBS = frozenset({"be", "rise", "fall"})
-_STOP = frozenset("the a an of in on at for to from by with and or but as is was were are be been has have had "
-                  "it its their his her this that these those which who said says will would than more less about "
-                  "some over under after before into per".split())
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,22 @@ class AlignSettings:
         if score >= self.note:
             return Level.NOTE
         return None
+
+    def headroom(self, cross: bool) -> float:
+        """The most the `COSTLY` features (each at most 1.0) can add to a pair's logit: sentence similarity,
+        and another issue of one report when the claims are of two documents (and not short texts)."""
+        return self._headroom[cross]
+
+    @cached_property
+    def every_weight(self) -> dict[str, float]:
+        """The weight of every feature, 0.0 for those the file leaves out."""
+        return {k: self.weights.get(k, 0.0) for k in FEATURES}
+
+    @cached_property
+    def _headroom(self) -> dict[bool, float]:
+        def up(name: str) -> float:
+            return max(0.0, self.weights.get(name, 0.0))
+        return {False: up("similarity"), True: up("similarity") + up("another_issue")}
 
 
 @lru_cache(maxsize=4)
@@ -140,52 +160,46 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
     consensus: every claim meets a few representatives spread over the sorted values (the median among
     them), so an outlier among hundreds of agreeing reports is still found, and nothing is cut.
     """
+    for i, j in candidate_index_pairs(members, limit, whole=whole, representatives=representatives):
+        yield members[i], members[j]
+
+
+def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
+                          representatives: int = 7) -> Iterator[tuple[int, int]]:
+    """`candidate_pairs` as positions in ``members`` (i < j), in the same order."""
     if len(members) <= whole:
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
-                yield members[i], members[j]
+                yield i, j
         return
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(members):
         for w in _names(c):
             index["n:" + w].append(i)
         index["d:" + (c.doc or "")].append(i)
-    seen: set[tuple[int, int]] = set()
-
-    def emit(x: int, y: int) -> Iterator[tuple[Claim, Claim]]:
-        pair = (x, y) if x < y else (y, x)
-        if x != y and pair not in seen:
-            seen.add(pair)
-            yield members[pair[0]], members[pair[1]]
-
+    seen: set[tuple[int, int]] = set()  # one block's pairs, not the set's
     for key in sorted(index):
         ids = index[key]
         if len(ids) <= limit:
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
-                    yield from emit(ids[x], ids[y])
+                    pair = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
+                    if pair[0] != pair[1] and pair not in seen:
+                        seen.add(pair)
+                        yield pair
             continue
         ranked = sorted(ids, key=lambda k: (members[k].quantity.value is None, members[k].quantity.value or 0.0, k))
         step = max(1, len(ranked) // (representatives - 1))
         reps = sorted(set(ranked[::step][:representatives]) | {ranked[len(ranked) // 2]})
         for r in reps:
             for k in ids:
-                yield from emit(r, k)
+                pair = (r, k) if r < k else (k, r)
+                if r != k and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 # ------------------------------------------------------------------------------ features
-@lru_cache(maxsize=65536)
-def _content(sentence: str) -> str:
-    words = re.findall(r"[^\W\d_]+", sentence.lower())
-    return " ".join(w for w in words if w not in _STOP and len(w) > 2)
-
-
-@lru_cache(maxsize=262144)
-def _similarity(x: str, y: str) -> float:
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(_content(x), _content(y)) / 100.0
-
 
 def same_entity(x: str, y: str) -> bool:
     if x == y:
@@ -210,7 +224,6 @@ def items(c: Claim) -> frozenset[str]:
     return frozenset(s for s in c.subject if not s[:1].isupper() and s not in _NOT_ITEMS)
 
 
-_NOT_ITEMS = frozenset({"year", "years", "month", "months", "week", "quarter", "last", "first", "total"})
 
 
 def named_in_sentence(a: Claim, b: Claim) -> bool:
@@ -238,9 +251,31 @@ class PairContext:
     #: figures from two of them are one quantity
     documents: int = 0
 
+    #: what the features ask of each claim, worked out once (a cache, not state)
+    _sides: dict[int, _Side] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def crowd(self) -> float:
         """0 for a set of up to 50 documents, rising with the log of their number to 1 at 5,000."""
+        return self._crowd
+
+    @cached_property
+    def _crowd(self) -> float:
         return min(1.0, max(0.0, math.log10(max(1, self.documents) / 50) / 2))
+
+    def side(self, c: Claim) -> _Side:
+        """The claim as the features read it, worked out on first use (by identity: claims are not copied)."""
+        got = self._sides.get(id(c))
+        if got is None or got.claim is not c:
+            key = concept_key(c)
+            got = self._sides[id(c)] = _Side(
+                c, c.doc, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
+                int(self.is_background(c)))
+        return got
+
+    def forget(self, claims: Iterable[Claim]) -> None:
+        """Drop what `side` worked out for these claims (a block done: its claims meet no other)."""
+        for c in claims:
+            self._sides.pop(id(c), None)
 
     def one_series(self, x: str, y: str) -> bool:
         """Two documents under one headline template: issues of a recurring report (a daily money-market
@@ -267,19 +302,78 @@ class PairContext:
         return len(a & b) / min(len(a), len(b))
 
 
+class _Side(NamedTuple):
+    """One claim as the features read it: its cues and what the set says of it, worked out once."""
+
+    claim: Claim
+    doc: str | None
+    cues: Cues
+    key: str | None
+    #: how many distinct values its document gives of its key, for its period, in its voice
+    several: int
+    #: 1 when its period ended over a year before its report (`PairContext.is_background`)
+    background: int
+
+
+#: The order of a pair's features (the order `score` sums them and `explain` lists them).
+_ORDER = ("same_rule", "same_concept", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of", "other_of",
+          "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed", "value_gap",
+          "enumerated", "other_modifier", "increment", "other_part", "pronoun", "background", "restatement", "edited",
+          "dense", "many_documents", "another_issue", "same_words", "other_day", "similarity", "same_doc",
+          "several_values", "short_texts", "same_story")
+#: The features `_plain` leaves out, because they cost the most (sentence similarity): a pair whose
+#: other features already rule it out is never asked them (`aligned`).
+COSTLY = frozenset({"another_issue", "similarity"})
+
+
 def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
     """The evidence that two claims measure the same thing (1.0 = present; similarity is graded)."""
+    x, y = ctx.side(a), ctx.side(b)
+    f = _plain(x, y, ctx)
+    f.update(_costly(x, y, ctx))
+    return {k: f[k] for k in _ORDER if f.get(k)}
+
+
+def aligned(a: Claim, b: Claim, ctx: PairContext, settings: AlignSettings,
+            least: float) -> tuple[dict[str, float], Alignment] | None:
+    """The features and score of a pair, or None when its score cannot reach ``least``.
+
+    Exact, not a guess: the costly features are worked out only when the others, with the costly ones at
+    their most favourable, can reach ``least``; a pair left out would have scored below it."""
+    return aligned_sides(ctx.side(a), ctx.side(b), ctx, settings, least)
+
+
+def aligned_sides(x: _Side, y: _Side, ctx: PairContext, settings: AlignSettings,
+                  least: float) -> tuple[dict[str, float], Alignment] | None:
+    """`aligned` of two claims as `PairContext.side` gives them."""
+    f = _plain(x, y, ctx)
+    if 0.0 < least < 1.0:
+        best = settings.bias + settings.headroom(x.doc != y.doc and not ctx.short_texts) + sum(
+            map(operator.mul, map(settings.every_weight.__getitem__, f), f.values()))
+        if best < math.log(least / (1.0 - least)) - 1e-9:
+            return None
+    f.update(_costly(x, y, ctx))
+    feats = {k: f[k] for k in _ORDER if f.get(k)}
+    return feats, score(feats, settings)
+
+
+def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
+    """Every feature but the `COSTLY` ones, unordered, zeros included."""
+    a, b = x.claim, y.claim
     ca, cb = a.concept, b.concept
+    cx, cy = x.cues, y.cues
+    cross = x.doc != y.doc
+    overlap = ctx.story_overlap(x.doc or "", y.doc or "")
     f: dict[str, float] = {}
     if a.rule == b.rule and a.rule not in ("generic", "none"):
         f["same_rule"] = 1.0
-    ka, kb = concept_key(a), concept_key(b)
+    ka, kb = x.key, y.key
     if ka and ka == kb and not ka.startswith(("noun:", "rule:", "metric:")):
         f["same_concept"] = 1.0
     if ca is not None and cb is not None:
         if ca.noun and ca.noun == cb.noun:
             f["same_noun"] = 1.0
-            if a.doc == b.doc and len(_metric_modifiers(a)) and _metric_modifiers(a) == _metric_modifiers(b):
+            if not cross and cx.metric_modifiers and cx.metric_modifiers == cy.metric_modifiers:
                 # "the prime lending rate" both times, not just some rate: inside one text, where the story and
                 # its time are one (across documents a recurring report repeats its phrases every issue)
                 f["same_phrase"] = 1.0
@@ -291,299 +385,99 @@ def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
         sa, sb = ca.subject_source, cb.subject_source
-        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and _shares(_proper(a), _proper(b)):
+        if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
             f["shared_entity"] = 1.0
-        elif (sa == SubjectSource.SENTENCE != sb and named_in_sentence(a, b)) or (
-                sb == SubjectSource.SENTENCE != sa and named_in_sentence(b, a)):
+        elif (sa == SubjectSource.SENTENCE != sb and names_in(cx.names, b.sentence)) or (
+                sb == SubjectSource.SENTENCE != sa and names_in(cy.names, a.sentence)):
             # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
             # Central Aceh" is not about Aceh's 300
             f["shared_entity"] = 1.0
-        elif SubjectSource.NONE not in (sa, sb) and _shares(a.subject, b.subject):
+        elif SubjectSource.NONE not in (sa, sb) and shares(cx.subjects, cy.subjects):
             f["shared_context"] = 1.0
-        elif a.doc == b.doc and not (a.subject and b.subject):
+        elif not cross and not (a.subject and b.subject):
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
-        if a.subject and b.subject and not _shares(a.subject, b.subject) and not f.get("shared_entity"):
+        if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
             if sa == sb == SubjectSource.SENTENCE:
                 # both sentences name whom the figure is about, and not the same one: Felt and his wife,
                 # two clubs' offers. One story does not excuse that.
                 f["other_subject"] = 1.0
             else:  # a headline's or document's name is a guess, and weaker still inside one story
-                f["other_subject"] = 0.5 * (1.0 - min(1.0, ctx.story_overlap(a.doc or "", b.doc or "")))
-        if not ctx.short_texts and a.doc != b.doc:  # inside one document the unknown subject is one
+                f["other_subject"] = 0.5 * (1.0 - min(1.0, overlap))
+        if not ctx.short_texts and cross:  # inside one document the unknown subject is one
             f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
     if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
             and b.period_source in ("explicit", "relative"):
         f["same_period"] = 1.0
     if (ka or "").startswith("unframed:"):
         f["unframed"] = 1.0
-    gap = 0.0 if ctx.short_texts else value_gap(a, b)  # a claim and its evidence: any gap is the dispute
-    if gap:
-        f["value_gap"] = gap
-    if enumerated(a) or enumerated(b):
+    if not ctx.short_texts:  # a claim and its evidence: any gap is the dispute
+        f["value_gap"] = value_gap(a, b)
+    if cx.enumerated or cy.enumerated:
         f["enumerated"] = 1.0
-    if _modifiers(a) != _modifiers(b) and a.quantity.kind == "count" == b.quantity.kind:
+    if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind:
         f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
-    elif other_items(a, b):
-        f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus"
-    if _increment(a) != _increment(b):
+    elif cx.metric_modifiers and cy.metric_modifiers and not cx.metric_modifiers & cy.metric_modifiers:
+        f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus" (`other_items`)
+    if cx.increment != cy.increment:
         f["increment"] = 1.0
-    if bool(part_word(a)) != bool(part_word(b)):
+    if cx.part != cy.part:
         f["other_part"] = 1.0
-    pronouns = _pronoun_led(a) + _pronoun_led(b)
-    if pronouns:
-        f["pronoun"] = float(pronouns)
-    if a.doc != b.doc:
-        recalled = ctx.is_background(a) + ctx.is_background(b)
-        if recalled:
-            f["background"] = float(recalled)
-    if a.doc == b.doc and (_restates(a, b) or _restates(b, a)):
-        f["restatement"] = 1.0
-    if a.doc == b.doc and restated(a, b) and len(a.sentence.split()) >= 8:
-        # only inside one text: across documents one sentence with one figure changed is as often the next
-        # issue of a recurring report ("Federal funds were trading at 6-1/4 pct when ..."), and a headline or
-        # a table line with one figure changed is always that
-        f["edited"] = 1.0
-    elif a.doc == b.doc:
-        dense = _dense(a.sentence) + _dense(b.sentence)
-        if dense:
-            f["dense"] = float(dense)
-    if a.doc != b.doc and ctx.crowd():
+    f["pronoun"] = float(cx.pronoun + cy.pronoun)
+    if cross:
+        f["background"] = float(x.background + y.background)
         f["many_documents"] = ctx.crowd()
-    if a.doc != b.doc and not ctx.short_texts and (
-            another_issue(a.sentence, b.sentence)
-            or (ctx.one_series(a.doc or "", b.doc or "") and _similarity(a.sentence, b.sentence) >= 0.7)):
-        # under one headline template, alike sentences are this issue's and the last one's (a page banner
-        # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
-        f["another_issue"] = 1.0
-    local = _local_overlap(a, b)
+    else:
+        if (cx.restated and b.quantity.start < a.quantity.start) or (cy.restated and a.quantity.start < b.quantity.start):
+            f["restatement"] = 1.0
+        if restated(a, b) and len(a.sentence.split()) >= 8:
+            # only inside one text: across documents one sentence with one figure changed is as often the next
+            # issue of a recurring report ("Federal funds were trading at 6-1/4 pct when ..."), and a headline or
+            # a table line with one figure changed is always that
+            f["edited"] = 1.0
+        else:
+            f["dense"] = float(dense(a.sentence) + dense(b.sentence))
+    local = local_overlap(cx, cy)
     if local >= 0.3:
         f["same_words"] = local
-    da, db = _days(a.sentence), _days(b.sentence)
-    for kind in (str.isalpha, lambda w: not w.isalpha()):  # weekdays against weekdays, clock times against times
-        xa, xb = {w for w in da if kind(w)}, {w for w in db if kind(w)}
-        if xa and xb and not xa & xb:
-            f["other_day"] = 1.0
-    f["similarity"] = max(0.0, _similarity(a.sentence, b.sentence) - 0.4) / 0.6
-    if a.doc == b.doc:
+    if other_day(cx, cy):
+        f["other_day"] = 1.0  # weekdays against weekdays, clock times against times
+    if not cross:
         f["same_doc"] = 1.0
-    key = ka or ""
-    several = max(ctx.values_per_doc.get((a.doc or "", key, a.period, a.attribution), 1),
-                  ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
-    if several > (2 if a.doc == b.doc else 1):  # inside one document the pair itself is two values
+    if ka == kb:
+        several = max(x.several, y.several)
+    else:  # both looked up under a's key, as the set counts values per key
+        key = ka or ""
+        several = max(x.several, ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
+    if several > (1 if cross else 2):  # inside one document the pair itself is two values
         f["several_values"] = 1.0
     if ctx.short_texts:
         f["short_texts"] = 1.0
-    overlap = ctx.story_overlap(a.doc or "", b.doc or "")
     if overlap >= 0.3:
         f["same_story"] = overlap
-    return {k: v for k, v in f.items() if v}
-
-
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
-
-
-def _stem(word: str) -> str:
-    """A crude stem, enough to match 'seized'/'seizing' and 'boats'/'boat' in a window of words."""
-    w = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
-
-
-@lru_cache(maxsize=262144)
-def _window(sentence: str, text: str, width: int = 2) -> frozenset[str]:
-    """Content words within ``width`` words on each side of the figure: what it is said of, locally."""
-    k = sentence.find(text)
-    if k < 0:
-        return frozenset()
-    before = [w for w in _WORD.findall(sentence[max(0, k - 80):k]) if w.lower() not in _STOP]
-    after = [w for w in _WORD.findall(sentence[k + len(text):k + len(text) + 80]) if w.lower() not in _STOP]
-    return frozenset(_stem(w) for w in before[-width:] + after[:width])
-
-
-def _local_overlap(a: Claim, b: Claim) -> float:
-    """How many of the words around two figures are the same (0-1, Jaccard): "pirates in three boats" and
-    "the pirates in two boats" say the same of their figures; "seized seven rifles" and "seizing 12
-    Somali" do not."""
-    wa = _window(a.sentence, a.quantity.text.strip())
-    wb = _window(b.sentence, b.quantity.text.strip())
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
-
-
-_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                  r"(?<=at |by )(?:about |around |approximately )?\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\b)", re.IGNORECASE)
-
-
-def _restates(a: Claim, b: Claim) -> bool:
-    """Did the framer give a's metric as a restatement of an earlier figure, b's, in one text?"""
-    return b.quantity.start < a.quantity.start and any(
-        p.facet == "metric" and p.source.startswith("restatement") for p in a.provenance)
-
-
-def _modifiers(c: Claim) -> tuple[str, ...]:
-    """What the counted noun's own words say besides the head: 'swing state' -> ('swing',)."""
-    words = (c.quantity.unit or "").split() if c.quantity.kind == "count" else []
-    return tuple(w for w in words[:-1] if w.isalpha())
-
-
-def _metric_modifiers(c: Claim) -> frozenset[str]:
-    """The words before the head of a claim's own metric phrase ("trade" of "trade surplus", "current
-    account" of "current account surplus"); none for a rule's normalised metric or a phrase with an of-part."""
-    if c.rule not in ("generic", "none") or not c.metric or c.concept is None or not c.concept.noun \
-            or " of " in f" {c.metric} ":
-        return frozenset()
-    words = c.metric.split()
-    if len(words) < 2 or words[-1] != c.concept.noun:
-        return frozenset()
-    return frozenset(w for w in words[:-1] if w.isalpha() and w not in _NOT_ITEMS and w not in _NOT_MODIFIERS)
-
-
-#: words before a metric's head that say how or when it was given, not which item it is
-_NOT_MODIFIERS = frozenset({"annual", "overall", "estimated", "latest", "reported", "official", "new", "current",
-                            "average", "provisional", "preliminary", "final", "revised", "actual", "real", "nominal"})
+    return f
 
 
 def other_items(a: Claim, b: Claim) -> tuple[frozenset[str], frozenset[str]] | None:
     """The modifiers of two metric phrases of one head when they name other items ("trade" surplus /
     "current account" surplus), else None."""
-    ma, mb = _metric_modifiers(a), _metric_modifiers(b)
+    ma, mb = metric_modifiers(a), metric_modifiers(b)
     return (ma, mb) if ma and mb and not ma & mb else None
 
 
-def _increment(c: Claim) -> bool:
-    text = c.quantity.text.strip()
-    k = c.sentence.find(text)
-    return k >= 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k])
-                           or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
-
-
-def part_word(c: Claim) -> str:
-    """The word beside the figure that makes it a part or a sum of parts ("$281 million in cash", "combined,
-    the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``."""
-    return _part_word(c.sentence, c.quantity.text.strip())
-
-
-@lru_cache(maxsize=65536)
-def _part_word(sentence: str, text: str) -> str:
-    """Cached per figure: every candidate pair asks it of both its claims."""
-    rx = load_scope().part_rx
-    k = sentence.find(text)
-    if rx is None or k < 0:
-        return ""
-    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[max(0, k - 60):k])[-1]
-    m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
-    return m.group(0) if m else ""
-
-
-_PRONOUN = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
-
-
-def _pronoun_led(c: Claim) -> int:
-    """1 when the sentence opens with a pronoun and names no one of its own: "He leaves two children" is about
-    whoever the sentences before name, which two such sentences of one story need not share."""
-    return int(bool(_PRONOUN.match(c.sentence))
-               and (c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE or not c.subject))
-
-
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                     re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def another_issue(x: str, y: str) -> bool:
-    """Two sentences of one template with two or more figures changed ("the rig count was up 14 to 164, against 422"
-    / "up by two to 183, against 324"): this week's and last week's issue of a recurring report, not two
-    accounts of one figure. A re-sent correction changes one figure and keeps the rest."""
-    if "|" in x or "|" in y:
-        return False  # a table reads as one "sentence"; its cells are framed by row and column instead
-    fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
-    if len(fx) < 2 or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) < 2:
-        return False
-    return _alike(masked(x), masked(y))
-
-
-def restated(a: Claim, b: Claim) -> bool:
-    """b's sentence restates a's word for word with only this figure changed: one statement edited, so
-    however many other values the texts give, these two disagree about one thing. The mark of an edited
-    text that contradicts itself, or of a copied report altered. (Word for word: "exports were 5 mln
-    tonnes in January" and "... 6 mln tonnes in February" are two statements.)"""
-    x, y = a.sentence, b.sentence
-    if x == y or "|" in x or "|" in y or a.quantity.text == b.quantity.text:
-        return False
-    fx, fy = _FIGURE.findall(x), _FIGURE.findall(y)
-    if not fx or len(fx) != len(fy) or sum(p.lower() != q.lower() for p, q in zip(fx, fy)) != 1:
-        return False
-    return " ".join(masked(x).split()) == " ".join(masked(y).split())
-
-
-@lru_cache(maxsize=65536)
-def _alike(x: str, y: str) -> bool:
-    """Two templates (figures masked) that differ in a few characters at most: one report's issues."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(x, y) >= 90
-
-
-@lru_cache(maxsize=65536)
-def _dense(sentence: str) -> bool:
-    """A sentence of three or more figures besides years: a run of data ("rose 0.5 pct in February after a
-    0.1 pct increase in January and gains of 0.8 pct in durables"), where one noun serves many items."""
-    return sum(1 for m in _FIGURE.finditer(sentence) if not _YEAR.fullmatch(m.group(0))) >= 3
-
-
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-
-
-def masked(text: str) -> str:
-    """The text in lower case with every figure replaced by '#': its template."""
-    return _FIGURE.sub("#", text.lower())
-
-
-def _days(sentence: str) -> frozenset[str]:
-    """Weekdays and clock times a sentence names: "Sunday's quake" and "Monday's quake", or a quake "at 9:30
-    a.m." and one "at 7:30 a.m.", are two events of one story."""
-    return frozenset(re.sub(r"[\s.]|about|around|approximately", "", m.lower()) for m in _DAY.findall(sentence))
-
-
-def value_gap(a: Claim, b: Claim) -> float:
-    """How far apart two values are beyond a factor of two, up to tenfold (0-1): two reports of one count
-    seldom differ that much, while a part and its whole, or two events, often do (40 at one school vs 612
-    in a quake)."""
-    x, y = a.quantity.value, b.quantity.value
-    if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
-        return 0.0
-    if a.quantity.unit != b.quantity.unit and a.quantity.kind not in ("count", "percent"):
-        return 0.0  # other units of a measure or currency: the raw ratio says nothing before conversion
-    # reports of one count seldom differ by more than a factor of two: count only what lies beyond it
-    beyond = math.log10(max(x, y) / min(x, y)) - math.log10(2.0)
-    return min(1.0, max(0.0, beyond / (1.0 - math.log10(2.0))))
-
-
-_NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-           r"fifty|hundred|dozen)\b)")
-_LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&|plus)\s+(?:another\s+|the\s+|its\s+|their\s+)?" + _NUMBER,
-                         re.IGNORECASE)
-_LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|plus)\s*(?:the\s+|its\s+|their\s+)?$",
-                          re.IGNORECASE)
-#: words right before a figure that make it a further or different part ("another $215 billion"), or right
-#: after it ("married two more times")
-_INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others)\b", re.IGNORECASE)
-
-
-def enumerated(c: Claim) -> bool:
-    """Is the figure one item of a list of figures ("9 Danish and 4 Dutch sailors", "six rifles, three
-    other rifles")? Each item counts a part, not the whole the other report counts."""
-    s = c.sentence
-    q = c.quantity.text.strip()
-    k = s.find(q)
-    if k < 0:
-        return False
-    return bool(_LIST_AFTER.match(s[k + len(q):k + len(q) + 60]) or _LIST_BEFORE.search(s[max(0, k - 60):k]))
+def _costly(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
+    """The `COSTLY` features: another issue of one report, sentence similarity."""
+    a, b = x.claim, y.claim
+    cx, cy = x.cues, y.cues
+    f: dict[str, float] = {}
+    alike = similarity(cx, cy)
+    if x.doc != y.doc and not ctx.short_texts and (
+            issue_of(cx, cy, a.sentence, b.sentence) or (ctx.one_series(x.doc or "", y.doc or "") and alike >= 0.7)):
+        # under one headline template, alike sentences are this issue's and the last one's (a page banner
+        # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
+        f["another_issue"] = 1.0
+    f["similarity"] = max(0.0, alike - 0.4) / 0.6
+    return f
 
 
 def score(feats: Mapping[str, float], settings: AlignSettings) -> Alignment:

@@ -214,7 +214,8 @@ def _extract_table(records: Sequence[Any]) -> None:
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="Pretend today is this date (for tests).")
 @click.option("--no-agreements", is_flag=True, help="Leave agreeing pairs out of the report.")
 @click.option("--show-notes", is_flag=True,
-              help="Text report: also list notes (related but not comparable pairs, contradictions at note level).")
+              help="Also list notes (related but not comparable pairs, contradictions at note level), in every "
+                   "format; without it they are only counted.")
 @click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
 @_date_option
 @_max_bytes_option
@@ -251,10 +252,13 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
         cwd = Path.cwd()
         changed = vcs.docs_in(report, vcs.changed_files(changed_since, cwd), cwd)
         report = replace(vcs.restrict_to(report, changed), changed_docs=tuple(sorted(changed)))
+    show_notes = show_notes or fail_on == "note"
+    if not show_notes:  # after levels and baseline, which may raise a note or need it to know what is resolved
+        report = report.notes_counted()
     write_outputs(report, specs)
     console_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     width = _text_width() if fmt == "text" else None
-    click.echo(render(report, fmt, color=bool(console_color), width=width, show_notes=show_notes or fail_on == "note",
+    click.echo(render(report, fmt, color=bool(console_color), width=width, show_notes=show_notes,
                       show_agreements=show_agreements), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))

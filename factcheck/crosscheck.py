@@ -16,8 +16,8 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
-from .align import (AlignSettings, PairContext, candidate_pairs, concept_key, features, same_entity,
-                    load_align_settings, restated, score)
+from .align import (AlignSettings, PairContext, aligned_sides, candidate_index_pairs, concept_key, same_entity,
+                    load_align_settings, restated)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
 from .rulefile import line_of
@@ -620,6 +620,19 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 doc_names: Mapping[str, frozenset[str]] | None = None,
                 doc_heads: Mapping[str, str] | None = None,
                 align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
+    """All findings for a set of claims (from one or many documents): `cross_check_counted` without its counts."""
+    return cross_check_counted(claims, rules, fx, settings=settings, all_undated=all_undated, today=today,
+                               doc_dates=doc_dates, doc_names=doc_names, doc_heads=doc_heads, align=align,
+                               one_source=one_source)[0]
+
+
+def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *,
+                        settings: CompareSettings | None = None, all_undated: bool = False, today: dt.date | None = None,
+                        doc_dates: Mapping[str, dt.date | None] | None = None,
+                        doc_names: Mapping[str, frozenset[str]] | None = None,
+                        doc_heads: Mapping[str, str] | None = None,
+                        align: AlignSettings | None = None,
+                        one_source: Mapping[str, str] | None = None) -> tuple[list[Finding], dict[str, int]]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
@@ -628,6 +641,10 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
+
+    The counts say how much work the set took: ``candidate_pairs`` (pairs that share a blocking key),
+    ``pairs_scored`` (those whose score could reach a level, so every feature was worked out) and
+    ``pairs_aligned`` (those judged).
     """
     one_source = one_source or {}
     settings = settings or load_compare_settings()
@@ -636,18 +653,26 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     today = today or dt.date.today()
     ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
     findings: dict[str, Finding] = {}
+    counts = {"candidate_pairs": 0, "pairs_scored": 0, "pairs_aligned": 0}
     for rule, members in blocks(claims, rules):
         multi = _multi_valued_docs(members)
-        for a, b in candidate_pairs(members, align.pairwise_limit):
-            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
+        sides = [ctx.side(c) for c in members]
+        for i, j in candidate_index_pairs(members, align.pairwise_limit):
+            counts["candidate_pairs"] += 1
+            x, y = sides[i], sides[j]
+            a, b = x.claim, y.claim
+            if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
                 continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
+            if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
                 continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx) \
+            if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx) \
                     and not (restated(a, b) and len(a.sentence.split()) >= 8):
                 continue  # one text, one voice, three or more values: a series of things, not a dispute
-            feats = features(a, b, ctx)
-            al = score(feats, align)
+            got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
+            if got is None:
+                continue  # cannot reach the least level the pair could be reported at
+            counts["pairs_scored"] += 1
+            feats, al = got
             level = align.level_for(al.score)
             if level is None:
                 continue  # not the same thing, as far as the evidence goes
@@ -655,13 +680,15 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
             if a.doc == b.doc and level == Level.NOTE:
                 continue  # inside one document only a strong alignment is a self-contradiction
+            counts["pairs_aligned"] += 1
             f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
                        doc_dates=doc_dates)
             if f is not None:
                 findings.setdefault(f.id, f)
+        ctx.forget(members)  # a claim is in one block only
     findings = without_matched(findings)
     if not settings.report_agreements:
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
     for f in _direction_findings(claims, rules, settings, all_undated):
         findings.setdefault(f.id, f)
-    return sort_findings(summarise_outliers(list(findings.values())))
+    return sort_findings(summarise_outliers(list(findings.values()))), counts

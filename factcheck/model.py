@@ -346,6 +346,27 @@ class Report:
     #: The lowest contradiction level that fails the run (``--fail-on``), so every format marks the same
     #: findings as failures as the exit code does.
     fail_on: str = "error"
+    #: Notes counted but not listed, by verdict (`notes_counted`): "not_comparable" and note-level
+    #: "contradiction". A large set has thousands; they are kept only where a user asks for them.
+    unlisted_notes: tuple[tuple[str, int], ...] = ()
+    #: How much work the check took: claims, candidate_pairs, pairs_scored, pairs_aligned (`cross_check_counted`).
+    stats: tuple[tuple[str, int], ...] = ()
+
+    def notes_counted(self) -> Report:
+        """This report with its notes (not-comparable pairs, contradictions at note level) counted, not listed."""
+        notes = [f for f in self.findings if is_note(f)]
+        if not notes:
+            return self
+        left = dict(self.unlisted_notes)
+        for f in notes:
+            left[f.verdict] = left.get(f.verdict, 0) + 1
+        return replace(self, findings=tuple(f for f in self.findings if not is_note(f)),
+                       unlisted_notes=tuple(sorted(left.items())))
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Findings per verdict, the unlisted notes included."""
+        left = dict(self.unlisted_notes)
+        return {v: sum(1 for f in self.findings if f.verdict == v) + left.get(v, 0) for v in VERDICTS}
 
     def claims_of(self, doc: str) -> list[Claim]:
         return [c for c in self.claims if c.doc == doc]
@@ -369,9 +390,12 @@ class Report:
                 for d in self.documents
             ],
             "findings": [f.to_dict() for f in self.findings],
-            "summary": {**{v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS},
-                        "warnings": len(self.warnings)},
+            "summary": {**self.verdict_counts(), "warnings": len(self.warnings)},
         }
+        if self.unlisted_notes:
+            out["unlisted_notes"] = dict(self.unlisted_notes)
+        if self.stats:
+            out["stats"] = dict(self.stats)
         if self.warnings:
             out["warnings"] = [w.to_dict() for w in self.warnings]
         if self.baseline_status or self.resolved_ids:
@@ -380,6 +404,12 @@ class Report:
                 "resolved": list(self.resolved_ids),
             }
         return out
+
+
+def is_note(f: Finding) -> bool:
+    """A note: a related pair that is not comparable, or a contradiction only at note level (agreements are
+    not notes: they have options of their own)."""
+    return f.verdict == "not_comparable" or (f.verdict == "contradiction" and f.level == "note")
 
 
 def finding_id(rule: str, verdict: str, metric: str, claims: Sequence[Claim]) -> str:

@@ -6,14 +6,17 @@ together and supplies the edges (rules, exchange rates, "today").
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping, Sequence
+import gc
+from contextlib import contextmanager
+from typing import Callable, Iterator, Mapping, Sequence
 
 from dataclasses import dataclass, replace
 
-from .crosscheck import cross_check, load_compare_settings, sort_findings
+from .crosscheck import cross_check_counted, load_compare_settings, sort_findings
 from .extract import Extractor
+from .extract.lexicon import load_lexicon
 from .extract.temporal import detect_document_date
-from .frame import Framer, entities, sentence_spans, tokens
+from .frame import DocContext, Framer, doc_context, entities, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
 from .align import masked
 from .frame.entities import document_names
@@ -78,9 +81,24 @@ def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = No
     ``time_budget`` caps the seconds one document may take to extract and frame; a document over it is
     left out with a warning. Every warning of the run is in the report's ``warnings``.
     """
-    with collecting() as sink:
+    with collecting() as sink, collector_paused():
         report = _check(documents, rules, fx, today, suppressions, time_budget)
     return replace(report, warnings=report.warnings + tuple(w for w in sink if w not in report.warnings))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a set is framed and checked. Why: the claims of a large set are
+    millions of live objects, which every full collection walks again (a seventh of the CPU time of the
+    whole Reuters corpus as one set), and the pipeline makes no reference cycles to collect; reference
+    counting still frees everything. The collector's state is restored on the way out."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,19 @@ class Stage:
     def names(self, text: str, a: int, b: int) -> tuple[str, ...]:
         return entities(self.framer.lex, detitle(tokens(text, a, b)))
 
+    def _names_of(self, ctx: DocContext) -> Callable[[str, int, int], tuple[str, ...]]:
+        """`names`, reading the words framing already split for the document's first sentences."""
+        made = {span: (toks, names) for span, toks, names in zip(ctx.sentences, ctx.first_tokens, ctx.first_entities)}
+        lex = self.framer.lex
+
+        def names(text: str, a: int, b: int) -> tuple[str, ...]:
+            toks, found = made.get((a, b), (None, ())) if text is ctx.doc.text else (None, ())
+            if toks is None:
+                return entities(lex, detitle(tokens(text, a, b)))
+            read = detitle(toks)
+            return found if read is toks else entities(lex, read)  # not a Title Case headline: the same words
+        return names
+
     def match_rule(self, noun: str, c: Claim) -> tuple[str, str] | None:
         metric, rule = metric_and_rule(self.rules, noun, c.quantity, c.aspect)
         return (metric, rule.id) if rule is not None else None
@@ -132,9 +163,10 @@ class Stage:
                     problems.extend(infinite)
                     if doc.line_map:
                         quantities = [doc.locate(q) for q in quantities]
-                    framed = self.framer.frame(doc, quantities, all_undated=all_undated)
+                    ctx = doc_context(self.framer.lex, doc, quantities, all_undated=all_undated)
+                    framed = self.framer.frame(doc, quantities, all_undated=all_undated, ctx=ctx)
                     claims = tuple(table_claims(doc, with_concepts(
-                        doc, framed, self.concepts, self.known_verbs, self.names, sentence_spans(doc.text),
+                        doc, framed, self.concepts, self.known_verbs, self._names_of(ctx), ctx.sentences,
                         self.match_rule), self.tables))
             except BudgetExceeded:
                 problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
@@ -159,28 +191,35 @@ def frame_documents(documents: Sequence[Document], rules: RuleSet, *, all_undate
                     budget: float | None = None) -> list[FramedDocument]:
     """Every document framed, in order, in this process."""
     stage = stage_for(rules)
-    return [stage.frame(d, all_undated=all_undated, budget=budget) for d in documents]
+    with collector_paused():
+        return [stage.frame(d, all_undated=all_undated, budget=budget) for d in documents]
 
 
 def check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
                  all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
     """The cross-check and the report over framed documents (sorted by name), wherever they were framed."""
+    with collector_paused():
+        return _check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions)
+
+
+def _check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
+                  all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None) -> Report:
+    load_lexicon()  # the units it defines block measures, wherever the documents were framed
     docs = [f.document for f in framed]
     claims = [c for f in framed for c in f.claims]
     problems = [p for f in framed for p in f.problems]
     pairs = version_pairs(docs) if len(docs) > 1 else ()
-    findings = cross_check(claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
-                           doc_dates={d.name: d.date for d in docs},
-                           doc_names={f.document.name: f.names for f in framed},
-                           doc_heads={f.document.name: f.head for f in framed if f.head is not None},
-                           one_source=version_groups(pairs))
+    findings, counts = cross_check_counted(
+        claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
+        doc_dates={d.name: d.date for d in docs}, doc_names={f.document.name: f.names for f in framed},
+        doc_heads={f.document.name: f.head for f in framed if f.head is not None}, one_source=version_groups(pairs))
     if pairs:
         found = revisions(revision_chain(pairs, docs), {d.name: d.text for d in docs}, claims)
         findings = sort_findings([*findings, *found])
     if suppressions:
         findings = [f for f in findings if not _suppressed(f, suppressions)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), rules=rules.to_dicts(),
-                  warnings=tuple(problems))
+                  warnings=tuple(problems), stats=(("claims", len(claims)), *counts.items()))
 
 
 def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,

@@ -13,7 +13,7 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -270,7 +270,6 @@ class _Blank(dict):
         return ""
 
 
-@functools.lru_cache(maxsize=1024)
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int | None:
     """Index of the last occurrence of ``needle`` as a contiguous run in ``haystack``, or None."""
     n = len(needle)
@@ -280,6 +279,14 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int | None:
         if haystack[i : i + n] == needle:
             return i
     return None
+
+
+class _Shortlisted(NamedTuple):
+    """A rule that applies to a kind of claim, with its terms (as given, and as words) and exclude words."""
+
+    rule: Rule
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    exclude: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -299,6 +306,9 @@ class RuleSet:
     #: Where a rule's documentation is published (`paths.docs_url`): None when nobody said, and then no
     #: report links to it rather than to a guess.
     docs_url: str | None = field(default=None, compare=False)
+    #: (kind, aspect, dimension) -> the rules that apply, each with its terms and exclude words split
+    _shortlists: dict[tuple[str, str, str | None], tuple[_Shortlisted, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -341,42 +351,46 @@ class RuleSet:
         rule = memo[key] = self._match_metric(phrase, kind, aspect, dimension)
         return rule
 
+    def _shortlist(self, kind: str, aspect: str, dim: str | None) -> tuple[_Shortlisted, ...]:
+        """The rules that may govern a claim of this kind, aspect and dimension, in order, words split once."""
+        key = (kind, aspect, dim)
+        got = self._shortlists.get(key)
+        if got is None:
+            got = self._shortlists[key] = tuple(
+                _Shortlisted(r, tuple((t, tuple(t.split())) for t in r.terms), tuple(tuple(x.split()) for x in r.exclude))
+                for r in self.rules if r.id != GENERIC_ID and r.applies(kind, aspect, dim))
+        return got
+
     def _match_metric(self, phrase: str, kind: str, aspect: str, dimension: str | None) -> Rule | None:
         words = lemmatise(phrase)
         if not words:
             return None
         dim = _dimension(dimension) if dimension else None
-        candidates = [
-            r
-            for r in self.rules
-            if r.id != GENERIC_ID
-            and r.applies(kind, aspect, dim)
-            and not any(_contains(words, tuple(x.split())) is not None for x in r.exclude)
-        ]
-        for rule in candidates:
-            if any(tuple(t.split()) == words for t in rule.terms):
-                return rule
+        candidates = [c for c in self._shortlist(kind, aspect, dim)
+                      if not any(_contains(words, x) is not None for x in c.exclude)]
+        for c in candidates:
+            if any(tw == words for _t, tw in c.terms):
+                return c.rule
         best: tuple[tuple[int, int, int], Rule] | None = None
-        for rule in candidates:
-            for term in rule.terms:
-                tw = tuple(term.split())  # terms are stored lemmatised
+        for c in candidates:
+            for term, tw in c.terms:  # terms are stored lemmatised
                 at = _contains(words, tw)
                 if at is None:
                     continue
                 key = (len(tw), int(at + len(tw) == len(words)), len(term))
                 if best is None or key > best[0]:
-                    best = (key, rule)
+                    best = (key, c.rule)
         if best is not None:
             return best[1]
         from rapidfuzz import fuzz
 
         joined = " ".join(words)
         fuzzy_best: tuple[tuple[float, int], Rule] | None = None
-        for rule in candidates:
+        for c in candidates:
+            rule = c.rule
             if rule.fuzzy is None:
                 continue
-            for term in rule.terms:
-                tw = tuple(term.split())
+            for term, tw in c.terms:
                 if set(words) < set(tw):  # "output" is less than "economic output": no evidence
                     continue
                 score = fuzz.token_set_ratio(joined, " ".join(tw))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .model import Period
 from .rules import lemmatise
@@ -46,6 +46,9 @@ class ScopeLexicon:
     running_rx: re.Pattern[str] | None = None
     #: "in cash", "combined", "alone": a figure that counts a part, or a sum of parts
     part_rx: re.Pattern[str] | None = None
+    #: pattern -> a plain pattern every match of it contains (a marker word, a year): most sentences have
+    #: none, and the plain one tells at once
+    hints: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -85,6 +88,8 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
         running_rx=(re.compile(rf"\b(?:{_alternatives(data['running_totals'])})\b", re.IGNORECASE)
                     if data.get("running_totals") else None),
         definite_event_rx=re.compile(rf"\b(?:the|its|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE),
+        hints={other_rx.pattern: re.compile(_alternatives(other["markers"]), re.IGNORECASE),
+               year_rx.pattern: re.compile(r"1[5-9]\d\d|20\d\d")},
     )
 
 
@@ -105,6 +110,9 @@ class Scoper:
         return self._memo[key]
 
     def _first(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+        hint = self.lex.hints.get(rx.pattern)
+        if hint is not None and not hint.search(sentence):
+            return None
         return self._memoised((rx.pattern, sentence), lambda: self._first_uncached(rx, sentence))
 
     def _first_uncached(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:

@@ -113,7 +113,7 @@ def _split(bag: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     words: Counter[str] = Counter()
     figures: Counter[str] = Counter()
     for k, v in bag.items():
-        (figures if any(ch.isdigit() for ch in k) else words)[k] = v
+        (figures if not k.isalpha() and any(ch.isdigit() for ch in k) else words)[k] = v  # letters are no digits
     return words, figures
 
 

@@ -5,7 +5,7 @@
     python scripts/regenerate_reports.py --check   # exit 1 and list stale files; writes nothing
 
 Every report comes from the real command line (``python -m factcheck check seeds --today
-2026-11-22 --output FMT=FILE ...``) run from the repository root, so the committed reports are
+2026-11-22 --show-notes --output FMT=FILE ...``) run from the repository root, so the committed reports are
 exactly what a user gets. The output is deterministic: "today" is fixed, no renderer writes a
 timestamp, findings are sorted, and the environment is pinned (no colour, no FACTCHECK_* overrides).
 ``tests/test_reports_fresh.py`` runs ``--check``, so a change to the pipeline or the renderers
@@ -45,7 +45,8 @@ def _env() -> dict[str, str]:
 
 def render_all(workdir: Path) -> dict[str, bytes]:
     """Run the CLI once with one `--output` per format; return file name -> bytes."""
-    cmd = [sys.executable, "-m", "factcheck", "check", SEEDS, "--today", TODAY, "--format", "json"]
+    # --show-notes: the examples show every kind of finding (by default notes are counted, not listed)
+    cmd = [sys.executable, "-m", "factcheck", "check", SEEDS, "--today", TODAY, "--format", "json", "--show-notes"]
     for name, fmt in REPORTS.items():
         cmd += ["--output", f"{fmt}={workdir / name}"]
     proc = subprocess.run(cmd, cwd=ROOT, env=_env(), capture_output=True, text=True, check=False)

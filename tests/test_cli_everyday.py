@@ -73,6 +73,22 @@ def test_text_leads_with_contradictions_and_counts_the_rest(work: Path) -> None:
     assert out.index("12 percent") < out.index("not shown")
 
 
+def test_notes_are_counted_and_listed_only_when_asked(work: Path) -> None:
+    """Without --show-notes no format lists a note, and every format still counts them."""
+    counted, listed = _json(work, "seeds"), _json(work, "seeds", "--show-notes")
+    notes = [f for f in listed["findings"] if f["verdict"] == "not_comparable"
+             or (f["verdict"] == "contradiction" and f["level"] == "note")]
+    assert notes and not any(f["id"] in {n["id"] for n in notes} for f in counted["findings"])
+    assert counted["findings"] == [f for f in listed["findings"] if f not in notes]
+    assert counted["summary"] == listed["summary"]
+    assert sum(counted["unlisted_notes"].values()) == len(notes) and "unlisted_notes" not in listed
+    for fmt in ("line", "sarif", "markdown"):
+        quiet, loud = check(work, "seeds", "--format", fmt).stdout, check(work, "seeds", "--format", fmt,
+                                                                           "--show-notes").stdout
+        assert "different periods" in loud and "different periods" not in quiet
+    assert "Related but not comparable (3)" in check(work, "seeds", "--fail-on", "note").stdout
+
+
 def test_show_notes_and_agreements(work: Path) -> None:
     out = check(work, "seeds", "--show-notes", "--show-agreements").stdout
     assert out.index("Contradictions (2)") < out.index("Related but not comparable (3)") < out.index("Agreements (3)")
@@ -121,8 +137,8 @@ def test_line_format_one_line_per_finding(work: Path) -> None:
 
 
 def test_gitlab_code_quality(work: Path) -> None:
-    data = _json(work, "seeds")
-    issues = json.loads(check(work, "seeds", "--format", "gitlab").stdout)
+    data = _json(work, "seeds", "--show-notes")
+    issues = json.loads(check(work, "seeds", "--format", "gitlab", "--show-notes").stdout)
     reported = [f for f in data["findings"] if f["verdict"] != "agreement"]
     assert len(issues) == len(reported)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
@@ -290,12 +306,12 @@ def test_no_silent_conversion_years_away(tmp_path: Path) -> None:
     (d / "a.txt").write_text("Tea exports of the cooperative were worth 5 billion rupees in 1987, it said.\n")
     (d / "b.txt").write_text("Tea exports of the cooperative were worth $800 million in 1987, it said.\n")
     dates = ("--date", "a.txt=1988-03-01", "--date", "b.txt=1988-03-01")
-    data = _json(tmp_path, "docs", *dates)
+    data = _json(tmp_path, "docs", *dates, "--show-notes")
     money = [f for f in data["findings"] if any(c["kind"] == "money" for c in f["claims"])]
     assert money and all(f["verdict"] == "not_comparable" for f in money)
     assert any(re.search(r"no INR->USD exchange rate near 1987-12-31 \(the nearest ECB rate is of 2009-\d\d-\d\d, "
                          r"21 years away\)", f["reason"]) for f in money)
-    assert "21 years away" in check(tmp_path, "docs", *dates, "--format", "line").stdout
+    assert "21 years away" in check(tmp_path, "docs", *dates, "--format", "line", "--show-notes").stdout
 
 
 def test_a_rate_months_away_widens_the_tolerance_and_says_so(tmp_path: Path) -> None:

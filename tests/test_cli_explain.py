@@ -49,7 +49,7 @@ def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds_json(seeds_dir: Path) -> dict:
-    return check_json(seeds_dir, "seeds/")
+    return check_json(seeds_dir, "seeds/", "--show-notes")  # explain cites notes too
 
 
 @pytest.fixture(scope="module")

@@ -181,11 +181,14 @@ def nearby_noun(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_VERB_WORDS = re.compile(r"[A-Za-z]+|[,;:()]|\.(?!\d)")
+
+
 def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
     """The verb that governs the figure at text[start:end]: the nearest known or past-tense verb
     before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
     ("89 people were arrested")."""
-    before = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[max(0, start - 80):start])
+    before = _VERB_WORDS.findall(text, max(0, start - 80), start)
     for k, w in enumerate(reversed(before[-6:])):
         if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break
@@ -193,7 +196,7 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
         lemma = verb_lemma(low)
         if lemma in verbs or low in verbs or (k <= 1 and low.endswith("ed") and len(low) > 4 and lemma != low):
             return lemma
-    after = re.findall(r"[A-Za-z]+|[,;:()]|\.(?!\d)", text[end:end + 60])
+    after = _VERB_WORDS.findall(text[end:end + 60])
     for i, w in enumerate(after[:6]):
         if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break  # "Five people died and seven were injured": "injured" is the next clause's

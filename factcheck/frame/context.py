@@ -28,6 +28,8 @@ class DocContext:
     all_undated: bool = False
     #: the word tokens of the first sentences (read for the topics), kept so they are not made twice
     first_tokens: tuple[list[Token], ...] = ()
+    #: the `entities` of each of those token lists (read for the topics), kept likewise
+    first_entities: tuple[tuple[str, ...], ...] = ()
 
     def temporal_in(self, a: int, b: int) -> list[Quantity]:
         """The time expressions that start in ``[a, b)``, by bisection: a scan per sentence was quadratic

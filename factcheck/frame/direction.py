@@ -65,14 +65,21 @@ def direction_claims(lex: FrameLexicon, ctx: DocContext, quantities: Sequence[Qu
     figures = sorted((q for q in quantities if q.kind in CLAIM_KINDS), key=lambda q: q.start)
     fig_starts = [q.start for q in figures]
     out: list[Claim] = []
+    firsts = {p.split(" ")[0] for p in lex.direction_of}  # the first words of the direction phrases
     for si, (a, b) in enumerate(ctx.sentences):
+        raw = ctx.raw_tokens(si)
+        if raw is not None and not any(t.low in firsts for t in raw):
+            continue  # no word that opens a direction phrase (told faster than by the pattern)
         if rx.search(text, a, b) is None:
             continue
-        toks = framing_tokens(lex, text, a, b, ctx.raw_tokens(si))
+        toks = framing_tokens(lex, text, a, b, raw)
         i = 0
         while i < len(toks):
             way = None
             width = 0
+            if toks[i].low not in firsts:
+                i += 1
+                continue
             for n in (3, 2, 1):
                 phrase = " ".join(x.low for x in toks[i:i + n])
                 if len(toks[i:i + n]) == n and phrase in lex.direction_of:

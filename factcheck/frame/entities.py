@@ -60,23 +60,16 @@ def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, id
     return entities(lex, toks[i + 1:j])
 
 
-def document_topics(lex: FrameLexicon, sentence_tokens: Sequence[Sequence[Token]]) -> tuple[str, ...]:
-    """The places or parties a text is about: known names in at least three of its (first 200) sentences."""
+def topics_of(lex: FrameLexicon, sentence_entities: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The places or parties a text is about: known names in at least three of its (first 200) sentences,
+    given the `entities` of each sentence."""
     counts: dict[str, int] = {}
     known = lex.known_names
-    for toks in sentence_tokens[:200]:
-        for e in set(entities(lex, toks)):
+    for names in sentence_entities[:200]:
+        for e in set(names):
             if e in known:
                 counts[e] = counts.get(e, 0) + 1
     return tuple(sorted(e for e, n in counts.items() if n >= 3))
-
-
-def document_topic(lex: FrameLexicon, first_sentence: Sequence[Token] | None) -> str | None:
-    """Who the text is about: the first name of its first sentence ("Liu Zhi (1917-1972) was ...")."""
-    if first_sentence is None:
-        return None
-    first = entities(lex, first_sentence)
-    return first[0] if first else None
 
 
 _CAPITALISED = re.compile(r"(?<![.!?:\"“]\s)(?<![.!?:\"“]\s\s)(?<!^)(?<!\n)\b([A-Z][\w'’.&-]{2,})", re.MULTILINE)

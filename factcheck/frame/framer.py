@@ -21,7 +21,7 @@ from ..scope import Scoper
 from .attribution import SPEAKER_LABEL, attribution, modal_word, speaker_at, speaker_labels
 from .context import CLAIM_KINDS, DocContext
 from .direction import direction_claims
-from .entities import clause_entities, document_topic, document_topics
+from .entities import clause_entities, entities, topics_of
 from .events import event_claim, lifespan_claim, range_claim, span_days
 from .lexicon import FrameLexicon, load_frames
 from .metric import frame_metric, metric_and_rule, residual
@@ -57,24 +57,26 @@ def doc_context(lex: FrameLexicon, doc: Document, quantities: Sequence[Quantity]
     text = doc.text
     sentences = tuple(sentence_spans(text))
     first_tokens = tuple(tokens(text, a, b) for a, b in sentences[:200])
+    first_entities = tuple(entities(lex, toks) for toks in first_tokens)
     return DocContext(doc=doc, sentences=sentences,
                       temporal=tuple(q for q in quantities if q.kind in ("date", "duration")),
-                      topic=document_topic(lex, first_tokens[0] if first_tokens else None),
-                      topics=document_topics(lex, first_tokens), speakers=speaker_labels(text),
-                      all_undated=all_undated, first_tokens=first_tokens)
+                      topic=first_entities[0][0] if first_entities and first_entities[0] else None,
+                      topics=topics_of(lex, first_entities), speakers=speaker_labels(text),
+                      all_undated=all_undated, first_tokens=first_tokens, first_entities=first_entities)
 
 
 def frame(doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False, rules: RuleSet | None = None,
-          frames: FrameLexicon | None = None, scoper: Scoper | None = None) -> list[Claim]:
+          frames: FrameLexicon | None = None, scoper: Scoper | None = None, ctx: DocContext | None = None) -> list[Claim]:
     """Claims for every comparable quantity of one document, in order of position.
 
     ``rules`` defaults to the shipped rules, ``frames`` to the shipped frame lexicon. Nothing is kept
-    between calls: what the framing learns of the document lives in its `DocContext`.
+    between calls: what the framing learns of the document lives in its `DocContext` (``ctx``, made here
+    unless the caller, who reads the same sentences afterwards, made it with `doc_context`).
     """
     lex = frames or load_frames()
     rules = rules if rules is not None else _shipped_rules()
     scoper = scoper or Scoper()
-    ctx = doc_context(lex, doc, quantities, all_undated=all_undated)
+    ctx = ctx if ctx is not None else doc_context(lex, doc, quantities, all_undated=all_undated)
     starts = [s for s, _ in ctx.sentences]
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
@@ -262,6 +264,8 @@ class Framer:
         self.lex = frames or load_frames()
         self.scoper = Scoper()
 
-    def frame(self, doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False) -> list[Claim]:
+    def frame(self, doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = False,
+              ctx: DocContext | None = None) -> list[Claim]:
         """Claims for every comparable quantity of one document, in order of position."""
-        return frame(doc, quantities, all_undated=all_undated, rules=self.rules, frames=self.lex, scoper=self.scoper)
+        return frame(doc, quantities, all_undated=all_undated, rules=self.rules, frames=self.lex, scoper=self.scoper,
+                     ctx=ctx)

@@ -48,6 +48,11 @@ class FrameLexicon:
         return max(len(v.split()) for v in self.level_verbs)
 
     @cached_property
+    def level_verb_ends(self) -> frozenset[str]:
+        """The last word of every level verb ("to" of "amounted to"): a phrase can end only at one of them."""
+        return frozenset(v.split(" ")[-1] for v in self.level_verbs)
+
+    @cached_property
     def not_names(self) -> frozenset[str]:
         """Capitalised words that start no name: not-subjects, titles, change and action verbs."""
         return self.not_subjects | self.titles | self.change_verbs | self.action_verbs

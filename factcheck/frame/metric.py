@@ -246,7 +246,7 @@ def _verb_frame(lex: FrameLexicon, q: Quantity, toks: list[Token], idx_start: in
                 return Frame(metric, Aspect.CHANGE, subj, "verb", _NP)
             return Frame(None, aspect, subj, "none", _NP)
         # multi-word level verbs: "amounted to", "stood at"
-        for k in range(min(lex.max_level, j + 1), 0, -1):
+        for k in range(min(lex.max_level, j + 1) if t.low in lex.level_verb_ends else 0, 0, -1):
             phrase = " ".join(x.low for x in toks[j - k + 1:j + 1])
             if phrase in lex.level_verbs:
                 if phrase == "of":

@@ -227,7 +227,8 @@ def _doc_text(report: Report, name: str | None) -> str | None:
 
 
 def counts(report: Report) -> dict[str, int]:
-    return {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICTS}
+    """Findings per verdict, notes counted but not listed included."""
+    return report.verdict_counts()
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -237,7 +238,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def summary_line(report: Report) -> str:
     """``2 documents, 5 claims: 1 contradiction (1 error), 1 not comparable, 1 agreement``."""
     c = counts(report)
-    levels = [(lv, sum(1 for f in report.findings if f.verdict == "contradiction" and f.level == lv)) for lv in LEVELS]
+    unlisted = dict(report.unlisted_notes).get("contradiction", 0)  # every unlisted contradiction is a note
+    levels = [(lv, sum(1 for f in report.findings if f.verdict == "contradiction" and f.level == lv)
+               + (unlisted if lv == "note" else 0)) for lv in LEVELS]
     by_level = ", ".join(f"{n} {lv}" for lv, n in levels if n)
     text = (
         f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: "

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import LEVELS, Claim, Finding, Report
+from ..model import LEVELS, Claim, Finding, Report, is_note
 from . import _common as c
 
 DEFAULT_WIDTH = 120
@@ -198,8 +198,7 @@ def _by_level(f: Finding) -> tuple[int, str, str]:
 
 def hidden_line(report: Report, show_notes: bool, show_agreements: bool) -> str:
     """What the report counted but did not show, and the options that show it; "" when nothing is hidden."""
-    notes = sum(1 for f in report.findings if f.verdict == "not_comparable"
-                or (f.verdict == "contradiction" and f.level == "note"))
+    notes = sum(1 for f in report.findings if is_note(f)) + sum(n for _v, n in report.unlisted_notes)
     agreements = sum(1 for f in report.findings if f.verdict == "agreement")
     parts = []
     if notes and not show_notes:
