@@ -35,7 +35,7 @@ FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
             "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
-            "another_issue", "many_documents", "edited", "same_phrase", "dense")
+            "another_issue", "many_documents", "edited", "same_phrase", "dense", "unknown_period", "recurring")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -67,6 +67,8 @@ FEATURE_WORDS = {
     "other_part": "only one figure is a part or a sum of parts ('in cash', 'combined', 'alone')",
     "pronoun": "a sentence says only 'he', 'she' or 'it' of whom the figure is about",
     "many_documents": "a large set of documents, where two figures are seldom about one thing",
+    "unknown_period": "no period known for a figure (none stated, no document date), in a large set",
+    "recurring": "one sentence again with only its figure changed, in a large set: a recurring report's issues",
     "another_issue": "one template (sentence or headline) with other figures: two issues of a recurring report",
     "edited": "one sentence word for word, only this figure changed",
     "same_phrase": "the same metric phrase, modifiers and all ('prime lending rate')",
@@ -112,7 +114,7 @@ class AlignSettings:
     def _headroom(self) -> dict[bool, float]:
         def up(name: str) -> float:
             return max(0.0, self.weights.get(name, 0.0))
-        return {False: up("similarity"), True: up("similarity") + up("another_issue")}
+        return {False: up("similarity"), True: up("similarity") + up("another_issue") + up("recurring")}
 
 
 @lru_cache(maxsize=4)
@@ -319,11 +321,11 @@ class _Side(NamedTuple):
 _ORDER = ("same_rule", "same_concept", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of", "other_of",
           "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed", "value_gap",
           "enumerated", "other_modifier", "increment", "other_part", "pronoun", "background", "restatement", "edited",
-          "dense", "many_documents", "another_issue", "same_words", "other_day", "similarity", "same_doc",
-          "several_values", "short_texts", "same_story")
+          "dense", "many_documents", "unknown_period", "another_issue", "recurring", "same_words", "other_day",
+          "similarity", "same_doc", "several_values", "short_texts", "same_story")
 #: The features `_plain` leaves out, because they cost the most (sentence similarity): a pair whose
 #: other features already rule it out is never asked them (`aligned`).
-COSTLY = frozenset({"another_issue", "similarity"})
+COSTLY = frozenset({"another_issue", "recurring", "similarity"})
 
 
 def features(a: Claim, b: Claim, ctx: PairContext) -> dict[str, float]:
@@ -406,8 +408,7 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
                 f["other_subject"] = 0.5 * (1.0 - min(1.0, overlap))
         if not ctx.short_texts and cross:  # inside one document the unknown subject is one
             f["no_subject"] = float((sa == SubjectSource.NONE) + (sb == SubjectSource.NONE))
-    if a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
-            and b.period_source in ("explicit", "relative"):
+    if _same_stated_period(a, b):
         f["same_period"] = 1.0
     if (ka or "").startswith("unframed:"):
         f["unframed"] = 1.0
@@ -427,6 +428,10 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     if cross:
         f["background"] = float(x.background + y.background)
         f["many_documents"] = ctx.crowd()
+        if not ctx.short_texts:
+            # "same period" is half of "the same thing": among thousands of undated reports, two figures with
+            # no time of their own may be this week's and last week's, and nothing says which
+            f["unknown_period"] = ctx.crowd() * (_undated(a, ctx) + _undated(b, ctx))
     else:
         if (cx.restated and b.quantity.start < a.quantity.start) or (cy.restated and a.quantity.start < b.quantity.start):
             f["restatement"] = 1.0
@@ -458,6 +463,21 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     return f
 
 
+def _same_stated_period(a: Claim, b: Claim) -> bool:
+    """Both claims state one period of their own ("in 2021", "last year" in a dated text)."""
+    return a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
+        and b.period_source in ("explicit", "relative")
+
+
+def _undated(c: Claim, ctx: PairContext) -> int:
+    """1 when nothing gives the claim a time: no period stated or resolved, and no document date. A date
+    of an undated document counts too: "the programme announced on 6 August" names which programme, and
+    two such dates in two undated reports may be two programmes as well as one in dispute."""
+    if c.period is None and c.period_source in ("undated", "unresolved"):
+        return 1
+    return int(c.quantity.kind == "date" and (ctx.doc_dates or {}).get(c.doc or "") is None)
+
+
 def other_items(a: Claim, b: Claim) -> tuple[frozenset[str], frozenset[str]] | None:
     """The modifiers of two metric phrases of one head when they name other items ("trade" surplus /
     "current account" surplus), else None."""
@@ -476,6 +496,12 @@ def _costly(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         # under one headline template, alike sentences are this issue's and the last one's (a page banner
         # such as "1,780 releases posted today" is a template too, so the sentences must match as well)
         f["another_issue"] = 1.0
+    elif x.doc != y.doc and not ctx.short_texts and ctx.crowd() and not _same_stated_period(a, b) \
+            and issue_of(cx, cy, a.sentence, b.sentence, 1):
+        # among thousands of documents, one sentence again with only its figure changed is most often the
+        # next issue of a recurring report ("Federal funds were trading at 6-1/4 pct when ..."); a re-sent
+        # correction is a version of the document (`factcheck.versions`), checked as a revision instead
+        f["recurring"] = ctx.crowd()
     f["similarity"] = max(0.0, alike - 0.4) / 0.6
     return f
 

@@ -296,10 +296,12 @@ def _figures(sentence: str) -> tuple[str, ...] | None:
     return None if "|" in sentence else tuple(m.lower() for m in _FIGURE.findall(sentence))
 
 
-def issue_of(x: Cues, y: Cues, sx: str, sy: str) -> bool:
-    """`another_issue` of two cued claims' sentences ``sx`` and ``sy``."""
+def issue_of(x: Cues, y: Cues, sx: str, sy: str, changed: int = 2) -> bool:
+    """`another_issue` of two cued claims' sentences ``sx`` and ``sy``: one template with at least ``changed``
+    of its figures changed."""
     fx, fy = _figures(x.sentence), _figures(y.sentence)
-    if fx is None or fy is None or len(fx) < 2 or len(fx) != len(fy) or sum(p != q for p, q in zip(fx, fy)) < 2:
+    if fx is None or fy is None or len(fx) < changed or len(fx) != len(fy) \
+            or sum(p != q for p, q in zip(fx, fy)) < changed:
         return False
     return _alike(masked(sx), masked(sy))
 

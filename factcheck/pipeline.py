@@ -167,7 +167,7 @@ class Stage:
                     framed = self.framer.frame(doc, quantities, all_undated=all_undated, ctx=ctx)
                     claims = tuple(table_claims(doc, with_concepts(
                         doc, framed, self.concepts, self.known_verbs, self._names_of(ctx), ctx.sentences,
-                        self.match_rule), self.tables))
+                        self.match_rule, self.framer.lex.money_nouns), self.tables))
             except BudgetExceeded:
                 problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of {budget:g} s; "
                                         "its figures are left out (raise it with --time-budget)", doc.name))

@@ -207,12 +207,14 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
     return None
 
 
-def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozenset[str]) -> Concept:
-    """The concept features of one claim in its document's text."""
+def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozenset[str],
+               money_nouns: frozenset[str] = frozenset()) -> Concept:
+    """The concept features of one claim in its document's text. A count of ``money_nouns`` ("35 billion
+    crowns") is an amount of money: its noun is its metric's, not the currency's."""
     q = claim.quantity
     metric_noun, of_object = _metric_parts(claim.metric)
     noun = None
-    if q.kind == "count" and q.unit:
+    if q.kind == "count" and q.unit and q.unit not in money_nouns:
         words = [w for w in q.unit.split() if w.isalpha()]
         noun = noun_lemma(words[-1]) if words else None
     if noun is None:
@@ -242,7 +244,8 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
 def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, known_verbs: frozenset[str],
                   entities_of: Callable[[str, int, int], Iterable[str]],
                   sentences: Sequence[tuple[int, int]],
-                  match_rule: Callable[[str, Claim], tuple[str, str] | None] | None = None) -> list[Claim]:
+                  match_rule: Callable[[str, Claim], tuple[str, str] | None] | None = None,
+                  money_nouns: frozenset[str] = frozenset()) -> list[Claim]:
     """Every claim of one document with its `Concept`, and a subject from the document when its sentence
     names none (provenance records which)."""
     if not claims:
@@ -254,7 +257,7 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     ctx = document_context(names, headline_entities)
     out = []
     for c in claims:
-        concept = concept_of(c, text, lex, known_verbs)
+        concept = concept_of(c, text, lex, known_verbs, money_nouns)
         if c.rule in ("generic", "none") and match_rule is not None and c.quantity.kind == "count" and concept.verb \
                 and (not c.quantity.unit or noun_lemma(c.quantity.unit.split()[-1]) in lex.person_nouns):
             # "killing seven people and injuring 40": the verb names a rule's metric the frames did not read
@@ -263,14 +266,14 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
                 c = replace(c, metric=found[0], rule=found[1],
                             provenance=(*c.provenance, Provenance("metric", found[0], f"governing verb "
                                                                                       f"'{concept.verb}', rule {found[1]}")))
-                concept = concept_of(c, text, lex, known_verbs)
+                concept = concept_of(c, text, lex, known_verbs, money_nouns)
         if c.metric is None and concept.noun and match_rule is not None:
             found = match_rule(concept.noun, c)  # "puts the magnitude at 6.1": a rule's term the frames missed
             if found is not None:
                 c = replace(c, metric=found[0], rule=found[1],
                             provenance=(*c.provenance, Provenance("metric", found[0], f"noun near the figure "
                                                                                       f"'{concept.noun}', rule {found[1]}")))
-                concept = concept_of(c, text, lex, known_verbs)
+                concept = concept_of(c, text, lex, known_verbs, money_nouns)
         subject = c.subject
         source = SubjectSource.SENTENCE if subject else SubjectSource.NONE
         provenance = list(c.provenance)

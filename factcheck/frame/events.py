@@ -190,6 +190,16 @@ def _event_verb_at(lex: FrameLexicon, toks: list[Token], idx_start: int, idx_end
     return None
 
 
+def _period_end(lex: FrameLexicon, toks: Sequence[Token], j: int, metric: str) -> bool:
+    """Is the date at the verb toks[j] where a period ends ("the year ended September 4, 1986", "at end-1986",
+    "by the end of 1985")? It says when the figures are; two of them in one text are two periods."""
+    if metric != "date end" or j < 1:
+        return False
+    before = toks[j - 1].low
+    return before in lex.period_nouns or before in ("fiscal", "financial") or (
+        toks[j].low == "end" and before in ("at", "the", "by", "to", "until", "till", "from", "since"))
+
+
 def event_claim(lex: FrameLexicon, topic: str | None, q: Quantity, toks: list[Token], idx_start: int, idx_end: int,
                 sentence: str, attribution: str | None, said: tuple[Provenance, ...] = ()) -> Claim | None:
     """'Liu Zhi died in 1972' -> a claim that the event 'died' of 'Liu Zhi' happened in 1972."""
@@ -198,6 +208,8 @@ def event_claim(lex: FrameLexicon, topic: str | None, q: Quantity, toks: list[To
         return None
     verb, j = found
     metric = "date " + event_of(lex, verb)
+    if _period_end(lex, toks, j, metric):
+        return None
     subjects = list(clause_entities(lex, toks, j, j + 1))
     parts: list[tuple[str, Sequence[str]]] = [("clause", tuple(subjects))]
     _np, np_subj = noun_phrase_before(lex, toks, j)

@@ -201,7 +201,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         if rule is None and how == "counted-bare":
             checkable = False  # "five boats" vs "three boats": too little said to compare
         metric_prov = (metric_facet(metric, how, rule, phrase),)
-    when = period_of(q, here.temporal, ctx.doc.date)
+    when = period_of(q, here.temporal, ctx.doc.date, ctx.doc.text)
     period_prov = period_facet(when)
     if own[0] is not None:
         when = PeriodChoice(own[0], "explicit")

@@ -40,6 +40,11 @@ class FrameLexicon:
     direction_links: frozenset[str] = frozenset()
     #: an event verb's lemma (or a phrase of lemmas) -> the event it names ("set up" -> "found")
     event_synonyms: dict[str, str] = field(default_factory=dict)
+    #: nouns of a span of time ("year", "quarter"): "the year ended 4 September" dates a period, not an event
+    period_nouns: frozenset[str] = frozenset()
+    #: words for money that name no one currency ("46 billion crowns"): what is counted is money, and what
+    #: the money is (sales, a backlog) is for the rest of the sentence to say
+    money_nouns: frozenset[str] = frozenset()
 
     # Derived once per lexicon (cached_property writes the instance dict, which a frozen dataclass allows).
     @cached_property
@@ -88,7 +93,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     data, path = load_lexicon_file("frames", rules_dir)
     for key in data:
         if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
-                                                  "event_synonyms"):
+                                                  "event_synonyms", "period_nouns", "money_nouns"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -114,6 +119,12 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         synonyms[lemma_phrase(canonical)] = canonical
         for w in words:
             synonyms[lemma_phrase(str(w).lower())] = canonical
-    return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()},
+    optional: dict[str, frozenset[str]] = {}
+    for key in ("period_nouns", "money_nouns"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words")
+        optional[key] = frozenset(v.lower() for v in value)
+    return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()}, **optional,
                         noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()},
                         direction_of=direction_of, direction_links=links, event_synonyms=synonyms, **sets)

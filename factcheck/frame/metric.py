@@ -136,7 +136,7 @@ def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Toke
     aspect = Aspect.CHANGE if q.direction else Aspect.LEVEL
     after = toks[idx_end:]
     # 1. counted nouns: "900 joint ventures", "283 people have been killed", "killed 283 people"
-    if q.kind == "count" and q.unit:
+    if q.kind == "count" and q.unit and q.unit not in lex.money_nouns:
         prev = toks[idx_start - 1].low if idx_start > 0 else ""
         counted_aspect = Aspect.CHANGE if prev in lex.change_verbs and prev not in ("up", "down") else Aspect.LEVEL
         counted, bare, subj, origin = counted_metric(lex, q, toks, idx_start, idx_end)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple, Sequence
 
 from ..extract.temporal import resolve_period
@@ -17,31 +18,52 @@ class PeriodChoice(NamedTuple):
     expression: Quantity | None = None
 
 
-def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | None) -> PeriodChoice:
-    """The period a claim speaks about: the nearest, most specific time expression in its sentence."""
+#: words that make the time expression after them the base of a comparison ("rose 4 pct compared with
+#: September 1986", "to 2.18 mln from 2.12 mln during January/September 1986"), not the figure's own time
+_BASE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\b", re.IGNORECASE)
+
+
+def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | None,
+              text: str | None = None) -> PeriodChoice:
+    """The period a claim speaks about: the nearest, most specific time expression in its sentence.
+
+    A nearer expression that cannot be resolved ("last month" in an undated text) leaves the period
+    unresolved rather than lending the figure a farther one's; with ``text``, an expression that is the
+    base of a comparison after the figure ("... compared with September 1986") is not the figure's."""
     best: tuple[tuple[int, int], Period, Quantity] | None = None
-    unresolved = False
+    unresolved: int | None = None  # the distance of the nearest expression that could not be resolved
     for t in temporal:
         if t.kind == "duration" and not (t.anchor or "").startswith(("for:", "last:", "next:")):
             continue
+        if text is not None and t.start >= q.end and _is_base(text[q.end:t.start]):
+            continue
+        distance = t.start - q.end if t.start >= q.end else (q.start - t.end) * 2
         period = resolve_period(t, doc_date)
         if period is None:
             if t.anchor and t.anchor not in ("recent_years", "recent_months"):
-                unresolved = True
+                unresolved = distance if unresolved is None else min(unresolved, distance)
             continue
-        distance = t.start - q.end if t.start >= q.end else (q.start - t.end) * 2
         span_days = (period.end - period.start).days
         key = (distance, span_days)
         if t.anchor == "today":  # "Today, more than 70 regions ...": the document's own date
             period = Period(period.start, period.end, f"as of {period.start.isoformat()}")
         if best is None or key < best[0]:
             best = (key, period, t)
-    if best is not None:
+    if best is not None and (unresolved is None or best[0][0] <= unresolved):
         if best[1].label.startswith("as of "):
             return PeriodChoice(best[1], "document_date", best[2])
         return PeriodChoice(best[1], "explicit", best[2])
-    if unresolved:
+    if unresolved is not None:
         return PeriodChoice(None, "unresolved")
     if doc_date is not None:
         return PeriodChoice(Period(doc_date, doc_date, f"as of {doc_date.isoformat()}"), "document_date")
     return PeriodChoice(None, "undated")
+
+
+def _is_base(between: str) -> bool:
+    """Does the text between a figure and a later time expression end in a comparison's base: a base word,
+    then at most a figure and a few words ("compared with", "from 2.12 mln during")?"""
+    found = None
+    for found in _BASE.finditer(between):
+        pass
+    return found is not None and len(between[found.end():].split()) <= 4

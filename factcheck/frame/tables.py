@@ -127,14 +127,24 @@ def table_claims(doc: Document, claims: Sequence[Claim], lex: TableLexicon) -> l
     name = company(doc.text)
     row_of: dict[int, tuple[str, str, str, int]] = {}  # line -> (label, metric, period, separator offset)
     offset = 0
+    seen: set[str] = set()  # the row labels of the current block
+    block, header = 1, period
     for i, line in enumerate(lines):
         if i > 0:
             row = _row_label(line, lex)
             sep = _separator(line, lex) if row else None
             if row and sep is not None:
+                if row[0] in seen:
+                    # "Shr ... Net ... Revs" again with no header between: the next block of the table (the
+                    # year after the quarter), another period, whatever it is called
+                    block, seen = block + 1, set()
+                    period = f"{header}, block {block}"
+                seen.add(row[0])
                 row_of[i + 1] = (row[0], row[1], period, offset + sep)
             elif not row:
-                period = _period(line, lex) or period
+                found = _period(line, lex)
+                if found:
+                    period, header, block, seen = found, found, 1, set()
         offset += len(line) + 1
     cells = _pipe_cells(lines)
     if not row_of and not cells:
