@@ -35,7 +35,8 @@ FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb",
             "shared_entity", "shared_context", "no_subject", "same_period", "similarity", "same_doc", "several_values",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
             "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
-            "another_issue", "many_documents", "edited", "same_phrase", "dense", "unknown_period", "recurring")
+            "another_issue", "many_documents", "edited", "same_phrase", "dense", "unknown_period", "recurring",
+            "chosen_window")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -68,6 +69,7 @@ FEATURE_WORDS = {
     "pronoun": "a sentence says only 'he', 'she' or 'it' of whom the figure is about",
     "many_documents": "a large set of documents, where two figures are seldom about one thing",
     "unknown_period": "no period known for a figure (none stated, no document date), in a large set",
+    "chosen_window": "a figure sizes a window the writer chose ('the first five drives', 'the past six games')",
     "recurring": "one sentence again with only its figure changed, in a large set: a recurring report's issues",
     "another_issue": "one template (sentence or headline) with other figures: two issues of a recurring report",
     "edited": "one sentence word for word, only this figure changed",
@@ -320,9 +322,9 @@ class _Side(NamedTuple):
 #: The order of a pair's features (the order `score` sums them and `explain` lists them).
 _ORDER = ("same_rule", "same_concept", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of", "other_of",
           "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed", "value_gap",
-          "enumerated", "other_modifier", "increment", "other_part", "pronoun", "background", "restatement", "edited",
-          "dense", "many_documents", "unknown_period", "another_issue", "recurring", "same_words", "other_day",
-          "similarity", "same_doc", "several_values", "short_texts", "same_story")
+          "enumerated", "other_modifier", "increment", "chosen_window", "other_part", "pronoun", "background",
+          "restatement", "edited", "dense", "many_documents", "unknown_period", "another_issue", "recurring",
+          "same_words", "other_day", "similarity", "same_doc", "several_values", "short_texts", "same_story")
 #: The features `_plain` leaves out, because they cost the most (sentence similarity): a pair whose
 #: other features already rule it out is never asked them (`aligned`).
 COSTLY = frozenset({"another_issue", "recurring", "similarity"})
@@ -422,6 +424,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus" (`other_items`)
     if cx.increment != cy.increment:
         f["increment"] = 1.0
+    if cx.chosen or cy.chosen:
+        f["chosen_window"] = float(cx.chosen + cy.chosen)
     if cx.part != cy.part:
         f["other_part"] = 1.0
     f["pronoun"] = float(cx.pronoun + cy.pronoun)

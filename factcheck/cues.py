@@ -82,6 +82,17 @@ def _modifiers(c: Claim) -> tuple[str, ...]:
     return tuple(w for w in words[:-1] if w.isalpha())
 
 
+#: words right before a figure that make it the size of a window the writer chose ("its first five drives",
+#: "the past six games", "the top 10"): another window is another choice, not another count of one thing
+_WINDOW = re.compile(r"\b(?:first|last|past|next|previous|final|opening|top|bottom)\s+$", re.IGNORECASE)
+
+
+def _window_figure(c: Claim) -> bool:
+    text = c.quantity.text.strip()
+    k = c.sentence.find(text)
+    return k >= 0 and c.quantity.kind == "count" and bool(_WINDOW.search(c.sentence[max(0, k - 20):k]))
+
+
 def _increment(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
@@ -226,6 +237,8 @@ class Cues:
     enumerated: bool
     modifiers: tuple[str, ...]
     increment: bool
+    #: the figure sizes a window ("the first five drives")
+    chosen: bool
     part: bool
     pronoun: int
     weekdays: frozenset[str]
@@ -243,7 +256,7 @@ class Cues:
         days = _days(c.sentence)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2), enumerated=enumerated(c),
-                   modifiers=_modifiers(c), increment=_increment(c), part=bool(part_word(c)),
+                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), part=bool(part_word(c)),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
                    times=frozenset(w for w in days if not w.isalpha()),
                    window=_window(c.sentence, c.quantity.text.strip()), sentence=c.sentence,

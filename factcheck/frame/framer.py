@@ -132,7 +132,7 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     ends = [t.end for t in toks]
     tok_starts = [t.start for t in toks]
     speaker = speaker_at(ctx.speakers, a)
-    said, said_how = attribution(lex, toks, speaker)
+    said, said_how = attribution(lex, toks, speaker, text)
     if not said and speaker:
         said, said_how = speaker, SPEAKER_LABEL
     said_facet = (Provenance("attribution", said, said_how),) if said else ()

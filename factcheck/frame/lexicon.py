@@ -45,6 +45,9 @@ class FrameLexicon:
     #: words for money that name no one currency ("46 billion crowns"): what is counted is money, and what
     #: the money is (sales, a backlog) is for the rest of the sentence to say
     money_nouns: frozenset[str] = frozenset()
+    #: counted nouns a change moves by ("rose 5 points", "gained three seats"); after a change verb a count
+    #: of anything else is what the act was done to ("dropped four bombs"). Empty: every count is a change.
+    step_nouns: frozenset[str] = frozenset()
 
     # Derived once per lexicon (cached_property writes the instance dict, which a frozen dataclass allows).
     @cached_property
@@ -93,7 +96,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     data, path = load_lexicon_file("frames", rules_dir)
     for key in data:
         if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
-                                                  "event_synonyms", "period_nouns", "money_nouns"):
+                                                  "event_synonyms", "period_nouns", "money_nouns", "step_nouns"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -120,7 +123,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         for w in words:
             synonyms[lemma_phrase(str(w).lower())] = canonical
     optional: dict[str, frozenset[str]] = {}
-    for key in ("period_nouns", "money_nouns"):
+    for key in ("period_nouns", "money_nouns", "step_nouns"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words")

@@ -138,7 +138,9 @@ def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Toke
     # 1. counted nouns: "900 joint ventures", "283 people have been killed", "killed 283 people"
     if q.kind == "count" and q.unit and q.unit not in lex.money_nouns:
         prev = toks[idx_start - 1].low if idx_start > 0 else ""
-        counted_aspect = Aspect.CHANGE if prev in lex.change_verbs and prev not in ("up", "down") else Aspect.LEVEL
+        moves = not lex.step_nouns or q.unit in lex.step_nouns or q.unit.split()[-1] in lex.step_nouns
+        counted_aspect = Aspect.CHANGE if prev in lex.change_verbs and prev not in ("up", "down") and moves \
+            else Aspect.LEVEL
         counted, bare, subj, origin = counted_metric(lex, q, toks, idx_start, idx_end)
         return Frame(counted, counted_aspect, subj, "counted-bare" if bare else "counted", origin)
     if q.kind == "ordinal":

@@ -1,0 +1,53 @@
+"""Framing facts that decide whether two counts are one: who did a deed, whether a count moved, and
+whether a figure sizes a window the writer chose. Cases are made up, with names and numbers of our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import factcheck
+from factcheck.model import Aspect
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _claims(text: str) -> dict[str, factcheck.Claim]:
+    return {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
+
+
+def _loud(texts: dict[str, str]) -> list[dict]:
+    report = factcheck.check_texts(texts, today=TODAY).to_dict()
+    return [f for f in report["findings"] if f["verdict"] == "contradiction" and f["level"] in ("warning", "error")]
+
+
+def test_the_doer_of_a_deed_is_its_subject_not_its_source() -> None:
+    text = ("Harbour League Roundup\n\nThe Gulls lost at home on Sunday.\n\nMarek Tolvan added 14 points in the "
+            "defeat. Osgar Brandt added 15 points with six rebounds. \"We were tired,\" Brandt added.")
+    claims = _claims(text)
+    assert claims["14"].subject == ("Marek Tolvan",) and claims["15"].subject == ("Osgar Brandt",)
+    assert not _loud({"d.txt": text})  # two players' points are two figures
+
+
+def test_a_source_before_a_figure_stays_a_source() -> None:
+    claims = _claims("Commissioner Ada Voss said 4,000 marchers crossed Vellin on Saturday.")
+    assert claims["4,000"].attribution is not None
+
+
+def test_a_count_after_a_change_verb_is_what_the_act_was_done_to() -> None:
+    claims = _claims("The bomber dropped four shells on the depot. The Greens gained three seats in Varn.")
+    assert claims["four"].aspect == Aspect.LEVEL  # four shells dropped, not a fall of four
+    assert claims["three"].aspect == Aspect.CHANGE  # a party's seats move by three
+
+
+def test_two_reports_of_the_shells_dropped_meet() -> None:
+    found = _loud({"a.txt": "Marl Raid\n\nWitnesses said the bomber dropped five shells on the Marl depot on Monday.",
+                   "b.txt": "Marl Depot Hit\n\nThe bomber dropped three shells on the Marl depot on Monday, witnesses said."})
+    assert found
+
+
+def test_a_window_the_writer_chose_is_no_count_in_dispute() -> None:
+    texts = {"a.txt": "Orca Bay Rout\n\nThe Orcas beat the Herons 31-10 on Sunday.\n\nThe Orcas scored on four of "
+                      "their first five drives against the Herons. Their coach praised the line.",
+             "b.txt": "Herons Fall\n\nThe Herons lost again on Sunday.\n\nThe Orcas scored touchdowns on their first "
+                      "two drives against the Herons, and the crowd left early.",
+             "c.txt": "League Notes\n\nThe Herons visit the Pikes next week.\n\nAll 9,000 tickets sold out in an hour."}
+    assert not _loud(texts)
