@@ -116,6 +116,18 @@ def _changed(a: Claim, b: Claim, text_a: str, text_b: str, sa: int, sb: int) -> 
     return ahi < blo or bhi < alo  # type: ignore[operator]
 
 
+def _shifted(a: Claim, b: Claim, ca: Sequence[Claim], cb: Sequence[Claim]) -> bool:
+    """The line moved on rather than being corrected: b's value is new to a's line, and a's value reappears
+    elsewhere in b's ("forecast at 16.70 mln tonnes, vs 17.30 mln last month" after "at 17.30 mln, vs 17.50
+    mln"), or the other way round: the next issue of a recurring report. A correction that swaps two columns
+    brings no new value."""
+    def value(c: Claim) -> tuple[str | None, float | None]:
+        return c.quantity.unit, c.quantity.value
+    before, after = {value(c) for c in ca}, {value(c) for c in cb}
+    # either way round: which of two undated issues is the later one is often unknown
+    return (value(b) not in before and value(a) in after) or (value(a) not in after and value(b) in before)
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     for m in re.finditer("\n", text):
@@ -147,7 +159,7 @@ def revision_findings(pair: VersionPair, text_a: str, text_b: str, claims_a: Seq
         if not ca or not cb:
             continue
         for a, b in _claim_pairs(ca, cb, a_lines[i], b_lines[j], sa[i], sb[j]):
-            if _changed(a, b, text_a, text_b, sa[i], sb[j]):
+            if _changed(a, b, text_a, text_b, sa[i], sb[j]) and not (pair.marker is None and _shifted(a, b, ca, cb)):
                 out.append(_finding(a, b, revision))
     return out
 

@@ -126,3 +126,30 @@ def test_an_amount_of_crowns_is_framed_by_what_it_is() -> None:
     backlog, sales = by_text["21.4 billion"], by_text["35 billion"]
     assert "crown" not in (backlog.metric or "") and "crown" not in (sales.metric or "")
     assert not _loud({"vasterholm.txt": text})
+
+
+def test_a_one_column_row_is_framed_by_its_label_and_block() -> None:
+    text = "\n\n".join(["Quillon Savings Bank Reports Third Quarter Gain", "Shr 3.17 dlrs",
+                          "Net 41,120,577 vs 29,773,018", "Nine months to end of September, 1988", "Shr 11.93 dlrs",
+                          "Net 139.8 mln vs 94,126,633"]) + "\n"
+    assert not _loud({"quillon.txt": text})
+    rows = [c for c in _claims(text) if c.quantity.text in ("3.17 dlrs", "11.93 dlrs")]
+    assert len(rows) == 2 and rows[0].concept.key != rows[1].concept.key
+
+
+_ISSUE = ("Brannock Crop Outlook\n\nThe farm ministry forecast Brannock's 1988/89 barley crop at {now} mln tonnes, vs "
+          "{before} mln tonnes last month.\n\nExports were put at 2.4 mln tonnes, unchanged from the last report, and "
+          "the ministry kept its estimate of carry-over stocks at 0.9 mln tonnes.\n\nWheat was forecast at 11.2 mln "
+          "tonnes, oats at 0.7 mln, rye at 0.35 mln and maize at 1.9 mln tonnes, all as in the last report, and "
+          "the ministry saw feed use of 3.3 mln tonnes.\n")
+
+
+def test_a_report_that_moved_on_is_no_correction() -> None:
+    # last month's figure reappears as "last month" in the next issue: a series, not a changed figure
+    texts = {"may.txt": _ISSUE.format(now="6.45", before="6.80"), "june.txt": _ISSUE.format(now="6.10", before="6.45")}
+    assert not [f for f in _loud(texts) if f.get("revision")]
+
+
+def test_a_changed_figure_in_an_unmarked_version_is_still_found() -> None:
+    texts = {"may.txt": _ISSUE.format(now="6.45", before="6.80"), "may2.txt": _ISSUE.format(now="6.54", before="6.80")}
+    assert [f for f in _loud(texts) if f.get("revision")]

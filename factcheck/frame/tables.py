@@ -133,6 +133,8 @@ def table_claims(doc: Document, claims: Sequence[Claim], lex: TableLexicon) -> l
         if i > 0:
             row = _row_label(line, lex)
             sep = _separator(line, lex) if row else None
+            if row and sep is None and _ROW_FIGURE.match(" ".join(line.split())[len(row[0]):]):
+                sep = len(line)  # "Shr 25 cts": a row of the current period alone (none stated for the prior)
             if row and sep is not None:
                 if row[0] in seen:
                     # "Shr ... Net ... Revs" again with no header between: the next block of the table (the
@@ -165,6 +167,11 @@ def table_claims(doc: Document, claims: Sequence[Claim], lex: TableLexicon) -> l
         else:
             out.append(c)
     return out
+
+
+#: what follows a row label in a one-column row: a figure and its unit, nothing else ("Shr 25 cts")
+_ROW_FIGURE = re.compile(r"\s*(?:loss\s+|profit\s+)?[$£]?\d[\d,.]*\s*(?:[a-z]{1,4}|mln|billion|dlrs|pct)?\.?\s*$",
+                         re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------ markdown tables
