@@ -76,6 +76,9 @@ FEATURE_WORDS = {
     "same_phrase": "the same metric phrase, modifiers and all ('prime lending rate')",
     "dense": "inside one text, a sentence that is a run of figures (many items under one noun)",
 }
+#: subjects a sentence names itself, or through the pronoun that opens it
+_NAMED_HERE = frozenset({SubjectSource.SENTENCE, SubjectSource.ANTECEDENT})
+
 #: verb classes (concepts.yaml) that only frame a figure as a level or a change: "reached" vs "grew to"
 #: is no evidence of two different things
 _FRAMING_VERBS = frozenset({"be", "rise", "fall"})
@@ -388,6 +391,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
                 f["other_verb"] = 1.0
         if ca.of_object and cb.of_object:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
+        elif cx.material and cy.material and not cx.material & cy.material:
+            f["other_of"] = 1.0  # "tonnes of ore" / "tons of copper anodes"
         sa, sb = ca.subject_source, cb.subject_source
         if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
             f["shared_entity"] = 1.0
@@ -402,7 +407,7 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
         if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
-            if sa == sb == SubjectSource.SENTENCE:
+            if {sa, sb} <= _NAMED_HERE:
                 # both sentences name whom the figure is about, and not the same one: Felt and his wife,
                 # two clubs' offers. One story does not excuse that.
                 f["other_subject"] = 1.0

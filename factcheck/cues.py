@@ -93,6 +93,35 @@ def _window_figure(c: Claim) -> bool:
     return k >= 0 and c.quantity.kind == "count" and bool(_WINDOW.search(c.sentence[max(0, k - 20):k]))
 
 
+#: "72,000 tons of copper anodes", "40,000 tonnes of free market feed wheat": the stuff a measure is of
+_MATERIAL = re.compile(r"^\s+of\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+_NOT_MATERIAL = frozenset({"the", "a", "an", "its", "their", "his", "her", "which", "whom", "what", "this", "that",
+                           "them", "it", "these", "those", "free", "market", "about", "some", "total", "all"})
+
+
+def _material(c: Claim) -> frozenset[str]:
+    """The content words of the of-phrase right after a measure or count ("tonnes of copper anodes" ->
+    {"copper", "anode"}), or none: two amounts of other stuff are two figures."""
+    if c.quantity.kind not in ("measure", "count"):
+        return frozenset()
+    text = c.quantity.text.strip()
+    k = c.sentence.find(text)
+    m = _MATERIAL.match(c.sentence[k + len(text):k + len(text) + 60]) if k >= 0 else None
+    if m is None:
+        return frozenset()
+    words = []
+    for w in m.group(1).split():
+        if w in _PHRASE_ENDS:
+            break
+        if w not in _NOT_MATERIAL and w not in _STOP:
+            words.append(_stem(w))
+    return frozenset(words)
+
+
+_PHRASE_ENDS = frozenset({"in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "was", "were", "is",
+                          "are", "has", "have", "had", "will", "would", "under", "over", "against", "during"})
+
+
 def _increment(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
@@ -239,6 +268,8 @@ class Cues:
     increment: bool
     #: the figure sizes a window ("the first five drives")
     chosen: bool
+    #: what a measure or count is of ("tonnes of copper anodes")
+    material: frozenset[str]
     part: bool
     pronoun: int
     weekdays: frozenset[str]
@@ -256,7 +287,7 @@ class Cues:
         days = _days(c.sentence)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2), enumerated=enumerated(c),
-                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), part=bool(part_word(c)),
+                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), material=_material(c), part=bool(part_word(c)),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
                    times=frozenset(w for w in days if not w.isalpha()),
                    window=_window(c.sentence, c.quantity.text.strip()), sentence=c.sentence,

@@ -34,6 +34,7 @@ PERIOD_SOURCE_WORDS = {
 #: How each subject source reads in words.
 SUBJECT_SOURCE_WORDS = {
     SubjectSource.SENTENCE: "named in the figure's own sentence",
+    SubjectSource.ANTECEDENT: "named in the sentence before, which the pronoun opening this one points back to",
     SubjectSource.HEADLINE: "from the document's headline",
     SubjectSource.DOCUMENT: "the entity the document is mostly about",
     SubjectSource.NONE: "nobody named anywhere",

@@ -50,6 +50,7 @@ class SubjectSource(StrEnum):
     """Where a claim's subject came from; the further from the figure, the weaker the alignment."""
 
     SENTENCE = "sentence"      # named in the figure's own sentence
+    ANTECEDENT = "antecedent"  # named in the sentence before, which the pronoun opening this one points back to
     HEADLINE = "headline"      # the document's headline or first line
     DOCUMENT = "document"      # the entity the document is mostly about
     NONE = "none"              # nobody named anywhere: the claim can only align weakly

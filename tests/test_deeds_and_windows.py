@@ -51,3 +51,13 @@ def test_a_window_the_writer_chose_is_no_count_in_dispute() -> None:
                       "two drives against the Herons, and the crowd left early.",
              "c.txt": "League Notes\n\nThe Herons visit the Pikes next week.\n\nAll 9,000 tickets sold out in an hour."}
     assert not _loud(texts)
+
+
+def test_it_points_back_to_the_name_before() -> None:
+    text = ("Tarvia And Olmen Talk Tin\n\nThe two tin producers met in Olmen on Monday.\n\nTarvia is the largest tin "
+            "producer in the region. It mined about 41,300 tonnes of tin in 1986, the ministry said.\n\nOlmen, the "
+            "second largest, cut its sales this week. It mined 29,800 tonnes of tin in 1986.")
+    claims = {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
+    first, second = claims["about 41,300 tonnes"], claims["29,800 tonnes"]
+    assert first.subject == ("Tarvia",) and second.subject == ("Olmen",)
+    assert not _loud({"d.txt": text})  # two producers' output, not one figure told twice

@@ -9,6 +9,8 @@ document's main entity, recording where it came from. It is a pure function of t
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -281,6 +283,13 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
             # "Korvin Steel said its net profit rose 12 percent": the speaker's own figure
             subject, source = (c.attribution,), SubjectSource.SENTENCE
             provenance.append(Provenance("subject", c.attribution, "the speaker's own figure ('its')"))
+        if not subject and _PRONOUN_LED.match(c.sentence):
+            before = _sentence_before(c.quantity.start, sentences)
+            named = tuple(entities_of(text, *before)) if before else ()
+            if named:
+                # "Peru, the second biggest producer, froze sales. It produced 57 mln ounces": Peru's figure
+                subject, source = named[:1], SubjectSource.ANTECEDENT
+                provenance.append(Provenance("subject", named[0], "the name opening the sentence before ('it')"))
         if not subject and ctx.headline:
             subject, source = ctx.headline, SubjectSource.HEADLINE
         elif not subject and ctx.main:
@@ -291,6 +300,15 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
         concept = replace(concept, context=tuple(dict.fromkeys([*ctx.headline, *ctx.main])), subject_source=source)
         out.append(replace(c, subject=tuple(sorted(set(subject))), concept=concept, provenance=tuple(provenance)))
     return out
+
+
+_PRONOUN_LED = re.compile(r"^\W*(?:it|its|they|their|he|his|she|her)\b", re.IGNORECASE)
+
+
+def _sentence_before(at: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the sentence before the one holding offset ``at``, if any."""
+    k = bisect.bisect_right([a for a, _b in sentences], at) - 1
+    return sentences[k - 1] if k >= 1 else None
 
 
 def _concept_why(c: Concept) -> str:
