@@ -153,3 +153,22 @@ def test_a_report_that_moved_on_is_no_correction() -> None:
 def test_a_changed_figure_in_an_unmarked_version_is_still_found() -> None:
     texts = {"may.txt": _ISSUE.format(now="6.45", before="6.80"), "may2.txt": _ISSUE.format(now="6.54", before="6.80")}
     assert [f for f in _loud(texts) if f.get("revision")]
+
+
+def test_a_date_that_names_a_programme_is_not_the_figures_time() -> None:
+    claim = next(c for c in _claims("Some 21,500 tonnes of barley remain open to Kestland under the export scheme "
+                                    "announced March 3, 1987, the agency said.") if "21,500" in c.quantity.text)
+    assert claim.period is None  # neither the figure's period nor the document's date
+
+
+def test_a_figures_own_participle_keeps_its_time() -> None:
+    claim = next(c for c in _claims("There were 640 bulletins filed in the last 24 hours.") if c.quantity.text == "640")
+    # the time expression is the figure's own, though an undated text cannot resolve it (skipped, it would be
+    # "undated")
+    assert claim.period_source == "unresolved"
+
+
+def test_an_index_base_year_is_not_its_period() -> None:
+    claim = next(c for c in _claims("Brannock's index of farm prices rose 2.3 pct to 141.6 (base 1975) in 1987.")
+                 if c.quantity.text == "2.3 pct")
+    assert claim.period is not None and claim.period.label == "1987"
