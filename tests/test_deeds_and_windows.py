@@ -61,3 +61,11 @@ def test_it_points_back_to_the_name_before() -> None:
     first, second = claims["about 41,300 tonnes"], claims["29,800 tonnes"]
     assert first.subject == ("Tarvia",) and second.subject == ("Olmen",)
     assert not _loud({"d.txt": text})  # two producers' output, not one figure told twice
+
+
+def test_a_company_reporting_its_results_is_their_subject() -> None:
+    text = ("Harwell Mining Results\n\nFor 1987, Harwell reported net income of 61.3 mln dlrs.\n\nAmong its peers, "
+            "Corvane, the largest zinc producer in the region, had net income of 88.9 mln dlrs in 1987.")
+    claims = {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
+    assert claims["61.3 mln dlrs"].subject == ("Harwell",)
+    assert not _loud({"d.txt": text})

@@ -29,6 +29,19 @@ _GLUE = frozenset("of in on at for to from by with the a an and or per than as i
 _HEADLINE_MAX_WORDS = 16
 _CLAUSE_JOINS = frozenset("and but or while whereas".split())
 _OWN = re.compile(r"\bits\b", re.IGNORECASE)
+#: "<name> reported net income of ...": a verb of results whose object holds the figure
+_RESULTS_VERB = re.compile(r"\b(?:reported|posted|recorded|booked)\s+(?:a\s+|an\s+)?[a-z -]{0,40}$", re.IGNORECASE)
+
+
+def _reports_own(c: Claim) -> bool:
+    """Does the attributed name report the figure as its own result ("Newmont reported net income of X"),
+    the verb right after the name and the figure in its object?"""
+    k = c.sentence.find(c.quantity.text.strip())
+    j = c.sentence.find(c.attribution or "\0")
+    if k < 0 or j < 0 or j > k:
+        return False
+    between = c.sentence[j + len(c.attribution or ""):k]
+    return bool(re.match(r"\s*(?:reported|posted|recorded|booked)\b", between)) and bool(_RESULTS_VERB.search(between))
 
 
 @dataclass(frozen=True)
@@ -290,6 +303,10 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
                 # "Peru, the second biggest producer, froze sales. It produced 57 mln ounces": Peru's figure
                 subject, source = named[:1], SubjectSource.ANTECEDENT
                 provenance.append(Provenance("subject", named[0], "the name opening the sentence before ('it')"))
+        if not subject and c.attribution and _reports_own(c):
+            # "For 1986, Newmont reported net income of 74.2 mln dlrs": a company reporting its own results
+            subject, source = (c.attribution,), SubjectSource.SENTENCE
+            provenance.append(Provenance("subject", c.attribution, "the reporter of its own results ('reported')"))
         if not subject and ctx.headline:
             subject, source = ctx.headline, SubjectSource.HEADLINE
         elif not subject and ctx.main:
