@@ -289,7 +289,10 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
                             provenance=(*c.provenance, Provenance("metric", found[0], f"noun near the figure "
                                                                                       f"'{concept.noun}', rule {found[1]}")))
                 concept = concept_of(c, text, lex, known_verbs, money_nouns)
-        subject = c.subject
+        # item words a rule's term leaves ("capital" of "capital spending") say what, not whose: a sentence
+        # with only those names no one, and its subject is looked for further out like any other's
+        items = tuple(x for x in c.subject if not x[:1].isupper())
+        subject = tuple(x for x in c.subject if x[:1].isupper())
         source = SubjectSource.SENTENCE if subject else SubjectSource.NONE
         provenance = list(c.provenance)
         if not subject and c.attribution and _OWN.search(c.sentence):
@@ -311,6 +314,7 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
             subject, source = ctx.headline, SubjectSource.HEADLINE
         elif not subject and ctx.main:
             subject, source = ctx.main, SubjectSource.DOCUMENT
+        subject = tuple(subject) + items
         if source in (SubjectSource.HEADLINE, SubjectSource.DOCUMENT):
             provenance.append(Provenance("subject", ", ".join(subject), f"{source.value} of {doc.name}"))
         provenance.append(Provenance("concept", concept.key or "-", _concept_why(concept)))
