@@ -261,7 +261,7 @@ class Cues:
     subjects: NameSet
     #: the capitalised subjects (names)
     proper: NameSet
-    #: subjects of more than two characters: what another sentence may name of this claim
+    #: the names among its subjects (capitalised, more than two characters): what another sentence may name of it
     names: tuple[str, ...]
     enumerated: bool
     modifiers: tuple[str, ...]
@@ -286,7 +286,7 @@ class Cues:
     def of(cls, c: Claim) -> Cues:
         days = _days(c.sentence)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
-                   names=tuple(s for s in c.subject if len(s) > 2), enumerated=enumerated(c),
+                   names=tuple(s for s in c.subject if len(s) > 2 and s[:1].isupper()), enumerated=enumerated(c),
                    modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), material=_material(c), part=bool(part_word(c)),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
                    times=frozenset(w for w in days if not w.isalpha()),
