@@ -401,11 +401,11 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
             # only where the other clause names no one of its own: "10 houses in Takengon, the capital of
             # Central Aceh" is not about Aceh's 300
             f["shared_entity"] = 1.0
-        elif SubjectSource.NONE not in (sa, sb) and shares(cx.subjects, cy.subjects):
-            f["shared_context"] = 1.0
+        elif SubjectSource.NONE not in (sa, sb) and shares(cx.proper, cy.proper):
+            f["shared_context"] = 1.0  # names, not item words: "capital" spending is no one's
         elif not cross and not (a.subject and b.subject):
             f["shared_context"] = 1.0  # one document, no other subject named: the document's own
-        if a.subject and b.subject and "shared_entity" not in f and not shares(cx.subjects, cy.subjects):
+        if cx.proper.names and cy.proper.names and "shared_entity" not in f and not shares(cx.proper, cy.proper):
             # weaker evidence inside one story, where clause names are often an agency or a vessel
             if {sa, sb} <= _NAMED_HERE:
                 # both sentences name whom the figure is about, and not the same one: Felt and his wife,
