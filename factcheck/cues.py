@@ -94,7 +94,9 @@ def _window_figure(c: Claim) -> bool:
 
 
 #: "72,000 tons of copper anodes", "40,000 tonnes of free market feed wheat": the stuff a measure is of
-_MATERIAL = re.compile(r"^\s+of\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+#: and a distance's reference place ("six miles west of Cobb", "26 miles from Santa Rosa")
+_MATERIAL = re.compile(r"^\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away)\s+)?"
+                       r"(?:of|from)\s+((?:[A-Za-z][A-Za-z-]*\s+){0,3}[A-Za-z][A-Za-z-]*)")
 _NOT_MATERIAL = frozenset({"the", "a", "an", "its", "their", "his", "her", "which", "whom", "what", "this", "that",
                            "them", "it", "these", "those", "free", "market", "about", "some", "total", "all"})
 
@@ -107,10 +109,10 @@ def _material(c: Claim) -> frozenset[str]:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
     m = _MATERIAL.match(c.sentence[k + len(text):k + len(text) + 60]) if k >= 0 else None
-    if m is None:
-        return frozenset()
+    if m is None or (c.quantity.kind == "count" and m.group(0).lstrip().lower().startswith("from")):
+        return frozenset()  # "rose to 12 from 10" is no stuff a count is of
     words = []
-    for w in m.group(1).split():
+    for w in m.group(1).lower().split():
         if w in _PHRASE_ENDS:
             break
         if w not in _NOT_MATERIAL and w not in _STOP:

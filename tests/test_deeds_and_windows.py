@@ -69,3 +69,16 @@ def test_a_company_reporting_its_results_is_their_subject() -> None:
     claims = {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
     assert claims["61.3 mln dlrs"].subject == ("Harwell",)
     assert not _loud({"d.txt": text})
+
+
+def test_winding_down_injures_no_one() -> None:
+    claims = _claims("By 4 p.m. Tuesday, the hearing was winding down as seven were already sworn in as jurors.")
+    assert all(c.rule != "casualties.injured" for c in claims.values())
+    wounded = _claims("The blast in Harrow Lane wounded 23 people, police said.")
+    assert wounded["23"].rule == "casualties.injured"
+
+
+def test_distances_from_two_places_are_two_figures() -> None:
+    text = ("Quake Near Orland\n\nThe quake was eight miles west of Dunmore and struck at dawn.\n\nIt was also "
+            "about thirty-one miles from Port Aven, the survey said.")
+    assert not _loud({"d.txt": text})

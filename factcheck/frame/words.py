@@ -26,6 +26,10 @@ def is_english_word(low: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def verb_lemma(low: str) -> str:
+    """The verb's lemma, offline ("killed" -> "kill"). News says "wound" of people, never of clocks: the
+    lemmatiser's "wound" -> "wind" would make "winding down" a verb of injuring."""
+    if low in _NEWS_LEMMAS:
+        return _NEWS_LEMMAS[low]
     try:
         from lemminflect import getLemma
 
@@ -33,6 +37,9 @@ def verb_lemma(low: str) -> str:
         return lemmas[0] if lemmas else low
     except Exception:
         return low
+
+
+_NEWS_LEMMAS = {"wound": "wound", "wounds": "wound", "wounded": "wound", "wounding": "wound"}
 
 
 def lemma_phrase(phrase: str) -> str:
