@@ -136,6 +136,10 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     return (rule, concept, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
 
 
+#: in two reports of one story, a report's undated figure may tell of an event this many days before it
+_REPORTED_AFTER_DAYS = 7
+
+
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
                         one_story: bool = False) -> tuple[bool, str]:
     """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
@@ -163,6 +167,8 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
         implicit, explicit = (pa, pb) if a.period_source == "document_date" else (pb, pa)
         if explicit.start <= implicit.start <= explicit.end:
             return True, ""
+        if one_story and 0 <= (implicit.start - explicit.end).days <= _REPORTED_AFTER_DAYS:
+            return True, ""  # "four bombs fell on 10 November" and a report of 11 November on the bombing
         return False, f"different periods: {explicit.label or explicit.start} vs no period given ({implicit.label})"
     if pa.start == pb.start and pa.end == pb.end:
         return True, ""
