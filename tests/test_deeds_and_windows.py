@@ -82,3 +82,16 @@ def test_distances_from_two_places_are_two_figures() -> None:
     text = ("Quake Near Orland\n\nThe quake was eight miles west of Dunmore and struck at dawn.\n\nIt was also "
             "about thirty-one miles from Port Aven, the survey said.")
     assert not _loud({"d.txt": text})
+
+
+def test_the_name_a_sentence_opens_with_is_its_subject() -> None:
+    text = ("Gulls Name Coach\n\nWren Halloway resigned from the Gulls after six seasons, the club said.\n\n"
+            "Tamsin Orr left the Gulls after nine seasons, and Orr's staff followed her.")
+    claims = {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
+    assert claims["six"].subject == ("Wren Halloway",) and claims["nine"].subject == ("Tamsin Orr",)
+    assert not _loud({"d.txt": text})  # two coaches' seasons
+
+
+def test_a_possessor_opening_the_sentence_is_not_its_subject() -> None:
+    claims = _claims("Verania's assault on the port killed 48 people, the agency said.")
+    assert claims["48"].subject != ("Verania's",)

@@ -270,6 +270,15 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     headline_entities = tuple(entities_of(text, *head)) if head else ()
     names = [tuple(entities_of(text, a, b)) for a, b in sentences[:40]]
     ctx = document_context(names, headline_entities)
+    starts = [a for a, _b in sentences]
+    read: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def names_at(span: tuple[int, int]) -> tuple[str, ...]:
+        """The names of one sentence, read once however many of its figures ask."""
+        got = read.get(span)
+        if got is None:
+            got = read[span] = tuple(entities_of(text, *span))
+        return got
     out = []
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs, money_nouns)
@@ -300,12 +309,22 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
             subject, source = (c.attribution,), SubjectSource.SENTENCE
             provenance.append(Provenance("subject", c.attribution, "the speaker's own figure ('its')"))
         if not subject and _PRONOUN_LED.match(c.sentence):
-            before = _sentence_before(c.quantity.start, sentences)
-            named = tuple(entities_of(text, *before)) if before else ()
+            before = _sentence_before(c.quantity.start, sentences, starts)
+            named = names_at(before) if before else ()
             if named:
                 # "Peru, the second biggest producer, froze sales. It produced 57 mln ounces": Peru's figure
                 subject, source = named[:1], SubjectSource.ANTECEDENT
                 provenance.append(Provenance("subject", named[0], "the name opening the sentence before ('it')"))
+        if not subject:
+            span = _sentence_at(c.quantity.start, sentences, starts)
+            lead = _sentence_subject(c, names_at(span) if span else ())
+            if lead and " " not in lead and text.count(lead) < 2:
+                lead = None  # a lone capitalised first word ("Only three survived") is no name by itself
+            if lead:
+                # "Dale Pruitt resigned from the Gulls after six seasons": the figure's clause names no one,
+                # the sentence's does
+                subject, source = (lead,), SubjectSource.SENTENCE
+                provenance.append(Provenance("subject", lead, "the name the sentence opens with"))
         if not subject and c.attribution and _reports_own(c):
             # "For 1986, Newmont reported net income of 74.2 mln dlrs": a company reporting its own results
             subject, source = (c.attribution,), SubjectSource.SENTENCE
@@ -326,9 +345,33 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
 _PRONOUN_LED = re.compile(r"^\W*(?:it|its|they|their|he|his|she|her)\b", re.IGNORECASE)
 
 
-def _sentence_before(at: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def _sentence_at(at: int, sentences: Sequence[tuple[int, int]], starts: Sequence[int]) -> tuple[int, int] | None:
+    """The span of the sentence holding offset ``at`` (``starts``: the sentences' starts), if any."""
+    k = bisect.bisect_right(starts, at) - 1
+    return sentences[k] if k >= 0 and at < sentences[k][1] else None
+
+
+def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
+    """The name a sentence opens with, when a verb follows it ("Dale Pruitt resigned ...", "Marsh, who
+    played ..."): the sentence's subject. Not its speaker ("Lang said 12 were killed"), and not a name that
+    only starts a longer phrase."""
+    first = names[0] if names else None
+    if not first or not c.sentence.startswith(first) or first == c.attribution:
+        return None
+    m = re.match(r"\s*(?:,\s*who\b|([a-z]+)\b)", c.sentence[len(first):])
+    if m is None or (m.group(1) or "") in _NOT_VERBS:
+        return None  # "Israel's assault ...", "Earthquake Levels Villages on ...": no name and its verb
+    return first
+
+
+#: words after a sentence's first name that show it is no subject followed by its verb
+_NOT_VERBS = frozenset({"and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "the", "a",
+                        "an", "s"})
+
+
+def _sentence_before(at: int, sentences: Sequence[tuple[int, int]], starts: Sequence[int]) -> tuple[int, int] | None:
     """The span of the sentence before the one holding offset ``at``, if any."""
-    k = bisect.bisect_right([a for a, _b in sentences], at) - 1
+    k = bisect.bisect_right(starts, at) - 1
     return sentences[k - 1] if k >= 1 else None
 
 
