@@ -613,6 +613,76 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
             yield rule, [c for c in members if not rule.ignores(c.sentence)]
 
 
+@dataclass(frozen=True)
+class CheckContext:
+    """What the per-block pass needs of the whole set, computed once (`check_context`) and shared by every
+    block: an engine that judges blocks on other machines ships this, not the set."""
+
+    pair: PairContext
+    settings: CompareSettings
+    align: AlignSettings
+    all_undated: bool
+    today: dt.date
+    doc_dates: Mapping[str, dt.date | None]
+    one_source: Mapping[str, str]
+
+
+def check_context(claims: Sequence[Claim], *, settings: CompareSettings | None = None, all_undated: bool = False,
+                  today: dt.date | None = None, doc_dates: Mapping[str, dt.date | None] | None = None,
+                  doc_names: Mapping[str, frozenset[str]] | None = None, doc_heads: Mapping[str, str] | None = None,
+                  align: AlignSettings | None = None,
+                  one_source: Mapping[str, str] | None = None) -> CheckContext:
+    """The set-level context of `cross_check` (document names, heads, dates, telling names, crowd size)."""
+    doc_dates = doc_dates or {}
+    return CheckContext(_pair_context(claims, doc_dates, doc_names, doc_heads),
+                        settings or load_compare_settings(), align or load_align_settings(), all_undated,
+                        today or dt.date.today(), doc_dates, one_source or {})
+
+
+def block_findings(rule: Rule, members: Sequence[Claim], fx: RateSource, cx: CheckContext) -> dict[str, Finding]:
+    """The findings of one candidate block (`blocks`), by id, in the order they were found."""
+    one_source, settings, align, ctx = cx.one_source, cx.settings, cx.align, cx.pair
+    findings: dict[str, Finding] = {}
+    multi = _multi_valued_docs(members)
+    for a, b in candidate_pairs(members, align.pairwise_limit):
+        if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
+            continue  # two versions of one document: their changes are revisions (factcheck.revisions)
+        if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
+            continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
+        if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
+            continue  # one text, one voice, three or more values: a series of things, not a dispute
+        feats = features(a, b, ctx)
+        al = score(feats, align)
+        level = align.level_for(al.score)
+        if level is None:
+            continue  # not the same thing, as far as the evidence goes
+        if feats.get("no_subject"):
+            level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
+        if a.doc == b.doc and level == Level.NOTE:
+            continue  # inside one document only a strong alignment is a self-contradiction
+        f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=cx.all_undated, today=cx.today,
+                   doc_dates=cx.doc_dates)
+        if f is not None:
+            findings.setdefault(f.id, f)
+    return findings
+
+
+def final_findings(found: Iterable[Mapping[str, Finding]], claims: Sequence[Claim], rules: RuleSet,
+                   cx: CheckContext) -> list[Finding]:
+    """The pass over the union of every block's findings (given in block order): matched figures, agreements
+    the settings leave out, opposite directions of one name, outliers against a consensus; sorted."""
+    findings: dict[str, Finding] = {}
+    for block in found:
+        for fid, f in block.items():
+            findings.setdefault(fid, f)
+    findings = without_matched(findings)
+    if not cx.settings.report_agreements:
+        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
+    for f in _direction_findings(claims, rules, cx.settings, cx.all_undated):
+        findings.setdefault(f.id, f)
+    return sort_findings(summarise_outliers(list(findings.values())))
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
@@ -627,39 +697,11 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
+
+    Three steps, so that an engine can run the middle one per block elsewhere (`factcheck.engine`):
+    `check_context` once, `block_findings` per block of `blocks`, `final_findings` over their union.
     """
-    one_source = one_source or {}
-    settings = settings or load_compare_settings()
-    align = align or load_align_settings()
-    doc_dates = doc_dates or {}
-    today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
-    findings: dict[str, Finding] = {}
-    for rule, members in blocks(claims, rules):
-        multi = _multi_valued_docs(members)
-        for a, b in candidate_pairs(members, align.pairwise_limit):
-            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
-                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
-                continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
-                continue  # one text, one voice, three or more values: a series of things, not a dispute
-            feats = features(a, b, ctx)
-            al = score(feats, align)
-            level = align.level_for(al.score)
-            if level is None:
-                continue  # not the same thing, as far as the evidence goes
-            if feats.get("no_subject"):
-                level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
-            if a.doc == b.doc and level == Level.NOTE:
-                continue  # inside one document only a strong alignment is a self-contradiction
-            f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
-                       doc_dates=doc_dates)
-            if f is not None:
-                findings.setdefault(f.id, f)
-    findings = without_matched(findings)
-    if not settings.report_agreements:
-        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
-    for f in _direction_findings(claims, rules, settings, all_undated):
-        findings.setdefault(f.id, f)
-    return sort_findings(summarise_outliers(list(findings.values())))
+    cx = check_context(claims, settings=settings, all_undated=all_undated, today=today, doc_dates=doc_dates,
+                       doc_names=doc_names, doc_heads=doc_heads, align=align, one_source=one_source)
+    return final_findings((block_findings(rule, members, fx, cx) for rule, members in blocks(claims, rules)),
+                          claims, rules, cx)
