@@ -47,12 +47,12 @@ class DaskEngine:
         self._cluster: Any = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(n_workers=jobs or available_cores(), threads_per_worker=1,
                                              processes=True, dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self._cluster)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:  # refused, timed out, or not an address
             self.close()
             where = f"--scheduler {scheduler}" if scheduler else "--engine dask"
             raise FactcheckError(f"cannot reach a Dask scheduler: {exc}", where) from None
