@@ -250,3 +250,43 @@ def test_no_progress_in_ci_or_when_piped(bigger_set: Path, docset: Path) -> None
     piped = run(docset.parent, "check", docset.name, "--today", TODAY, "-j", "1")
     assert piped.returncode == 0
     assert "docs/s" not in piped.stderr and "framing" not in piped.stderr and "\x1b" not in piped.stderr
+
+
+def test_cross_check_needs_no_extractor_in_its_process(tmp_path: Path) -> None:
+    """Claims framed in one process and judged in another, which never extracted anything (a Dask worker,
+    the parent of -j workers, claims read back from an index), give the same findings: units the lexicon
+    defines ("bpd", "bcm") are known to the unit registry without the extractor."""
+    docs = {"a.txt": "OPEC output\n\n3 March 2022\n\nOPEC pumped 28.5 mln bpd of crude in February, the agency said.\n",
+            "b.txt": "OPEC output\n\n4 March 2022\n\nOPEC pumped 31.2 mln bpd of crude in February, the agency said.\n"}
+    script = tmp_path / "apart.py"
+    script.write_text(f"""
+import datetime as dt, pickle, sys
+from factcheck.fx import EcbRates
+
+def frame():
+    from factcheck.pipeline import _default_rules, dated_document, frame_documents
+    docs = [dated_document(n, t) for n, t in sorted({docs!r}.items())]
+    return _default_rules(), frame_documents(docs, _default_rules(), all_undated=False)
+
+def judge(rules, framed):  # the rules come with the claims, as a Dask worker gets them: none loaded here
+    from factcheck.pipeline import check_framed
+    r = check_framed(framed, rules, EcbRates(), dt.date(2026, 11, 22), all_undated=False)
+    print(sorted((f.verdict, f.id) for f in r.findings))
+
+if sys.argv[1] == "frame":
+    sys.stdout.buffer.write(pickle.dumps(frame()))
+elif sys.argv[1] == "judge":
+    judge(*pickle.loads(sys.stdin.buffer.read()))
+else:
+    judge(*pickle.loads(pickle.dumps(frame())))
+""", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def python(mode: str, given: bytes | None = None) -> bytes:
+        return subprocess.run([sys.executable, str(script), mode], input=given, capture_output=True, env=env,
+                              timeout=120, check=True).stdout
+
+    together = python("both").decode()
+    apart = python("judge", python("frame")).decode()
+    assert "contradiction" in together
+    assert apart == together

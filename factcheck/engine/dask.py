@@ -80,7 +80,7 @@ class DaskEngine:
               progress: Tracker | None = None) -> list[FramedDocument]:
         """Every document framed on the cluster, in order."""
         advance = (progress or NO_PROGRESS).stage("framing", len(docs), "docs")
-        [shared] = self.client.scatter([rules], broadcast=True)
+        [shared] = self.client.scatter([rules], broadcast=True, hash=False)
         framed: list[FramedDocument] = []
         for part, results in self._ordered(_frame_partition, chunks(docs, *FRAME_PARTITION),
                                            (shared, all_undated, budget), advance):
@@ -101,7 +101,7 @@ class DaskEngine:
         found = list(blocks(claims, rules))
         advance = (progress or NO_PROGRESS).stage("cross-checking", len(found), "blocks")
         parts = balanced(found, self.workers() * PER_WORKER)
-        [shared_cx, shared_fx] = self.client.scatter([cx, fx], broadcast=True)
+        [shared_cx, shared_fx] = self.client.scatter([cx, fx], broadcast=True, hash=False)
         futures = [self.client.submit(_judge_partition, part, shared_fx, shared_cx, pure=False) for part in parts]
         by_block: dict[int, dict[str, Finding]] = {}
         from distributed import as_completed
