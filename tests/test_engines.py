@@ -149,6 +149,42 @@ def test_time_budget_holds_in_a_worker(docset: Path, tmp_path: Path) -> None:
     assert procs[0].stdout == procs[1].stdout
 
 
+CRANE_RULE = """title: Harbour cranes
+level: error
+metric:
+  name: cranes
+  terms: [cranes, crane]
+applies_to:
+  kinds: [count]
+match_on: [subject]
+tolerance:
+  relative: "0%"
+message: "{metric}: {a} vs {b}"
+"""
+
+
+def test_spawned_workers_get_the_users_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where workers are spawned rather than forked (macOS, Windows), the rule set, a user's rule directory
+    included, is sent to each worker once; the report is the one-process report."""
+    import multiprocessing
+
+    from factcheck.rules import load_rules
+
+    (tmp_path / "my-rules" / "shipping").mkdir(parents=True)
+    (tmp_path / "my-rules" / "shipping" / "cranes.yaml").write_text(CRANE_RULE, encoding="utf-8")
+    rules = load_rules(extra_dirs=(tmp_path / "my-rules",))
+    folder = write_docset(tmp_path / "few", 40, seed=5, huge_number=False)
+    docs = [dated_document(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.iterdir())]
+    monkeypatch.setattr(local, "FRAME_MIN_BYTES", 0)
+    monkeypatch.setattr(local, "_context", lambda: multiprocessing.get_context("spawn"))
+    today = dt.date(2026, 11, 22)
+    with LocalEngine(2) as engine:
+        spawned = check_documents(docs, rules=rules, today=today, engine=engine)
+        assert engine._pool is not None  # the work did go to (spawned) workers
+    assert spawned == check_documents(docs, rules=rules, today=today)
+    assert any(f.rule == "shipping.cranes" and f.verdict == "contradiction" for f in spawned.findings)
+
+
 def test_small_set_stays_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = LocalEngine(4)
 
@@ -290,3 +326,40 @@ else:
     apart = python("judge", python("frame")).decode()
     assert "contradiction" in together
     assert apart == together
+
+
+def test_workers_leave_when_the_parent_is_killed(docset: Path) -> None:
+    """`kill -9` of a run leaves no worker waiting for work that will never come."""
+    import signal
+    import time
+
+    if not Path(f"/proc/self/task/{os.getpid()}/children").exists():
+        pytest.skip("needs Linux /proc/PID/task/TID/children")
+
+    def alive(pid: int) -> bool:  # an exited worker nobody reaped yet (a zombie) is gone
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "check", docset.name, "-j", "2", "--today", TODAY],
+                            cwd=docset.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not workers and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+            kids = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+            workers = [int(x) for x in kids.read_text().split()] if kids.exists() else []
+        assert workers, "no worker process was started"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if alive(w)]
+    finally:
+        for w in workers:
+            if alive(w):
+                os.kill(w, signal.SIGKILL)

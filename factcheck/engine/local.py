@@ -12,8 +12,11 @@ more than it saves.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -37,6 +40,8 @@ FRAME_CHUNK = (32_000, 64)
 EXTRACT_CHUNK = (256_000, 512)
 #: Chunks in flight per worker: enough to keep it busy while its last result travels back.
 WINDOW = 2
+#: Seconds between a worker's looks at whether its parent is still there.
+PARENT_CHECK = 0.5
 
 Extracted = tuple[Document, list[Quantity], tuple[Problem, ...]]
 
@@ -175,14 +180,24 @@ _WORKER_RULES: RuleSet | None = None
 
 
 def _init_worker(rules: RuleSet | None) -> None:
-    """Once per worker: Ctrl-C is the parent's to handle, and the Stage (or extractor) is built here."""
+    """Once per worker: Ctrl-C is the parent's to handle, a parent killed outright takes its workers with
+    it, and the Stage (or extractor) is built here."""
     global _WORKER_RULES
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER_RULES = rules
     if rules is not None:
         stage_for(rules)
     else:
         _extractor()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (``kill -9``) would wait for work forever: it leaves within a second."""
+    while True:
+        time.sleep(PARENT_CHECK)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _frame_chunk(docs: list[Document], all_undated: bool, budget: float | None) -> list[FramedDocument]:
