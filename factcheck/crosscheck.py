@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
@@ -614,6 +614,108 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
             yield rule, [c for c in members if not rule.ignores(c.sentence)]
 
 
+#: What `block_findings` counts, in the order `Report.stats` lists them: pairs that share a blocking key,
+#: those whose score could reach a level (so every feature was worked out), and those judged.
+COUNTS = ("candidate_pairs", "pairs_scored", "pairs_aligned")
+
+
+class Judged(NamedTuple):
+    """One block's verdicts: its findings by id, in the order they were found, and the work they took
+    (`COUNTS`). What an engine sends back from wherever the block was judged."""
+
+    findings: dict[str, Finding]
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the per-block pass needs of the whole set, computed once (`check_context`) and shared by every
+    block: an engine that judges blocks on other machines ships this, not the set."""
+
+    pair: PairContext
+    settings: CompareSettings
+    align: AlignSettings
+    all_undated: bool
+    today: dt.date
+    doc_dates: Mapping[str, dt.date | None]
+    one_source: Mapping[str, str]
+
+
+def check_context(claims: Sequence[Claim], *, settings: CompareSettings | None = None, all_undated: bool = False,
+                  today: dt.date | None = None, doc_dates: Mapping[str, dt.date | None] | None = None,
+                  doc_names: Mapping[str, frozenset[str]] | None = None, doc_heads: Mapping[str, str] | None = None,
+                  align: AlignSettings | None = None,
+                  one_source: Mapping[str, str] | None = None) -> CheckContext:
+    """The set-level context of `cross_check` (document names, heads, dates, telling names, crowd size)."""
+    doc_dates = doc_dates or {}
+    return CheckContext(_pair_context(claims, doc_dates, doc_names, doc_heads),
+                        settings or load_compare_settings(), align or load_align_settings(), all_undated,
+                        today or dt.date.today(), doc_dates, one_source or {})
+
+
+def block_findings(rule: Rule, members: Sequence[Claim], fx: RateSource, cx: CheckContext) -> Judged:
+    """The findings of one candidate block (`blocks`) and the work they took.
+
+    Each candidate pair is scored by `factcheck.align`, the costly features only where the score could still
+    reach the least level the pair could be reported at, and only a pair that aligns at least weakly is
+    judged. A claim is in one block only, so what the pair context worked out for the block's claims is
+    dropped when it is done (`PairContext.forget`)."""
+    ctx, align, one_source = cx.pair, cx.align, cx.one_source
+    multi = _multi_valued_docs(members)
+    sides = [ctx.side(c) for c in members]
+    findings: dict[str, Finding] = {}
+    candidates = scored = judged = 0
+    for i, j in candidate_index_pairs(members, align.pairwise_limit):
+        candidates += 1
+        x, y = sides[i], sides[j]
+        a, b = x.claim, y.claim
+        if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
+            continue  # two versions of one document: their changes are revisions (factcheck.revisions)
+        if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
+            continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
+        if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx) \
+                and not (restated(a, b) and len(a.sentence.split()) >= 8):
+            continue  # one text, one voice, three or more values: a series of things, not a dispute
+        got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
+        if got is None:
+            continue  # cannot reach the least level the pair could be reported at
+        scored += 1
+        feats, al = got
+        level = align.level_for(al.score)
+        if level is None:
+            continue  # not the same thing, as far as the evidence goes
+        if feats.get("no_subject"):
+            level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
+        if a.doc == b.doc and level == Level.NOTE:
+            continue  # inside one document only a strong alignment is a self-contradiction
+        judged += 1
+        f = _judge(a, b, rule, fx, cx.settings, multi, al, level, all_undated=cx.all_undated, today=cx.today,
+                   doc_dates=cx.doc_dates)
+        if f is not None:
+            findings.setdefault(f.id, f)
+    ctx.forget(members)  # a claim is in one block only
+    return Judged(findings, (candidates, scored, judged))
+
+
+def final_findings(found: Iterable[Judged], claims: Sequence[Claim], rules: RuleSet,
+                   cx: CheckContext) -> tuple[list[Finding], dict[str, int]]:
+    """The pass over the union of every block's findings (given in block order): matched figures, agreements
+    the settings leave out, opposite directions of one name, outliers against a consensus; sorted, with the
+    work every block took added up (`COUNTS`)."""
+    findings: dict[str, Finding] = {}
+    totals = [0] * len(COUNTS)
+    for block in found:
+        for fid, f in block.findings.items():
+            findings.setdefault(fid, f)
+        totals = [t + n for t, n in zip(totals, block.counts)]
+    findings = without_matched(findings)
+    if not cx.settings.report_agreements:
+        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
+    for f in _direction_findings(claims, rules, cx.settings, cx.all_undated):
+        findings.setdefault(f.id, f)
+    return sort_findings(summarise_outliers(list(findings.values()))), dict(zip(COUNTS, totals))
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
@@ -633,7 +735,8 @@ def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource,
                         doc_heads: Mapping[str, str] | None = None,
                         align: AlignSettings | None = None,
                         one_source: Mapping[str, str] | None = None) -> tuple[list[Finding], dict[str, int]]:
-    """All findings for a set of claims (from one or many documents). Pure: data in, data out.
+    """All findings for a set of claims (from one or many documents), and the work they took. Pure: data in,
+    data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
     `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
@@ -642,53 +745,11 @@ def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource,
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
 
-    The counts say how much work the set took: ``candidate_pairs`` (pairs that share a blocking key),
-    ``pairs_scored`` (those whose score could reach a level, so every feature was worked out) and
-    ``pairs_aligned`` (those judged).
+    Three steps, so that an engine can run the middle one per block elsewhere (`factcheck.engine`):
+    `check_context` once, `block_findings` per block of `blocks`, `final_findings` over their union. The
+    counts (`COUNTS`) say how much work the set took.
     """
-    one_source = one_source or {}
-    settings = settings or load_compare_settings()
-    align = align or load_align_settings()
-    doc_dates = doc_dates or {}
-    today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
-    findings: dict[str, Finding] = {}
-    counts = {"candidate_pairs": 0, "pairs_scored": 0, "pairs_aligned": 0}
-    for rule, members in blocks(claims, rules):
-        multi = _multi_valued_docs(members)
-        sides = [ctx.side(c) for c in members]
-        for i, j in candidate_index_pairs(members, align.pairwise_limit):
-            counts["candidate_pairs"] += 1
-            x, y = sides[i], sides[j]
-            a, b = x.claim, y.claim
-            if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
-                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
-                continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx) \
-                    and not (restated(a, b) and len(a.sentence.split()) >= 8):
-                continue  # one text, one voice, three or more values: a series of things, not a dispute
-            got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
-            if got is None:
-                continue  # cannot reach the least level the pair could be reported at
-            counts["pairs_scored"] += 1
-            feats, al = got
-            level = align.level_for(al.score)
-            if level is None:
-                continue  # not the same thing, as far as the evidence goes
-            if feats.get("no_subject"):
-                level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
-            if a.doc == b.doc and level == Level.NOTE:
-                continue  # inside one document only a strong alignment is a self-contradiction
-            counts["pairs_aligned"] += 1
-            f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
-                       doc_dates=doc_dates)
-            if f is not None:
-                findings.setdefault(f.id, f)
-        ctx.forget(members)  # a claim is in one block only
-    findings = without_matched(findings)
-    if not settings.report_agreements:
-        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
-    for f in _direction_findings(claims, rules, settings, all_undated):
-        findings.setdefault(f.id, f)
-    return sort_findings(summarise_outliers(list(findings.values()))), counts
+    cx = check_context(claims, settings=settings, all_undated=all_undated, today=today, doc_dates=doc_dates,
+                       doc_names=doc_names, doc_heads=doc_heads, align=align, one_source=one_source)
+    return final_findings((block_findings(rule, members, fx, cx) for rule, members in blocks(claims, rules)),
+                          claims, rules, cx)
