@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
@@ -129,18 +129,39 @@ def _names(c: Claim) -> set[str]:
 
 
 def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
-                    representatives: int = 7) -> Iterator[tuple[Claim, Claim]]:
+                    representatives: int = 7,
+                    focus: Collection[str] | None = None) -> Iterator[tuple[Claim, Claim]]:
     """Pairs worth scoring inside one block, so cost grows with the claims, not their square.
 
     A block of up to ``whole`` claims is compared whole. A larger one is compared where two claims share a
     document or a name; a name shared by more than ``limit`` claims ("U.S.") is compared against its
     consensus: every claim meets a few representatives spread over the sorted values (the median among
     them), so an outlier among hundreds of agreeing reports is still found, and nothing is cut.
+
+    ``focus`` (document names) keeps only the pairs with a claim of one of them, chosen exactly as among
+    all pairs: a batch checked against an archive (`factcheck.index`) meets the archive as it would in one
+    set, and the archive's pairs among themselves are never scored.
     """
+    if focus is not None:
+        hot = [(c.doc or "") in focus for c in members]
+        yield from _pairs(members, limit, whole, representatives, hot)
+        return
+    yield from _pairs(members, limit, whole, representatives, None)
+
+
+def _pairs(members: Sequence[Claim], limit: int, whole: int, representatives: int,
+           hot: Sequence[bool] | None) -> Iterator[tuple[Claim, Claim]]:
+    """`candidate_pairs`; with ``hot``, only the pairs with a hot member (and without enumerating the rest)."""
     if len(members) <= whole:
+        if hot is None:
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    yield members[i], members[j]
+            return
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
-                yield members[i], members[j]
+                if hot[i] or hot[j]:
+                    yield members[i], members[j]
         return
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(members):
@@ -157,16 +178,19 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
 
     for key in sorted(index):
         ids = index[key]
+        if hot is not None and not any(hot[k] for k in ids):
+            continue  # no pair here can have a hot member
         if len(ids) <= limit:
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
-                    yield from emit(ids[x], ids[y])
+                    if hot is None or hot[ids[x]] or hot[ids[y]]:
+                        yield from emit(ids[x], ids[y])
             continue
         ranked = sorted(ids, key=lambda k: (members[k].quantity.value is None, members[k].quantity.value or 0.0, k))
         step = max(1, len(ranked) // (representatives - 1))
         reps = sorted(set(ranked[::step][:representatives]) | {ranked[len(ranked) // 2]})
         for r in reps:
-            for k in ids:
+            for k in (ids if hot is None or hot[r] else [k for k in ids if hot[k]]):
                 yield from emit(r, k)
 
 

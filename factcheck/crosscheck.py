@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
@@ -447,7 +447,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
 
 
 def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: CompareSettings,
-                        all_undated: bool) -> list[Finding]:
+                        all_undated: bool, focus: Collection[str] | None = None) -> list[Finding]:
     """'Sensex up' in one text, 'Sensex down 74.58 points' in another: opposite directions of one name.
 
     Only claims framed as a name's own movement (metric ``direction``) take part. When both sides state a
@@ -473,7 +473,7 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
     for i, a in enumerate(movers):
         for b in movers[i + 1:]:
             da, db = a.quantity.direction, b.quantity.direction
-            if a.doc == b.doc or da == db:
+            if a.doc == b.doc or da == db or (focus is not None and a.doc not in focus and b.doc not in focus):
                 continue
             stated = (a.quantity.value is not None, b.quantity.value is not None)
             if all(stated) or ("flat" in (da, db) and any(stated)):
@@ -501,13 +501,9 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
     same value said twice, or values of other years, are not "several"), and whether the set is short texts.
     ``doc_names`` (document -> the names its whole text uses) tells reports of one story apart from unrelated
     ones; without it, the names the claims are about stand in."""
-    values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     docs: dict[str, int] = defaultdict(int)
     for c in claims:
-        key = concept_key(c)
         docs[c.doc or ""] += 1
-        if key is not None:
-            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
     sentences: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
@@ -515,20 +511,37 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
         if doc_names is None:  # without the texts, the names the claims are about stand in
             for s in c.subject:
                 names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
-    # a claim and its evidence: two texts of a few sentences (a headed story of several lines is no claim)
-    short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values()) and not any((doc_heads or {}).get(d) for d in docs)
+    short = short_texts(len(docs), [len(v) for v in sentences.values()], any((doc_heads or {}).get(d) for d in docs))
+    if doc_names is None:
+        doc_names = {d: frozenset(v) for d, v in names.items()}
+    doc_names = _telling_names(doc_names)
+    return PairContext(values_per_doc=value_counts(claims), short_texts=short,
+                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}), doc_heads=dict(doc_heads or {}),
+                       documents=len(docs))
+
+
+def value_counts(claims: Iterable[Claim]) -> dict[tuple, int]:
+    """How many distinct values each document gives per (document, concept key, period, voice): a fact of
+    each document alone, so a claim index can store it per document (`factcheck.index`)."""
+    values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
+    for c in claims:
+        key = concept_key(c)
+        if key is not None:
+            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
+
     def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
         per_unit: dict = defaultdict(int)
         for unit, _lo, _hi in v:
             per_unit[unit] += 1
         return max(per_unit.values())
 
-    if doc_names is None:
-        doc_names = {d: frozenset(v) for d, v in names.items()}
-    doc_names = _telling_names(doc_names)
-    return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
-                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}), doc_heads=dict(doc_heads or {}),
-                       documents=len(docs))
+    return {k: distinct(v) for k, v in values.items()}
+
+
+def short_texts(documents: int, sentences: Sequence[int], headed: bool) -> bool:
+    """A claim and its evidence: two documents (with claims) of a few sentences each, neither a headed story
+    of several lines. ``sentences``: how many distinct sentences each document's claims sit in."""
+    return documents == 2 and all(n <= 3 for n in sentences) and not headed
 
 
 def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
@@ -540,11 +553,16 @@ def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
     for words in doc_names.values():
         for w in words:
             df[w] += 1
-    cut = max(least, share * len(doc_names))
-    common = {w for w, n in df.items() if n > cut}
+    common = common_names(df, len(doc_names), least, share)
     if not common:
         return dict(doc_names)
     return {d: frozenset(words - common) for d, words in doc_names.items()}
+
+
+def common_names(df: Mapping[str, int], documents: int, least: int = 30, share: float = 0.01) -> set[str]:
+    """The names of ``df`` (name -> how many of the set's ``documents`` use it) too common to tell a story."""
+    cut = max(least, share * documents)
+    return {w for w, n in df.items() if n > cut}
 
 
 def _series(c: Claim, ctx: PairContext) -> bool:
@@ -618,7 +636,8 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
                 doc_dates: Mapping[str, dt.date | None] | None = None,
                 doc_names: Mapping[str, frozenset[str]] | None = None,
                 doc_heads: Mapping[str, str] | None = None,
-                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
+                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None,
+                context: PairContext | None = None, focus: Collection[str] | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents). Pure: data in, data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
@@ -627,17 +646,23 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
+
+    For a batch checked against a claim index (`factcheck.index`): ``context`` is the whole set's
+    `PairContext` (the index knows what the loaded claims alone cannot: every document's names and values),
+    and ``focus`` (the batch's documents) keeps only the pairs with a claim of the batch.
     """
     one_source = one_source or {}
     settings = settings or load_compare_settings()
     align = align or load_align_settings()
     doc_dates = doc_dates or {}
     today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
+    ctx = context if context is not None else _pair_context(claims, doc_dates, doc_names, doc_heads)
     findings: dict[str, Finding] = {}
     for rule, members in blocks(claims, rules):
+        if focus is not None and not any(c.doc in focus for c in members):
+            continue
         multi = _multi_valued_docs(members)
-        for a, b in candidate_pairs(members, align.pairwise_limit):
+        for a, b in candidate_pairs(members, align.pairwise_limit, focus=focus):
             if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
                 continue  # two versions of one document: their changes are revisions (factcheck.revisions)
             if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
@@ -660,6 +685,6 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     findings = without_matched(findings)
     if not settings.report_agreements:
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
-    for f in _direction_findings(claims, rules, settings, all_undated):
+    for f in _direction_findings(claims, rules, settings, all_undated, focus):
         findings.setdefault(f.id, f)
     return sort_findings(summarise_outliers(list(findings.values())))
