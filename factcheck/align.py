@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
@@ -130,7 +130,7 @@ def _names(c: Claim) -> set[str]:
 
 def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
                     representatives: int = 7,
-                    focus: Collection[str] | None = None) -> Iterator[tuple[Claim, Claim]]:
+                    hot: Callable[[Claim], bool] | None = None) -> Iterator[tuple[Claim, Claim]]:
     """Pairs worth scoring inside one block, so cost grows with the claims, not their square.
 
     A block of up to ``whole`` claims is compared whole. A larger one is compared where two claims share a
@@ -138,15 +138,12 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
     consensus: every claim meets a few representatives spread over the sorted values (the median among
     them), so an outlier among hundreds of agreeing reports is still found, and nothing is cut.
 
-    ``focus`` (document names) keeps only the pairs with a claim of one of them, chosen exactly as among
-    all pairs: a batch checked against an archive (`factcheck.index`) meets the archive as it would in one
+    ``hot`` keeps only the pairs with a hot claim, chosen exactly as among all pairs (a subsequence of
+    them): a batch checked against an archive (`factcheck.index`) meets the archive as it would in one
     set, and the archive's pairs among themselves are never scored.
     """
-    if focus is not None:
-        hot = [(c.doc or "") in focus for c in members]
-        yield from _pairs(members, limit, whole, representatives, hot)
-        return
-    yield from _pairs(members, limit, whole, representatives, None)
+    flags = None if hot is None else [hot(c) for c in members]
+    yield from _pairs(members, limit, whole, representatives, flags)
 
 
 def _pairs(members: Sequence[Claim], limit: int, whole: int, representatives: int,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
@@ -447,7 +447,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
 
 
 def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: CompareSettings,
-                        all_undated: bool, focus: Collection[str] | None = None) -> list[Finding]:
+                        all_undated: bool, hot: Callable[[Claim], bool] | None = None) -> list[Finding]:
     """'Sensex up' in one text, 'Sensex down 74.58 points' in another: opposite directions of one name.
 
     Only claims framed as a name's own movement (metric ``direction``) take part. When both sides state a
@@ -473,7 +473,7 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
     for i, a in enumerate(movers):
         for b in movers[i + 1:]:
             da, db = a.quantity.direction, b.quantity.direction
-            if a.doc == b.doc or da == db or (focus is not None and a.doc not in focus and b.doc not in focus):
+            if a.doc == b.doc or da == db or (hot is not None and not hot(a) and not hot(b)):
                 continue
             stated = (a.quantity.value is not None, b.quantity.value is not None)
             if all(stated) or ("flat" in (da, db) and any(stated)):
@@ -651,40 +651,80 @@ def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, sett
     `PairContext` (the index knows what the loaded claims alone cannot: every document's names and values),
     and ``focus`` (the batch's documents) keeps only the pairs with a claim of the batch.
     """
-    one_source = one_source or {}
     settings = settings or load_compare_settings()
-    align = align or load_align_settings()
-    doc_dates = doc_dates or {}
-    today = today or dt.date.today()
     ctx = context if context is not None else _pair_context(claims, doc_dates, doc_names, doc_heads)
+    judging = Judging(fx, settings, align or load_align_settings(), ctx, one_source or {}, all_undated,
+                      today or dt.date.today(), doc_dates or {})
+    hot = None if focus is None else (lambda c: c.doc in focus)
     findings: dict[str, Finding] = {}
     for rule, members in blocks(claims, rules):
-        if focus is not None and not any(c.doc in focus for c in members):
-            continue
-        multi = _multi_valued_docs(members)
-        for a, b in candidate_pairs(members, align.pairwise_limit, focus=focus):
-            if a.doc != b.doc and a.doc in one_source and one_source.get(a.doc) == one_source.get(b.doc or ""):
-                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
-                continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, ctx):
-                continue  # one text, one voice, three or more values: a series of things, not a dispute
-            feats = features(a, b, ctx)
-            al = score(feats, align)
-            level = align.level_for(al.score)
-            if level is None:
-                continue  # not the same thing, as far as the evidence goes
-            if feats.get("no_subject"):
-                level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
-            if a.doc == b.doc and level == Level.NOTE:
-                continue  # inside one document only a strong alignment is a self-contradiction
-            f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
-                       doc_dates=doc_dates)
-            if f is not None:
-                findings.setdefault(f.id, f)
+        for f in block_findings(rule, members, judging, hot):
+            findings.setdefault(f.id, f)
+    return finish(findings, claims, rules, judging, hot)
+
+
+@dataclass(frozen=True)
+class Judging:
+    """What every candidate pair of one cross-check is judged with."""
+
+    fx: RateSource
+    settings: CompareSettings
+    align: AlignSettings
+    ctx: PairContext
+    one_source: Mapping[str, str]
+    all_undated: bool
+    today: dt.date
+    doc_dates: Mapping[str, dt.date | None]
+
+
+def block_findings(rule: Rule, members: Sequence[Claim], j: Judging, hot: Callable[[Claim], bool] | None = None,
+                   memo: dict[tuple[int, int], Finding | None] | None = None) -> list[Finding]:
+    """The findings of one block's candidate pairs, in order; with ``hot``, only of the pairs with a hot claim.
+    ``memo`` (pair of claim ids -> its finding) lets a caller that asks a block again judge each pair once."""
+    if hot is not None and not any(hot(c) for c in members):
+        return []
+    multi = _multi_valued_docs(members)
+    out = []
+    for a, b in candidate_pairs(members, j.align.pairwise_limit, hot=hot):
+        if memo is None:
+            f = _pair_finding(a, b, rule, multi, j)
+        elif (key := (id(a), id(b))) in memo:
+            f = memo[key]
+        else:
+            f = memo[key] = _pair_finding(a, b, rule, multi, j)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _pair_finding(a: Claim, b: Claim, rule: Rule, multi: set[str], j: Judging) -> Finding | None:
+    """One candidate pair's finding, or None when it is no pair to report on."""
+    if a.doc != b.doc and a.doc in j.one_source and j.one_source.get(a.doc) == j.one_source.get(b.doc or ""):
+        return None  # two versions of one document: their changes are revisions (factcheck.revisions)
+    if a.sentence == b.sentence and (a.doc == b.doc or a.quantity.text != b.quantity.text):
+        return None  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
+    if a.doc == b.doc and a.doc in multi and _same_voice(a, b) and _series(a, j.ctx):
+        return None  # one text, one voice, three or more values: a series of things, not a dispute
+    feats = features(a, b, j.ctx)
+    al = score(feats, j.align)
+    level = j.align.level_for(al.score)
+    if level is None:
+        return None  # not the same thing, as far as the evidence goes
+    if feats.get("no_subject"):
+        level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
+    if a.doc == b.doc and level == Level.NOTE:
+        return None  # inside one document only a strong alignment is a self-contradiction
+    return _judge(a, b, rule, j.fx, j.settings, multi, al, level, all_undated=j.all_undated, today=j.today,
+                  doc_dates=j.doc_dates)
+
+
+def finish(findings: dict[str, Finding], claims: Sequence[Claim], rules: RuleSet, j: Judging,
+           hot: Callable[[Claim], bool] | None = None) -> list[Finding]:
+    """The pairs' findings seen together: contradictions the other text accounts for dropped, agreements
+    dropped when not reported, stated directions added, one outlier's many contradictions summarised."""
     findings = without_matched(findings)
-    if not settings.report_agreements:
+    if not j.settings.report_agreements:
         findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
-    for f in _direction_findings(claims, rules, settings, all_undated, focus):
+    for f in _direction_findings(claims, rules, j.settings, j.all_undated, hot):
         findings.setdefault(f.id, f)
     return sort_findings(summarise_outliers(list(findings.values())))

@@ -16,7 +16,9 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from ..align import PairContext
-from ..crosscheck import common_names, cross_check, load_compare_settings, short_texts, sort_findings, value_counts
+from ..align import load_align_settings
+from ..crosscheck import (Judging, block_findings, blocks, common_names, finish, load_compare_settings, short_texts,
+                          sort_findings, value_counts)
 from ..errors import FactcheckError, collecting
 from ..fx import RateSource
 from ..model import Claim, Document, Finding, Report
@@ -71,9 +73,9 @@ def check_framed_against(index: ClaimIndex, framed: Sequence[FramedDocument], ru
     all_claims = sorted(claims + [c for _i, c in loaded], key=lambda c: c.doc or "")
     ctx = _context(archive, framed, list(stored.values()), claims)
     doc_dates = {d.name: d.date for d in docs} | {d.name: d.date for d in stored.values()}
-    findings = cross_check(all_claims, rules, fx, settings=load_compare_settings(),
-                           all_undated=_all_undated(archive, docs), today=today, doc_dates=doc_dates,
-                           one_source=version_groups(everything), context=ctx, focus=batch)
+    judging = Judging(fx, load_compare_settings(), load_align_settings(), ctx, version_groups(everything),
+                      _all_undated(archive, docs), today, doc_dates)
+    findings = _findings(all_claims, rules, judging, batch)
     chain = [p for p in revision_chain(everything, _in_order(docs, stored.values())) if {p.earlier, p.later} & batch]
     if chain:
         texts, full = _version_material(archive, framed, chain)
@@ -83,6 +85,36 @@ def check_framed_against(index: ClaimIndex, framed: Sequence[FramedDocument], ru
         findings = [f for f in findings if not _suppressed(f, marks)]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(_with_batch(findings, batch)),
                   rules=rules.to_dicts(), warnings=tuple(p for f in framed for p in f.problems))
+
+
+#: how many rings of archived claims around the batch are judged (see `_findings`)
+RINGS = 2
+
+
+def _findings(claims: Sequence[Claim], rules: RuleSet, j: Judging, batch: set[str]) -> list[Finding]:
+    """`crosscheck.cross_check` of the claims with the batch in focus.
+
+    An archived figure that a batch figure contradicts may be an outlier against many archived reports, and
+    one set would then summarise its contradictions as one finding (`second_look.summarise_outliers`). So
+    the archived claims in a contradiction with the batch are put in focus too, and those they contradict
+    in turn (`RINGS` rings in all), each pair judged once; beyond the rings the archive is not judged."""
+    def in_batch(c: Claim) -> bool:
+        return c.doc in batch
+
+    found: dict[str, Finding] = {}
+    for rule, members in blocks(claims, rules):
+        memo: dict[tuple[int, int], Finding | None] = {}
+        ring: set[int] = set()
+        block = block_findings(rule, members, j, in_batch, memo)
+        for _ in range(RINGS):
+            more = {id(c) for f in block if f.verdict == "contradiction" for c in f.claims if c.doc not in batch}
+            if more <= ring:
+                break
+            ring |= more
+            block = block_findings(rule, members, j, lambda c, r=frozenset(ring): c.doc in batch or id(c) in r, memo)
+        for f in block:
+            found.setdefault(f.id, f)
+    return finish(found, claims, rules, j, in_batch)
 
 
 def _all_undated(archive: Archive, docs: Sequence[Document]) -> bool:
