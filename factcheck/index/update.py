@@ -13,7 +13,7 @@ from typing import Callable, Mapping, Sequence
 
 from ..errors import Problem
 from ..model import Document
-from ..pipeline import stage_for
+from ..pipeline import FramedDocument, stage_for
 from ..rules import RuleSet
 from ..suppress import Suppression
 from .fingerprint import fingerprint
@@ -52,21 +52,27 @@ def under(name: str, roots: Sequence[str]) -> bool:
 def update_index(index: ClaimIndex, documents: Sequence[Document], rules: RuleSet, *,
                  suppressions: Mapping[str, Sequence[Suppression]] | None = None,
                  time_budget: float | None = None, prune: Sequence[str] | None = None, batch_size: int = 64,
-                 progress: Callable[[int], None] | None = None) -> IndexRun:
+                 progress: Callable[[int], None] | None = None,
+                 framer: Callable[[Sequence[Document]], Sequence[FramedDocument]] | None = None) -> IndexRun:
     """Add, replace and (with ``prune``: those stored under these roots and not among ``documents``)
-    remove documents. ``progress`` is told how many documents each written batch held."""
+    remove documents. ``progress`` is told how many documents each written batch held; ``framer`` frames
+    a batch (default: `pipeline.Stage.frame` in this process; another may use a pool of processes)."""
     fp = fingerprint(rules)
     known = index.known()
     marks = suppressions or {}
     todo = [(d, h) for d in sorted(documents, key=lambda d: d.name)
             if known.get(d.name) != (h := content_hash(d), fp)]
-    stage = stage_for(rules)
+    if framer is None:
+        stage = stage_for(rules)
+
+        def framer(batch: Sequence[Document]) -> list[FramedDocument]:
+            # framing never reads `all_undated` (the cross-check does): a document is framed once for any set
+            return [stage.frame(d, all_undated=False, budget=time_budget) for d in batch]
     added = replaced = claims = versions = 0
     problems: list[Problem] = []
     for k in range(0, len(todo), max(1, batch_size)):
         chunk = todo[k:k + batch_size]
-        # framing never reads `all_undated` (the cross-check does): a document is framed once for any set
-        framed = [stage.frame(d, all_undated=False, budget=time_budget) for d, _h in chunk]
+        framed = framer([d for d, _h in chunk])
         problems += [p for f in framed for p in f.problems]
         with index.batch():
             pairs, _seen = batch_versions(Archive(index.conn, {d.name for d, _h in chunk}),
