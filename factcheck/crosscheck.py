@@ -120,6 +120,7 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     if concept is None:
         return None
     if q.kind == "measure":
+        _units_defined()
         try:
             kind = "measure:" + unit_registry.dimensionality(q.unit or "")
         except Exception:
@@ -134,6 +135,16 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
         kind = q.kind
     rule = "generic" if c.rule == "none" else c.rule
     return (rule, concept, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
+
+
+@lru_cache(maxsize=1)
+def _units_defined() -> None:
+    """The lexicon's own units ("barrel_per_day") defined in this process's pint registry: a process that
+    cross-checks claims framed elsewhere (a claim index, a pool of framing processes) has not loaded it, and
+    its blocking keys would otherwise lose every measure of such a unit."""
+    from .extract.lexicon import load_lexicon
+
+    load_lexicon()
 
 
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,

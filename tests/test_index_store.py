@@ -114,3 +114,58 @@ def test_a_correction_indexed_after_its_original_is_stored_as_its_version(tmp_pa
         pairs = index.conn.execute("SELECT e.name, l.name, p.marker FROM version_pairs p JOIN documents e ON "
                                    "e.id = p.earlier JOIN documents l ON l.id = p.later").fetchall()
     assert pairs == [("wire/corvane.txt", "wire/corvane-corrected.txt", "Corrected")]
+
+
+def test_framing_does_not_depend_on_the_set_being_undated() -> None:
+    """The index frames a document once for any set it may meet: that holds only while framing ignores
+    `all_undated` (the cross-check reads it, from the whole set's dates)."""
+    from factcheck.pipeline import frame_documents
+
+    docs = stories() + golden()
+    undated = [replace(d, date=None, date_source="none") for d in docs]
+    for batch in (docs, undated):
+        once = frame_documents(batch, _default_rules(), all_undated=True)
+        assert once == frame_documents(batch, _default_rules(), all_undated=False)
+
+
+def test_a_document_over_its_time_budget_is_left_out_and_tried_again(tmp_path: Path) -> None:
+    from factcheck.errors import Problem, WarningKind
+    from factcheck.pipeline import FramedDocument
+
+    docs = stories()[:4]
+
+    def late_framer(batch):  # the second document runs out of time
+        from factcheck.pipeline import frame_documents
+
+        out = frame_documents(batch, _default_rules(), all_undated=False)
+        late = (Problem(WarningKind.TIME_BUDGET, "late", docs[1].name),)
+        return [FramedDocument(f.document, (), f.names, f.head, late) if f.document.name == docs[1].name else f
+                for f in out]
+
+    with ClaimIndex.open(tmp_path / "c.db") as index:
+        run = update_index(index, docs, _default_rules(), framer=late_framer)
+        assert (run.added, run.left_out) == (3, 1) and docs[1].name not in index.known()
+        again = update_index(index, docs, _default_rules())
+        assert (again.added, again.unchanged) == (1, 3)
+
+
+def test_blocking_keys_do_not_depend_on_what_this_process_framed_before() -> None:
+    """A claim framed in another process keeps its blocking key here: a measure of a lexicon unit
+    ("barrel_per_day") needs the lexicon's pint definitions, which framing loads and an index reader may not."""
+    import subprocess
+    import sys
+
+    code = ("from factcheck.crosscheck import _group_key; from factcheck.index.codec import claim_of; import sys; "
+            "print(_group_key(claim_of(sys.stdin.read())))")
+    from factcheck.index.codec import claim_row
+    from factcheck.model import Document
+    from factcheck.pipeline import frame_documents
+    from factcheck.crosscheck import _group_key
+
+    doc = Document("oil.txt", "Ardania pumped 1.2 mln bpd in March, its oil ministry said.", dt.date(2031, 4, 2), "cli")
+    (claim,) = [c for c in frame_documents([doc], _default_rules(), all_undated=False)[0].claims if "bpd" in c.quantity.text]
+    here = _group_key(claim)
+    assert here is not None and here[3].startswith("measure:")
+    fresh = subprocess.run([sys.executable, "-c", code], input=claim_row(claim), capture_output=True, text=True,
+                           check=True)
+    assert fresh.stdout.strip() == str(here)

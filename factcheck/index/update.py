@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Callable, Mapping, Sequence
 
-from ..errors import Problem
+from ..errors import Problem, WarningKind
 from ..model import Document
 from ..pipeline import FramedDocument, stage_for
 from ..rules import RuleSet
@@ -32,11 +32,14 @@ class IndexRun:
     removed: int = 0
     claims: int = 0
     versions: int = 0
+    #: documents over their time budget: not stored (a stored older text of theirs is removed)
+    left_out: int = 0
     problems: tuple[Problem, ...] = field(default=())
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, {self.removed} removed; "
-                f"{self.claims} claims written, {self.versions} version pairs")
+        late = f", {self.left_out} left out (time budget)" if self.left_out else ""
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, {self.removed} removed"
+                f"{late}; {self.claims} claims written, {self.versions} version pairs")
 
 
 def under(name: str, roots: Sequence[str]) -> bool:
@@ -68,22 +71,28 @@ def update_index(index: ClaimIndex, documents: Sequence[Document], rules: RuleSe
         def framer(batch: Sequence[Document]) -> list[FramedDocument]:
             # framing never reads `all_undated` (the cross-check does): a document is framed once for any set
             return [stage.frame(d, all_undated=False, budget=time_budget) for d in batch]
-    added = replaced = claims = versions = 0
+    added = replaced = claims = versions = left_out = 0
     problems: list[Problem] = []
     for k in range(0, len(todo), max(1, batch_size)):
         chunk = todo[k:k + batch_size]
         framed = framer([d for d, _h in chunk])
         problems += [p for f in framed for p in f.problems]
+        # a document over its time budget has no claims to show for itself: not stored, so a rerun tries again
+        late = {f.document.name for f in framed if any(p.kind == WarningKind.TIME_BUDGET for p in f.problems)}
+        kept = [(f, d, h) for f, (d, h) in zip(framed, chunk) if d.name not in late]
         with index.batch():
             pairs, _seen = batch_versions(Archive(index.conn, {d.name for d, _h in chunk}),
-                                          [f.document for f in framed])
-            for f, (d, h) in zip(framed, chunk):
+                                          [f.document for f, _d, _h in kept])
+            for name in sorted(late):
+                index.remove(name)
+            for f, d, h in kept:
                 index.put(f.document, f.claims, f.names, f.head, content=h, fingerprint=fp,
                           suppressions=tuple(marks.get(d.name, ())))
                 added += d.name not in known
                 replaced += d.name in known
                 claims += len(f.claims)
             versions += index.put_pairs(pairs)
+        left_out += len(late)
         if progress is not None:
             progress(len(chunk))
     removed = 0
@@ -93,4 +102,4 @@ def update_index(index: ClaimIndex, documents: Sequence[Document], rules: RuleSe
         if gone:
             with index.batch():
                 removed = sum(index.remove(n) for n in gone)
-    return IndexRun(added, replaced, len(documents) - len(todo), removed, claims, versions, tuple(problems))
+    return IndexRun(added, replaced, len(documents) - len(todo), removed, claims, versions, left_out, tuple(problems))
