@@ -555,8 +555,12 @@ def short_texts(documents: int, sentences: Sequence[int], headed: bool) -> bool:
     return documents == 2 and all(n <= 3 for n in sentences) and not headed
 
 
-def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
-                   share: float = 0.01) -> dict[str, frozenset[str]]:
+#: a name more than this many documents and this share of the set use is too common to tell a story
+NAMES_LEAST, NAMES_SHARE = 30, 0.01
+
+
+def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = NAMES_LEAST,
+                   share: float = NAMES_SHARE) -> dict[str, frozenset[str]]:
     """Without the names that many documents of a large set use ("Corp", "Qtr", "Jan", "Net" in a wire's
     year of earnings tables): they tell no story apart. A name in more than ``least`` documents and more
     than ``share`` of them is dropped; one event's dozen reports all keep theirs."""
@@ -570,7 +574,8 @@ def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
     return {d: frozenset(words - common) for d, words in doc_names.items()}
 
 
-def common_names(df: Mapping[str, int], documents: int, least: int = 30, share: float = 0.01) -> set[str]:
+def common_names(df: Mapping[str, int], documents: int, least: int = NAMES_LEAST,
+                 share: float = NAMES_SHARE) -> set[str]:
     """The names of ``df`` (name -> how many of the set's ``documents`` use it) too common to tell a story."""
     cut = max(least, share * documents)
     return {w for w, n in df.items() if n > cut}

@@ -11,13 +11,15 @@ figures are revisions (`links.batch_versions`, `revisions.revisions`).
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from ..align import PairContext
 from ..align import load_align_settings
-from ..crosscheck import (Judging, block_findings, blocks, common_names, finish, load_compare_settings, short_texts,
+from ..crosscheck import (NAMES_LEAST, NAMES_SHARE, Judging, block_findings, blocks, common_names, finish, load_compare_settings, short_texts,
                           sort_findings, value_counts)
 from ..errors import FactcheckError, collecting
 from ..fx import RateSource
@@ -26,7 +28,7 @@ from ..pipeline import FramedDocument, _default_fx, _default_rules, _suppressed,
 from ..revisions import revisions
 from ..rules import RuleSet
 from ..suppress import Suppression
-from ..versions import revision_chain, version_groups
+from ..versions import VersionPair, revision_chain, version_groups
 from .fingerprint import fingerprint
 from .links import batch_versions
 from .query import Archive, StoredDoc
@@ -63,7 +65,23 @@ def check_framed_against(index: ClaimIndex, framed: Sequence[FramedDocument], ru
                              "rules or another factcheck: run `factcheck index` again with the same rules")
     keys = {k for c in claims if (k := gkey_of(c)) is not None and k != DIRECTION}
     words = {w for c in claims if c.quantity.kind == "direction" for w in direction_words(c)}
-    loaded = archive.claims_by_key(keys) + archive.direction_claims(words)
+    with _settled() as settle:
+        loaded = archive.claims_by_key(keys) + archive.direction_claims(words)
+        settle()
+        findings = _judged(archive, framed, rules, fx, today, loaded, batch)
+    marks = dict(suppressions or {}) | {name: m for name, m in findings[1].items() if m}
+    found = [f for f in findings[0] if not (marks and _suppressed(f, marks))]
+    return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(_with_batch(found, batch)),
+                  rules=rules.to_dicts(), warnings=tuple(p for f in framed for p in f.problems))
+
+
+def _judged(archive: Archive, framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date,
+            loaded: Sequence[tuple[int, Claim]],
+            batch: set[str]) -> tuple[list[Finding], dict[str, tuple[Suppression, ...]]]:
+    """The findings of batch and loaded archive claims, revisions included, and the archived documents'
+    suppressions."""
+    docs = [f.document for f in framed]
+    claims = [c for f in framed for c in f.claims]
     pairs, versioned = batch_versions(archive, docs)
     stored_pairs = archive.stored_pairs(versioned.values())
     everything = sorted({*pairs, *stored_pairs}, key=lambda p: (p.earlier, p.later))
@@ -76,15 +94,34 @@ def check_framed_against(index: ClaimIndex, framed: Sequence[FramedDocument], ru
     judging = Judging(fx, load_compare_settings(), load_align_settings(), ctx, version_groups(everything),
                       _all_undated(archive, docs), today, doc_dates)
     findings = _findings(all_claims, rules, judging, batch)
-    chain = [p for p in revision_chain(everything, _in_order(docs, stored.values())) if {p.earlier, p.later} & batch]
+    chain = [p for p in revision_chain(_chain_pairs(everything, batch), _in_order(docs, stored.values()))
+             if {p.earlier, p.later} & batch]
     if chain:
         texts, full = _version_material(archive, framed, chain)
         findings = sort_findings([*findings, *revisions(chain, texts, full)])
-    marks = dict(suppressions or {}) | {d.name: d.suppressions for d in stored.values() if d.suppressions}
-    if marks:
-        findings = [f for f in findings if not _suppressed(f, marks)]
-    return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(_with_batch(findings, batch)),
-                  rules=rules.to_dicts(), warnings=tuple(p for f in framed for p in f.problems))
+    return findings, {d.name: d.suppressions for d in stored.values()}
+
+
+@contextmanager
+def _settled() -> Iterator[Callable[[], None]]:
+    """Read many claims without the cyclic garbage collector, then judge them out of its sight: they hold no
+    cycles, yet every few thousand new objects it would walk all of them again (a third of the time of a
+    large read, and as much again while their pairs are judged). The caller calls what it is given once
+    the claims are read (`gc.freeze`); everything is handed back to the collector on the way out."""
+    was = gc.isenabled()
+    gc.disable()
+
+    def settle() -> None:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+    try:
+        yield settle
+    finally:
+        gc.unfreeze()
+        if was:
+            gc.enable()
 
 
 #: how many rings of archived claims around the batch are judged (see `_findings`)
@@ -132,6 +169,14 @@ def _ids(archive: Archive, pairs: Sequence) -> dict[str, int]:
     return out
 
 
+def _chain_pairs(pairs: Sequence[VersionPair], batch: set[str]) -> list[VersionPair]:
+    """The pairs `versions.revision_chain` needs to choose the revisions with a batch document: those of each
+    later version that has a batch version, and those among its earlier versions (which is the closest)."""
+    laters = {p.later for p in pairs if p.later in batch or p.earlier in batch}
+    earlier = {p.earlier for p in pairs if p.later in laters}
+    return [p for p in pairs if p.later in laters or (p.earlier in earlier and p.later in earlier)]
+
+
 def _in_order(docs: Sequence[Document], stored: object) -> list[Document]:
     """Batch and archived documents by name, as one sorted set orders them (only names are read)."""
     names = sorted({d.name for d in docs} | {s.name for s in stored})  # type: ignore[attr-defined]
@@ -157,11 +202,6 @@ def _context(archive: Archive, framed: Sequence[FramedDocument], stored: Sequenc
     total, with_claims, _dated = archive.totals()
     total += len(framed)
     with_claims += sum(1 for f in framed if f.claims)
-    names = {f.document.name: f.names for f in framed} | {d.name: d.names for d in stored}
-    df = Counter(archive.name_df({w for ws in names.values() for w in ws}))
-    for f in framed:
-        df.update(f.names)
-    common = common_names(df, total)
     values = value_counts(claims) | archive.values(stored)
     short = False
     if with_claims == 2:  # a claim and its evidence, perhaps: ask the few documents that have claims
@@ -171,9 +211,36 @@ def _context(archive: Archive, framed: Sequence[FramedDocument], stored: Sequenc
     heads = {f.document.name: f.head for f in framed if f.head is not None} | {
         d.name: d.head for d in stored if d.head is not None}
     dates = {f.document.name: f.document.date for f in framed} | {d.name: d.date for d in stored}
-    return PairContext(values_per_doc=values, short_texts=short,
-                       doc_names={d: frozenset(ws - common) for d, ws in names.items()},
+    return PairContext(values_per_doc=values, short_texts=short, doc_names=_Names(archive, framed, total),
                        doc_dates=dates, doc_heads=heads, documents=with_claims)
+
+
+class _Names(Mapping[str, frozenset[str]]):
+    """Each document's telling names (`crosscheck._telling_names` of the whole set), read when a pair asks:
+    the names too common to tell a story are those the index counts in more documents than the cut."""
+
+    def __init__(self, archive: Archive, framed: Sequence[FramedDocument], total: int) -> None:
+        self.archive = archive
+        self.batch = {f.document.name: f.names for f in framed}
+        self.total = total
+        cut = max(NAMES_LEAST, NAMES_SHARE * total)
+        df = Counter(w for ws in self.batch.values() for w in ws)
+        # a name the batch alone cannot push over the cut is common only if the archive has it over cut - batch
+        df.update(archive.frequent_names(int(cut) - len(framed)))
+        self.common = common_names(df, total)
+        self._seen: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, doc: str) -> frozenset[str]:
+        if doc not in self._seen:
+            words = self.batch[doc] if doc in self.batch else self.archive.names(doc)
+            self._seen[doc] = frozenset(words - self.common)
+        return self._seen[doc]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.batch)
+
+    def __len__(self) -> int:
+        return self.total
 
 
 def _with_batch(findings: Sequence[Finding], batch: set[str]) -> list[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from ..model import Claim, Concept, Period, Provenance, Quantity, SubjectSource
@@ -20,7 +21,22 @@ def _period(p: Period | None) -> list[str] | None:
 
 
 def _unperiod(v: list[str] | None) -> Period | None:
-    return None if v is None else Period(dt.date.fromisoformat(v[0]), dt.date.fromisoformat(v[1]), v[2])
+    return None if v is None else _period_of(v[0], v[1], v[2])
+
+
+# Reading a batch's candidates decodes hundreds of thousands of claims whose periods and provenance repeat:
+# one shared (frozen) instance of each is built once, which halves the time and the memory of a read.
+@lru_cache(maxsize=65536)
+def _period_of(start: str, end: str, label: str) -> Period:
+    return Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end), label)
+
+
+@lru_cache(maxsize=262144)
+def _provenance_of(facet: str, value: str, source: str) -> Provenance:
+    return Provenance(facet, value, source)
+
+
+_SOURCES = {str(s): s for s in SubjectSource}
 
 
 def _quantity(q: Quantity) -> list[Any]:
@@ -45,7 +61,7 @@ def _unconcept(v: list[Any] | None) -> Concept | None:
     if v is None:
         return None
     key, noun, verb, of_object, entities, context, source = v
-    return Concept(key, noun, verb, of_object, tuple(entities), tuple(context), SubjectSource(source))
+    return Concept(key, noun, verb, of_object, tuple(entities), tuple(context), _SOURCES[source])
 
 
 def claim_row(c: Claim) -> str:
@@ -63,7 +79,7 @@ def claim_of(row: str) -> Claim:
      norm_low, norm_high, norm_unit, conversion, scope, concept, provenance) = json.loads(row)
     return Claim(_unquantity(quantity), metric, tuple(subject), _unperiod(period), period_source, aspect, modality,
                  attribution, sentence, rule, norm_value, norm_low, norm_high, norm_unit, conversion, tuple(scope),
-                 _unconcept(concept), tuple(Provenance(*p) for p in provenance))
+                 _unconcept(concept), tuple(_provenance_of(*p) for p in provenance))
 
 
 def key_text(key: tuple[str, ...]) -> str:

@@ -32,17 +32,17 @@ class StoredDoc:
     plain_head: str
     claims: int
     sentences: int
-    names: frozenset[str]
     suppressions: tuple[Suppression, ...]
 
 
-_DOC_COLUMNS = "id, name, date, date_source, head, plain_head, claims, sentences, names, suppressions"
+#: not the names (a long list each): a batch meets many documents, few of them in a scored pair
+_DOC_COLUMNS = "id, name, date, date_source, head, plain_head, claims, sentences, suppressions"
 
 
 def _doc(row: tuple) -> StoredDoc:
-    i, name, date, source, head, plain, claims, sentences, names, marks = row
+    i, name, date, source, head, plain, claims, sentences, marks = row
     return StoredDoc(i, name, dt.date.fromisoformat(date) if date else None, source, head, plain, claims, sentences,
-                     frozenset(json.loads(names)), suppressions_of(marks))
+                     suppressions_of(marks))
 
 
 def _chunks(items: Iterable, size: int = _CHUNK) -> Iterator[list]:
@@ -88,16 +88,22 @@ class Archive:
                                  (limit + len(self.shadowed),)).fetchall()
         return [d for d in map(_doc, rows) if d.id not in self.hidden][:limit]
 
-    def name_df(self, names: Iterable[str]) -> dict[str, int]:
-        """How many visible documents use each name."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(names))):
-            out.update(self.conn.execute(f"SELECT name, df FROM name_df WHERE name IN ({_marks(len(chunk))})", chunk))
+    def names(self, name: str) -> frozenset[str]:
+        """The names a visible document's text uses (`FramedDocument.names`)."""
+        row = self.conn.execute("SELECT id, names FROM documents WHERE name = ?", (name,)).fetchone()
+        return frozenset(json.loads(row[1])) if row is not None and row[0] not in self.hidden else frozenset()
+
+    def frequent_names(self, least: int) -> dict[str, int]:
+        """Every name more than ``least`` visible documents use, with how many do."""
+        out = dict(self.conn.execute("SELECT name, df FROM name_df WHERE df > ?", (least,)))
         for d in self.shadowed:
-            for n in d.names:
+            for n in self._names_of(d.id):
                 if n in out:
                     out[n] -= 1
-        return out
+        return {n: k for n, k in out.items() if k > least}
+
+    def _names_of(self, doc_id: int) -> list[str]:
+        return json.loads(self.conn.execute("SELECT names FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
 
     # ------------------------------------------------------------------ claims
     def claims_by_key(self, keys: Iterable[str]) -> list[tuple[int, Claim]]:
