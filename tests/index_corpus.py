@@ -1,5 +1,6 @@
 """Documents for the claim-index tests: made-up stories (a toll told by several outlets, a release and its
-correction, a head count in dispute, a survey that lists several counts, markets moving both ways) and every document of the golden cases."""
+correction, a head count in dispute, a survey that lists several counts, markets moving both ways) and every
+document of the golden cases."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,9 +20,9 @@ _STORM = (
     "Storm Pellam killed {n} people in Ostrava Bay, a hospital spokesman told reporters.",
 )
 RELEASE = ("Corvane Mining posts first quarter results\n\nCorvane Mining Ltd said net profit for the first quarter was "
-           "14.2 mln dlrs, against 11.9 mln dlrs a year earlier.\n\nRevenue rose to 96.4 mln dlrs from 88.1 mln "
-           "dlrs.\n\nThe company employs 2,300 people at its Tarsk mines.\n")
-CORRECTED = "Corrected - " + RELEASE.replace("14.2 mln", "16.2 mln")
+           "27.3 mln dlrs, compared with 21.8 mln dlrs in the same quarter of last year.\n\nRevenue rose to 96.4 "
+           "mln dlrs from 88.1 mln dlrs.\n\nThe company employs 2,300 people at its Tarsk mines.\n")
+CORRECTED = "Corrected - " + RELEASE.replace("27.3 mln", "29.3 mln")
 
 
 def stories() -> list[Document]:
@@ -33,9 +34,9 @@ def stories() -> list[Document]:
             "days.\n\nThe cleanup will take weeks.\n", dt.date(2031, 5, 9))
     docs["wire/corvane.txt"] = (RELEASE, dt.date(2031, 4, 21))
     docs["wire/corvane-corrected.txt"] = (CORRECTED, dt.date(2031, 4, 22))
-    docs["wire/belmar1.txt"] = ("Belmar Freight expands\n\nBelmar Freight employs 4,100 people across its depots, chief "
-                                "executive Ana Roskilde said.\n\nThe firm opened two depots in Vell.\n\nIts shares rose "
-                                "on the news.\n", dt.date(2031, 3, 2))
+    docs["wire/belmar1.txt"] = ("Belmar Freight expands\n\nBelmar Freight employs 4,100 people across its depots, "
+                                "chief executive Ana Roskilde said.\n\nThe firm opened two depots in Vell.\n\nIts "
+                                "shares rose on the news.\n", dt.date(2031, 3, 2))
     docs["wire/belmar2.txt"] = ("Belmar Freight hires\n\nBelmar Freight employs 5,600 people, chief executive Ana "
                                 "Roskilde told reporters in Vell.\n\nThe company plans more depots.\n\nAnalysts were "
                                 "cautious.\n", dt.date(2031, 3, 4))
@@ -96,7 +97,8 @@ def index_problems(path: Path) -> list[str]:
                 out.append(f"claim under the wrong key {gkey!r}")
                 break
         for table in ("claims", "direction_words", "version_keys", "doc_values"):
-            n = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
+            n = conn.execute(f"SELECT COUNT(*) FROM {table} "
+                             "WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
             if n:
                 out.append(f"{n} rows of {table} without their document")
         return out

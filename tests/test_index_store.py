@@ -163,7 +163,8 @@ def test_blocking_keys_do_not_depend_on_what_this_process_framed_before() -> Non
     from factcheck.crosscheck import _group_key
 
     doc = Document("oil.txt", "Ardania pumped 1.2 mln bpd in March, its oil ministry said.", dt.date(2031, 4, 2), "cli")
-    (claim,) = [c for c in frame_documents([doc], _default_rules(), all_undated=False)[0].claims if "bpd" in c.quantity.text]
+    framed = frame_documents([doc], _default_rules(), all_undated=False)[0]
+    (claim,) = [c for c in framed.claims if "bpd" in c.quantity.text]
     here = _group_key(claim)
     assert here is not None and here[3].startswith("measure:")
     fresh = subprocess.run([sys.executable, "-c", code], input=claim_row(claim), capture_output=True, text=True,

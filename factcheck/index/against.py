@@ -17,10 +17,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Callable, Iterator, Mapping, Sequence
 
-from ..align import PairContext
-from ..align import load_align_settings
-from ..crosscheck import (NAMES_LEAST, NAMES_SHARE, Judging, block_findings, blocks, common_names, finish, load_compare_settings, short_texts,
-                          sort_findings, value_counts)
+from ..align import PairContext, load_align_settings
+from ..crosscheck import (NAMES_LEAST, NAMES_SHARE, Judging, block_findings, blocks, common_names, finish,
+                          load_compare_settings, short_texts, sort_findings, value_counts)
 from ..errors import FactcheckError, collecting
 from ..fx import RateSource
 from ..model import Claim, Document, Finding, Report
