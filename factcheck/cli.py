@@ -138,6 +138,7 @@ def cli() -> None:
     factcheck explain ID seeds/       why a finding (or DOC:LINE: how a line was read)
     factcheck rules list              the consistency rules in force
     factcheck baseline create seeds/  accept today's findings, fail only on new ones
+    factcheck index seeds/ --db c.db  keep an archive; then: factcheck check new/ --against c.db
     """
 
 
@@ -226,6 +227,9 @@ def _extract_table(records: Sequence[Any]) -> None:
               help="Also list notes (related but not comparable pairs, contradictions at note level), in every "
                    "format; without it they are only counted.")
 @click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
+@click.option("--against", "against", default=None, metavar="DB",
+              help="Also check against the claim index DB (see `factcheck index`); report the findings with a "
+                   "claim of PATHS.")
 @_date_option
 @_max_bytes_option
 @_budget_option
@@ -237,7 +241,7 @@ def _extract_table(records: Sequence[Any]) -> None:
               help="With --engine dask: the scheduler to use (e.g. tcp://10.0.0.5:8786) [default: a local cluster].")
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
-          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool,
+          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool, against: str | None,
           date_specs: tuple[str, ...], max_bytes: int, time_budget: float, jobs: int | None, engine_name: str,
           scheduler: str | None) -> None:
     """Cross-check the documents in PATHS and report the figures that disagree."""
@@ -262,8 +266,15 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
         raise FactcheckError("--scheduler needs --engine dask")
     docs, marks, loaded = _load(paths, date_specs, max_bytes, config, rules)
     with make_engine(engine_name, jobs=jobs, scheduler=scheduler) as engine, progress() as tracker:
-        found = check_documents(docs, rules=rules, today=_today(today), suppressions=marks, time_budget=time_budget,
-                                engine=engine, progress=tracker)
+        if against:
+            from .index import ClaimIndex, check_against
+
+            with ClaimIndex.open(against, create=False) as index:
+                found = check_against(index, docs, rules=rules, today=_today(today), suppressions=marks,
+                                      time_budget=time_budget, engine=engine, progress=tracker)
+        else:
+            found = check_documents(docs, rules=rules, today=_today(today), suppressions=marks,
+                                    time_budget=time_budget, engine=engine, progress=tracker)
     report = _with_warnings(found, loaded)
     report = replace(_apply_config_levels(report, config), fail_on=fail_on)
     if no_agreements:
@@ -284,6 +295,37 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
                       show_agreements=show_agreements), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
+
+
+# ---------------------------------------------------------------------------------------- index
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db", required=True, metavar="FILE", help="The claim index (SQLite; created if missing).")
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="Add a rule directory. Repeatable.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents written per transaction (a killed run keeps every whole batch).")
+@_date_option
+@_max_bytes_option
+@_budget_option
+def index_cmd(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], config_path: str | None, batch_size: int,
+              date_specs: tuple[str, ...], max_bytes: int, time_budget: float) -> None:
+    """Store the claims of PATHS in the claim index DB, for `check --against DB`.
+
+    \b
+    Unchanged documents are skipped, changed ones replaced, and documents stored from under PATHS that are
+    gone are removed. Check with the same --rules and --config as you index with.
+    """
+    from .index import ClaimIndex, update_index
+
+    config = _config(config_path, paths)
+    rules_ = _ruleset(rule_dirs, config)
+    docs, marks, _loaded = _load(paths, date_specs, max_bytes, config, rules_)
+    with ClaimIndex.open(db) as index:
+        run = update_index(index, docs, rules_, suppressions=marks, time_budget=time_budget, prune=paths,
+                           batch_size=batch_size)
+    _warn(run.problems)
+    click.echo(f"{db}: {run.summary()}")
 
 
 # ---------------------------------------------------------------------------------------- explain
