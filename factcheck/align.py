@@ -171,13 +171,19 @@ def candidate_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
         yield members[i], members[j]
 
 
-def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60,
-                          representatives: int = 7) -> Iterator[tuple[int, int]]:
-    """`candidate_pairs` as positions in ``members`` (i < j), in the same order."""
+def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 60, representatives: int = 7,
+                          hot: Sequence[bool] | None = None) -> Iterator[tuple[int, int]]:
+    """`candidate_pairs` as positions in ``members`` (i < j), in the same order.
+
+    ``hot`` (one flag per member) keeps only the pairs with a hot member, chosen exactly as among all pairs (a
+    subsequence of them) and without enumerating the rest: a batch checked against an archive
+    (`factcheck.index`) meets the archive as it would in one set, and the archive's own pairs are never scored.
+    """
     if len(members) <= whole:
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
-                yield i, j
+                if hot is None or hot[i] or hot[j]:
+                    yield i, j
         return
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(members):
@@ -187,11 +193,13 @@ def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 
     seen: set[tuple[int, int]] = set()  # one block's pairs, not the set's
     for key in sorted(index):
         ids = index[key]
+        if hot is not None and not any(hot[k] for k in ids):
+            continue  # no pair here has a hot member
         if len(ids) <= limit:
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     pair = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
-                    if pair[0] != pair[1] and pair not in seen:
+                    if pair[0] != pair[1] and pair not in seen and (hot is None or hot[pair[0]] or hot[pair[1]]):
                         seen.add(pair)
                         yield pair
             continue
@@ -199,7 +207,7 @@ def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 
         step = max(1, len(ranked) // (representatives - 1))
         reps = sorted(set(ranked[::step][:representatives]) | {ranked[len(ranked) // 2]})
         for r in reps:
-            for k in ids:
+            for k in (ids if hot is None or hot[r] else [k for k in ids if hot[k]]):
                 pair = (r, k) if r < k else (k, r)
                 if r != k and pair not in seen:
                     seen.add(pair)

@@ -138,6 +138,7 @@ def cli() -> None:
     factcheck explain ID seeds/       why a finding (or DOC:LINE: how a line was read)
     factcheck rules list              the consistency rules in force
     factcheck baseline create seeds/  accept today's findings, fail only on new ones
+    factcheck index seeds/ --db c.db  keep an archive; then: factcheck check new/ --against c.db
     """
 
 
@@ -147,6 +148,9 @@ _max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defa
                                  help="Skip documents larger than this (with a warning).")
 _budget_option = click.option("--time-budget", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
                               metavar="SECONDS", help="Leave out (with a warning) a document that takes longer.")
+_jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                            help="Processes for extraction and framing (the output is the same for any N). "
+                                 "[default: the number of cores]")
 
 
 # ---------------------------------------------------------------------------------------- extract
@@ -157,25 +161,31 @@ _budget_option = click.option("--time-budget", type=click.FloatRange(min=0.1), d
 @_date_option
 @_max_bytes_option
 @_budget_option
+@_jobs_option
 def extract(paths: tuple[str, ...], fmt: str | None, date_specs: tuple[str, ...], max_bytes: int,
-            time_budget: float) -> None:
+            time_budget: float, jobs: int | None) -> None:
     """List every quantitative statement in PATHS (files or directories)."""
-    from .pipeline import extract_documents
+    from .engine.local import LocalEngine
+    from .progress import progress
 
     docs, _, _ = _load(paths, date_specs, max_bytes, _config(None, paths))
-    records, problems = extract_documents(docs, time_budget=time_budget)
-    _warn(problems)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt == "jsonl":
-        for q in records:
-            click.echo(json.dumps(q.to_dict(), ensure_ascii=False))
-    elif fmt == "json":
+    per_doc = []
+    with LocalEngine(jobs) as engine, progress() as tracker:
+        for doc, found, problems in engine.extract(docs, budget=time_budget, progress=tracker):
+            _warn(problems)
+            if fmt == "jsonl":  # written as each document comes, not held
+                for q in found:
+                    click.echo(json.dumps(q.to_dict(), ensure_ascii=False))
+            else:
+                per_doc.append((doc, found))
+    if fmt == "json":
         out = {"schema_version": "1.0",
                "documents": [{"doc": d.name, "date": d.date.isoformat() if d.date else None,
-                              "quantities": [q.to_dict() for q in records if q.doc == d.name]} for d in docs]}
+                              "quantities": [q.to_dict() for q in found]} for d, found in per_doc]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        _extract_table(records)
+    elif fmt == "table":
+        _extract_table([q for _d, found in per_doc for q in found])
 
 
 def _extract_table(records: Sequence[Any]) -> None:
@@ -217,19 +227,31 @@ def _extract_table(records: Sequence[Any]) -> None:
               help="Also list notes (related but not comparable pairs, contradictions at note level), in every "
                    "format; without it they are only counted.")
 @click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
+@click.option("--against", "against", default=None, metavar="DB",
+              help="Also check against the claim index DB (see `factcheck index`); report the findings with a "
+                   "claim of PATHS.")
 @_date_option
 @_max_bytes_option
 @_budget_option
+@_jobs_option
+@click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where framing and the cross-check run: local processes, or a Dask cluster "
+                   "(pip install 'factcheck[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler to use (e.g. tcp://10.0.0.5:8786) [default: a local cluster].")
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           baseline_path: str | None, changed_since: str | None, rule_dirs: tuple[str, ...], config_path: str | None,
-          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool,
-          date_specs: tuple[str, ...], max_bytes: int, time_budget: float) -> None:
+          today: str | None, no_agreements: bool, show_notes: bool, show_agreements: bool, against: str | None,
+          date_specs: tuple[str, ...], max_bytes: int, time_budget: float, jobs: int | None, engine_name: str,
+          scheduler: str | None) -> None:
     """Cross-check the documents in PATHS and report the figures that disagree."""
     from dataclasses import replace
 
     from . import baseline as baseline_mod
     from . import vcs
+    from .engine import make_engine
     from .pipeline import check_documents
+    from .progress import progress
     from .report import FORMATS, decide_exit, render
     from .report.output import parse_output_spec, write_outputs
 
@@ -240,9 +262,20 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
     fail_on = fail_on or config.fail_on or "error"
     specs = [parse_output_spec(s) for s in outputs]
     rules = _ruleset(rule_dirs, config)
+    if scheduler and engine_name != "dask":
+        raise FactcheckError("--scheduler needs --engine dask")
     docs, marks, loaded = _load(paths, date_specs, max_bytes, config, rules)
-    report = _with_warnings(check_documents(docs, rules=rules, today=_today(today), suppressions=marks,
-                                            time_budget=time_budget), loaded)
+    with make_engine(engine_name, jobs=jobs, scheduler=scheduler) as engine, progress() as tracker:
+        if against:
+            from .index import ClaimIndex, check_against
+
+            with ClaimIndex.open(against, create=False) as index:
+                found = check_against(index, docs, rules=rules, today=_today(today), suppressions=marks,
+                                      time_budget=time_budget, engine=engine, progress=tracker)
+        else:
+            found = check_documents(docs, rules=rules, today=_today(today), suppressions=marks,
+                                    time_budget=time_budget, engine=engine, progress=tracker)
+    report = _with_warnings(found, loaded)
     report = replace(_apply_config_levels(report, config), fail_on=fail_on)
     if no_agreements:
         report = replace(report, findings=tuple(f for f in report.findings if f.verdict != "agreement"))
@@ -262,6 +295,37 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
                       show_agreements=show_agreements), nl=False)
     sys.stdout.flush()
     raise SystemExit(int(decide_exit(report, fail_on, exit_zero)))
+
+
+# ---------------------------------------------------------------------------------------- index
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db", required=True, metavar="FILE", help="The claim index (SQLite; created if missing).")
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="Add a rule directory. Repeatable.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents written per transaction (a killed run keeps every whole batch).")
+@_date_option
+@_max_bytes_option
+@_budget_option
+def index_cmd(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], config_path: str | None, batch_size: int,
+              date_specs: tuple[str, ...], max_bytes: int, time_budget: float) -> None:
+    """Store the claims of PATHS in the claim index DB, for `check --against DB`.
+
+    \b
+    Unchanged documents are skipped, changed ones replaced, and documents stored from under PATHS that are
+    gone are removed. Check with the same --rules and --config as you index with.
+    """
+    from .index import ClaimIndex, update_index
+
+    config = _config(config_path, paths)
+    rules_ = _ruleset(rule_dirs, config)
+    docs, marks, _loaded = _load(paths, date_specs, max_bytes, config, rules_)
+    with ClaimIndex.open(db) as index:
+        run = update_index(index, docs, rules_, suppressions=marks, time_budget=time_budget, prune=paths,
+                           batch_size=batch_size)
+    _warn(run.problems)
+    click.echo(f"{db}: {run.summary()}")
 
 
 # ---------------------------------------------------------------------------------------- explain

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .errors import RuleFileError
 from .extract import units as unit_registry
@@ -24,6 +24,9 @@ from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
 from .scope import OTHER_EVENT
+
+if TYPE_CHECKING:
+    from .align import _Side
 
 INF = math.inf
 
@@ -453,7 +456,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
 
 
 def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: CompareSettings,
-                        all_undated: bool) -> list[Finding]:
+                        all_undated: bool, hot: Callable[[Claim], bool] | None = None) -> list[Finding]:
     """'Sensex up' in one text, 'Sensex down 74.58 points' in another: opposite directions of one name.
 
     Only claims framed as a name's own movement (metric ``direction``) take part. When both sides state a
@@ -479,7 +482,7 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
     for i, a in enumerate(movers):
         for b in movers[i + 1:]:
             da, db = a.quantity.direction, b.quantity.direction
-            if a.doc == b.doc or da == db:
+            if a.doc == b.doc or da == db or (hot is not None and not hot(a) and not hot(b)):
                 continue
             stated = (a.quantity.value is not None, b.quantity.value is not None)
             if all(stated) or ("flat" in (da, db) and any(stated)):
@@ -507,13 +510,9 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
     same value said twice, or values of other years, are not "several"), and whether the set is short texts.
     ``doc_names`` (document -> the names its whole text uses) tells reports of one story apart from unrelated
     ones; without it, the names the claims are about stand in."""
-    values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     docs: dict[str, int] = defaultdict(int)
     for c in claims:
-        key = concept_key(c)
         docs[c.doc or ""] += 1
-        if key is not None:
-            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
     sentences: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
@@ -521,24 +520,45 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
         if doc_names is None:  # without the texts, the names the claims are about stand in
             for s in c.subject:
                 names[c.doc or ""].update(w for w in s.lower().split() if len(w) > 2)
-    # a claim and its evidence: two texts of a few sentences (a headed story of several lines is no claim)
-    short = len(docs) == 2 and all(len(v) <= 3 for v in sentences.values()) and not any((doc_heads or {}).get(d) for d in docs)
+    short = short_texts(len(docs), [len(v) for v in sentences.values()], any((doc_heads or {}).get(d) for d in docs))
+    if doc_names is None:
+        doc_names = {d: frozenset(v) for d, v in names.items()}
+    doc_names = _telling_names(doc_names)
+    return PairContext(values_per_doc=value_counts(claims), short_texts=short,
+                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}), doc_heads=dict(doc_heads or {}),
+                       documents=len(docs))
+
+
+def value_counts(claims: Iterable[Claim]) -> dict[tuple, int]:
+    """How many distinct values each document gives per (document, concept key, period, voice): a fact of
+    each document alone, so a claim index can store it per document (`factcheck.index`)."""
+    values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
+    for c in claims:
+        key = concept_key(c)
+        if key is not None:
+            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
+
     def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
         per_unit: dict = defaultdict(int)
         for unit, _lo, _hi in v:
             per_unit[unit] += 1
         return max(per_unit.values())
 
-    if doc_names is None:
-        doc_names = {d: frozenset(v) for d, v in names.items()}
-    doc_names = _telling_names(doc_names)
-    return PairContext(values_per_doc={k: distinct(v) for k, v in values.items()}, short_texts=short,
-                       doc_names=dict(doc_names), doc_dates=dict(doc_dates or {}), doc_heads=dict(doc_heads or {}),
-                       documents=len(docs))
+    return {k: distinct(v) for k, v in values.items()}
 
 
-def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
-                   share: float = 0.01) -> dict[str, frozenset[str]]:
+def short_texts(documents: int, sentences: Sequence[int], headed: bool) -> bool:
+    """A claim and its evidence: two documents (with claims) of a few sentences each, neither a headed story
+    of several lines. ``sentences``: how many distinct sentences each document's claims sit in."""
+    return documents == 2 and all(n <= 3 for n in sentences) and not headed
+
+
+#: a name more than this many documents and this share of the set use is too common to tell a story
+NAMES_LEAST, NAMES_SHARE = 30, 0.01
+
+
+def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = NAMES_LEAST,
+                   share: float = NAMES_SHARE) -> dict[str, frozenset[str]]:
     """Without the names that many documents of a large set use ("Corp", "Qtr", "Jan", "Net" in a wire's
     year of earnings tables): they tell no story apart. A name in more than ``least`` documents and more
     than ``share`` of them is dropped; one event's dozen reports all keep theirs."""
@@ -546,11 +566,17 @@ def _telling_names(doc_names: Mapping[str, frozenset[str]], least: int = 30,
     for words in doc_names.values():
         for w in words:
             df[w] += 1
-    cut = max(least, share * len(doc_names))
-    common = {w for w, n in df.items() if n > cut}
+    common = common_names(df, len(doc_names), least, share)
     if not common:
         return dict(doc_names)
     return {d: frozenset(words - common) for d, words in doc_names.items()}
+
+
+def common_names(df: Mapping[str, int], documents: int, least: int = NAMES_LEAST,
+                 share: float = NAMES_SHARE) -> set[str]:
+    """The names of ``df`` (name -> how many of the set's ``documents`` use it) too common to tell a story."""
+    cut = max(least, share * documents)
+    return {w for w, n in df.items() if n > cut}
 
 
 def _series(c: Claim, ctx: PairContext) -> bool:
@@ -620,16 +646,193 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
             yield rule, [c for c in members if not rule.ignores(c.sentence)]
 
 
+#: What `block_findings` counts, in the order `Report.stats` lists them: pairs that share a blocking key,
+#: those whose score could reach a level (so every feature was worked out), and those judged.
+COUNTS = ("candidate_pairs", "pairs_scored", "pairs_aligned")
+#: How many rings of claims outside a focus are judged around it (see `block_findings`).
+RINGS = 2
+
+
+class Judged(NamedTuple):
+    """One block's verdicts: its findings by id, in the order they were found, and the work they took
+    (`COUNTS`). What an engine sends back from wherever the block was judged."""
+
+    findings: dict[str, Finding]
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the per-block pass needs of the whole set, computed once (`check_context`) and shared by every
+    block: an engine that judges blocks on other machines ships this, not the set."""
+
+    pair: PairContext
+    settings: CompareSettings
+    align: AlignSettings
+    all_undated: bool
+    today: dt.date
+    doc_dates: Mapping[str, dt.date | None]
+    one_source: Mapping[str, str]
+    #: The documents whose pairs are judged (a batch checked against an archive), or None: every pair.
+    focus: frozenset[str] | None = None
+
+
+def check_context(claims: Sequence[Claim], *, settings: CompareSettings | None = None, all_undated: bool = False,
+                  today: dt.date | None = None, doc_dates: Mapping[str, dt.date | None] | None = None,
+                  doc_names: Mapping[str, frozenset[str]] | None = None, doc_heads: Mapping[str, str] | None = None,
+                  align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None,
+                  context: PairContext | None = None, focus: Collection[str] | None = None) -> CheckContext:
+    """The set-level context of `cross_check` (document names, heads, dates, telling names, crowd size).
+
+    ``context`` stands for the `PairContext` the claims would give when they are only part of the set: a batch
+    and the archived claims it can meet know less than the claim index does (every document's names and value
+    counts, how many there are; `factcheck.index`). ``focus`` is `CheckContext.focus`."""
+    doc_dates = doc_dates or {}
+    pair = context if context is not None else _pair_context(claims, doc_dates, doc_names, doc_heads)
+    return CheckContext(pair, settings or load_compare_settings(), align or load_align_settings(), all_undated,
+                        today or dt.date.today(), doc_dates, one_source or {},
+                        None if focus is None else frozenset(focus))
+
+
+def block_findings(rule: Rule, members: Sequence[Claim], fx: RateSource, cx: CheckContext) -> Judged:
+    """The findings of one candidate block (`blocks`) and the work they took.
+
+    Each candidate pair is scored by `factcheck.align`, the costly features only where the score could still
+    reach the least level the pair could be reported at, and only a pair that aligns at least weakly is
+    judged. With a focus, only the pairs with a claim of the focus documents are judged, and the rings around
+    them (`_focused`). A claim is in one block only, so what the pair context worked out for the block's claims
+    is dropped when it is done (`PairContext.forget`)."""
+    if cx.focus is None:
+        sides = [cx.pair.side(c) for c in members]
+        found, counts = _judge_pairs(rule, members, sides, _multi_valued_docs(members), fx, cx, None, None)
+    else:
+        found, counts = _focused(rule, members, fx, cx, cx.focus)
+    cx.pair.forget(members)
+    return Judged(found, counts)
+
+
+def _focused(rule: Rule, members: Sequence[Claim], fx: RateSource, cx: CheckContext,
+             focus: frozenset[str]) -> tuple[dict[str, Finding], tuple[int, ...]]:
+    """`block_findings` around the claims of the ``focus`` documents.
+
+    A claim outside the focus that a focus claim contradicts may be an outlier against many others, and one
+    set would summarise its contradictions as one finding (`second_look.summarise_outliers`). So the claims
+    outside the focus in a contradiction are put in focus too, and those they contradict in turn (`RINGS`
+    rings in all), each pair judged once; beyond the rings nothing outside the focus is judged."""
+    hot = [c.doc in focus for c in members]
+    if not any(hot):
+        return {}, (0,) * len(COUNTS)
+    multi = _multi_valued_docs(members)
+    sides = _Sides(cx.pair, members)
+    memo: dict[tuple[int, int], Finding | None] = {}
+    found, counts = _judge_pairs(rule, members, sides, multi, fx, cx, hot, memo)
+    ring: set[int] = set()
+    for _ in range(RINGS):
+        more = {id(c) for f in found.values() if f.verdict == "contradiction" for c in f.claims if c.doc not in focus}
+        if more <= ring:
+            break
+        ring |= more
+        wider = [h or id(c) in ring for h, c in zip(hot, members)]
+        found, added = _judge_pairs(rule, members, sides, multi, fx, cx, wider, memo)
+        counts = tuple(map(sum, zip(counts, added)))
+    return found, counts
+
+
+class _Sides:
+    """A block's claims as `PairContext.side` gives them, by position, worked out when a pair first asks: a
+    focus on a few claims of a large block of others needs few of them."""
+
+    def __init__(self, ctx: PairContext, members: Sequence[Claim]) -> None:
+        self.ctx, self.members = ctx, members
+
+    def __getitem__(self, k: int) -> _Side:
+        return self.ctx.side(self.members[k])
+
+
+def _judge_pairs(rule: Rule, members: Sequence[Claim], sides: Sequence[_Side] | _Sides, multi: set[str],
+                 fx: RateSource, cx: CheckContext, hot: Sequence[bool] | None,
+                 memo: dict[tuple[int, int], Finding | None] | None) -> tuple[dict[str, Finding], tuple[int, ...]]:
+    """The findings of a block's candidate pairs (with ``hot``, those with a hot member) by id, in the order
+    found, and their counts. ``memo`` (pair of positions -> its finding) lets a caller that asks a block again
+    judge (and count) each pair once."""
+    ctx, align, one_source = cx.pair, cx.align, cx.one_source
+    findings: dict[str, Finding] = {}
+    candidates = scored = judged = 0
+    for i, j in candidate_index_pairs(members, align.pairwise_limit, hot=hot):
+        if memo is not None:
+            if (i, j) in memo:
+                if (known := memo[i, j]) is not None:
+                    findings.setdefault(known.id, known)
+                continue
+            memo[i, j] = None  # judged now: a finding, if it has one, takes its place below
+        candidates += 1
+        x, y = sides[i], sides[j]
+        a, b = x.claim, y.claim
+        if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
+            continue  # two versions of one document: their changes are revisions (factcheck.revisions)
+        if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
+            continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
+        if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx) \
+                and not (restated(a, b) and len(a.sentence.split()) >= 8):
+            continue  # one text, one voice, three or more values: a series of things, not a dispute
+        got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
+        if got is None:
+            continue  # cannot reach the least level the pair could be reported at
+        scored += 1
+        feats, al = got
+        level = align.level_for(al.score)
+        if level is None:
+            continue  # not the same thing, as far as the evidence goes
+        if feats.get("no_subject"):
+            level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
+        if a.doc == b.doc and level == Level.NOTE:
+            continue  # inside one document only a strong alignment is a self-contradiction
+        judged += 1
+        f = _judge(a, b, rule, fx, cx.settings, multi, al, level, all_undated=cx.all_undated, today=cx.today,
+                   doc_dates=cx.doc_dates)
+        if f is not None:
+            findings.setdefault(f.id, f)
+            if memo is not None:
+                memo[i, j] = f
+    return findings, (candidates, scored, judged)
+
+
+def final_findings(found: Iterable[Judged], claims: Sequence[Claim], rules: RuleSet,
+                   cx: CheckContext) -> tuple[list[Finding], dict[str, int]]:
+    """The pass over the union of every block's findings (given in block order): matched figures, agreements
+    the settings leave out, opposite directions of one name, outliers against a consensus; sorted, with the
+    work every block took added up (`COUNTS`). With a focus, only the findings with a claim of the focus
+    documents: the others are the rest of the set's own."""
+    findings: dict[str, Finding] = {}
+    totals = [0] * len(COUNTS)
+    for block in found:
+        for fid, f in block.findings.items():
+            findings.setdefault(fid, f)
+        totals = [t + n for t, n in zip(totals, block.counts)]
+    findings = without_matched(findings)
+    if not cx.settings.report_agreements:
+        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
+    focus = cx.focus
+    for f in _direction_findings(claims, rules, cx.settings, cx.all_undated,
+                                 None if focus is None else (lambda c: c.doc in focus)):
+        findings.setdefault(f.id, f)
+    out = sort_findings(summarise_outliers(list(findings.values())))
+    if focus is not None:
+        out = [f for f in out if any(c.doc in focus for c in f.claims)]
+    return out, dict(zip(COUNTS, totals))
+
+
 def cross_check(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *, settings: CompareSettings | None = None,
                 all_undated: bool = False, today: dt.date | None = None,
                 doc_dates: Mapping[str, dt.date | None] | None = None,
                 doc_names: Mapping[str, frozenset[str]] | None = None,
                 doc_heads: Mapping[str, str] | None = None,
-                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None) -> list[Finding]:
+                align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None,
+                context: PairContext | None = None, focus: Collection[str] | None = None) -> list[Finding]:
     """All findings for a set of claims (from one or many documents): `cross_check_counted` without its counts."""
     return cross_check_counted(claims, rules, fx, settings=settings, all_undated=all_undated, today=today,
                                doc_dates=doc_dates, doc_names=doc_names, doc_heads=doc_heads, align=align,
-                               one_source=one_source)[0]
+                               one_source=one_source, context=context, focus=focus)[0]
 
 
 def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource, *,
@@ -637,9 +840,11 @@ def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource,
                         doc_dates: Mapping[str, dt.date | None] | None = None,
                         doc_names: Mapping[str, frozenset[str]] | None = None,
                         doc_heads: Mapping[str, str] | None = None,
-                        align: AlignSettings | None = None,
-                        one_source: Mapping[str, str] | None = None) -> tuple[list[Finding], dict[str, int]]:
-    """All findings for a set of claims (from one or many documents). Pure: data in, data out.
+                        align: AlignSettings | None = None, one_source: Mapping[str, str] | None = None,
+                        context: PairContext | None = None,
+                        focus: Collection[str] | None = None) -> tuple[list[Finding], dict[str, int]]:
+    """All findings for a set of claims (from one or many documents), and the work they took. Pure: data in,
+    data out.
 
     Candidates come from blocking on (rule, concept, aspect, kind); each candidate pair is scored by
     `factcheck.align`, and only a pair that aligns at least weakly is judged. ``doc_dates`` (document
@@ -647,54 +852,15 @@ def cross_check_counted(claims: Sequence[Claim], rules: RuleSet, fx: RateSource,
     name -> the names its text uses) measures how far two documents tell one story; ``doc_heads`` (document
     name -> its headline template) tells issues of one recurring report. ``one_source`` maps
     each version of a document to its group (`factcheck.versions`): versions are never two reports.
+    For a batch checked against a claim index (`factcheck.index`), ``context`` is the whole set's
+    `PairContext` and ``focus`` the batch's documents: the findings with a batch claim, as one set gives them.
 
-    The counts say how much work the set took: ``candidate_pairs`` (pairs that share a blocking key),
-    ``pairs_scored`` (those whose score could reach a level, so every feature was worked out) and
-    ``pairs_aligned`` (those judged).
+    Three steps, so that an engine can run the middle one per block elsewhere (`factcheck.engine`):
+    `check_context` once, `block_findings` per block of `blocks`, `final_findings` over their union. The
+    counts (`COUNTS`) say how much work the set took.
     """
-    one_source = one_source or {}
-    settings = settings or load_compare_settings()
-    align = align or load_align_settings()
-    doc_dates = doc_dates or {}
-    today = today or dt.date.today()
-    ctx = _pair_context(claims, doc_dates, doc_names, doc_heads)
-    findings: dict[str, Finding] = {}
-    counts = {"candidate_pairs": 0, "pairs_scored": 0, "pairs_aligned": 0}
-    for rule, members in blocks(claims, rules):
-        multi = _multi_valued_docs(members)
-        sides = [ctx.side(c) for c in members]
-        for i, j in candidate_index_pairs(members, align.pairwise_limit):
-            counts["candidate_pairs"] += 1
-            x, y = sides[i], sides[j]
-            a, b = x.claim, y.claim
-            if x.doc != y.doc and x.doc in one_source and one_source.get(x.doc) == one_source.get(y.doc or ""):
-                continue  # two versions of one document: their changes are revisions (factcheck.revisions)
-            if a.sentence == b.sentence and (x.doc == y.doc or a.quantity.text != b.quantity.text):
-                continue  # "rose from 10 to 12": two figures of one statement, in one text or copied into two
-            if x.doc == y.doc and x.doc in multi and _same_voice(a, b) and _series(a, ctx) \
-                    and not (restated(a, b) and len(a.sentence.split()) >= 8):
-                continue  # one text, one voice, three or more values: a series of things, not a dispute
-            got = aligned_sides(x, y, ctx, align, align.note if x.doc != y.doc else align.warning)
-            if got is None:
-                continue  # cannot reach the least level the pair could be reported at
-            counts["pairs_scored"] += 1
-            feats, al = got
-            level = align.level_for(al.score)
-            if level is None:
-                continue  # not the same thing, as far as the evidence goes
-            if feats.get("no_subject"):
-                level = Level.NOTE  # an unknown subject is no match: at most a weak alignment
-            if a.doc == b.doc and level == Level.NOTE:
-                continue  # inside one document only a strong alignment is a self-contradiction
-            counts["pairs_aligned"] += 1
-            f = _judge(a, b, rule, fx, settings, multi, al, level, all_undated=all_undated, today=today,
-                       doc_dates=doc_dates)
-            if f is not None:
-                findings.setdefault(f.id, f)
-        ctx.forget(members)  # a claim is in one block only
-    findings = without_matched(findings)
-    if not settings.report_agreements:
-        findings = {k: f for k, f in findings.items() if f.verdict != "agreement"}
-    for f in _direction_findings(claims, rules, settings, all_undated):
-        findings.setdefault(f.id, f)
-    return sort_findings(summarise_outliers(list(findings.values()))), counts
+    cx = check_context(claims, settings=settings, all_undated=all_undated, today=today, doc_dates=doc_dates,
+                       doc_names=doc_names, doc_heads=doc_heads, align=align, one_source=one_source,
+                       context=context, focus=focus)
+    return final_findings((block_findings(rule, members, fx, cx) for rule, members in blocks(claims, rules)),
+                          claims, rules, cx)

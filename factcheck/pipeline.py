@@ -6,15 +6,15 @@ together and supplies the edges (rules, exchange rates, "today").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 from contextlib import contextmanager
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from dataclasses import dataclass, replace
 
 from .crosscheck import cross_check_counted, load_compare_settings, sort_findings
 from .extract import Extractor
-from .extract.lexicon import load_lexicon
 from .extract.temporal import detect_document_date
 from .frame import DocContext, Framer, doc_context, entities, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
@@ -32,6 +32,9 @@ from .revisions import revisions
 from .versions import marker_of, revision_chain, version_groups, version_pairs
 from .rules import RuleSet, load_rules
 from .suppress import Suppression, is_suppressed
+
+#: `crosscheck.cross_check_counted`, or an engine's: (claims, rules, fx, **context) -> (findings, counts)
+CrossCheck = Callable[..., tuple[list[Finding], dict[str, int]]]
 
 _EXTRACTOR: Extractor | None = None
 _RULES: RuleSet | None = None
@@ -75,14 +78,16 @@ def dated_document(name: str, text: str, date: dt.date | None = None) -> Documen
 def check_documents(documents: Sequence[Document], *, rules: RuleSet | None = None, fx: RateSource | None = None,
                     today: dt.date | None = None,
                     suppressions: Mapping[str, Sequence[Suppression]] | None = None,
-                    time_budget: float | None = None) -> Report:
+                    time_budget: float | None = None, engine: Any = None, progress: Any = None) -> Report:
     """Run the whole check over documents that already carry their dates.
 
     ``time_budget`` caps the seconds one document may take to extract and frame; a document over it is
-    left out with a warning. Every warning of the run is in the report's ``warnings``.
+    left out with a warning. Every warning of the run is in the report's ``warnings``. ``engine`` (see
+    `factcheck.engine`) says where framing and the cross-check run (default: here, in this process), and
+    ``progress`` (`factcheck.progress`) shows how far they got; neither changes the report.
     """
     with collecting() as sink, collector_paused():
-        report = _check(documents, rules, fx, today, suppressions, time_budget)
+        report = _check(documents, rules, fx, today, suppressions, time_budget, engine, progress)
     return replace(report, warnings=report.warnings + tuple(w for w in sink if w not in report.warnings))
 
 
@@ -196,20 +201,25 @@ def frame_documents(documents: Sequence[Document], rules: RuleSet, *, all_undate
 
 
 def check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
-                 all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None = None) -> Report:
-    """The cross-check and the report over framed documents (sorted by name), wherever they were framed."""
+                 all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None = None,
+                 cross: CrossCheck = cross_check_counted) -> Report:
+    """The cross-check and the report over framed documents (sorted by name), wherever they were framed.
+    ``cross`` is `crosscheck.cross_check_counted` or an engine's equivalent (same arguments, same findings and
+    counts). The units the lexicon defines are known to whichever process judges the claims
+    (`extract.units.registry`), so the documents may have been framed anywhere."""
     with collector_paused():
-        return _check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions)
+        return _check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions,
+                             cross=cross)
 
 
 def _check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSource, today: dt.date, *,
-                  all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None) -> Report:
-    load_lexicon()  # the units it defines block measures, wherever the documents were framed
+                  all_undated: bool, suppressions: Mapping[str, Sequence[Suppression]] | None,
+                  cross: CrossCheck) -> Report:
     docs = [f.document for f in framed]
     claims = [c for f in framed for c in f.claims]
     problems = [p for f in framed for p in f.problems]
     pairs = version_pairs(docs) if len(docs) > 1 else ()
-    findings, counts = cross_check_counted(
+    findings, counts = cross(
         claims, rules, fx, settings=load_compare_settings(), all_undated=all_undated, today=today,
         doc_dates={d.name: d.date for d in docs}, doc_names={f.document.name: f.names for f in framed},
         doc_heads={f.document.name: f.head for f in framed if f.head is not None}, one_source=version_groups(pairs))
@@ -223,38 +233,51 @@ def _check_framed(framed: Sequence[FramedDocument], rules: RuleSet, fx: RateSour
 
 
 def _check(documents: Sequence[Document], rules: RuleSet | None, fx: RateSource | None, today: dt.date | None,
-           suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None) -> Report:
+           suppressions: Mapping[str, Sequence[Suppression]] | None, budget: float | None,
+           engine: Any = None, progress: Any = None) -> Report:
     rules = rules or _default_rules()
     fx = fx or _default_fx()  # loaded only when a caller passes none, once per process
     today = today or dt.date.today()
     docs = sorted(documents, key=lambda d: d.name)
     all_undated = all(d.date is None for d in docs)
-    framed = frame_documents(docs, rules, all_undated=all_undated, budget=budget)
-    return check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions)
+    if engine is None:
+        framed = frame_documents(docs, rules, all_undated=all_undated, budget=budget)
+        return check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions)
+    framed = engine.frame(docs, rules, all_undated=all_undated, budget=budget, progress=progress)
+    return check_framed(framed, rules, fx, today, all_undated=all_undated, suppressions=suppressions,
+                        cross=functools.partial(engine.cross_check_counted, progress=progress))
 
 
 def extract_documents(documents: Sequence[Document], *,
                       time_budget: float | None = None) -> tuple[list[Quantity], tuple[Problem, ...]]:
     """Every quantity of every document at its source line (`factcheck extract`), under the same guards as
     `check_documents`: too-large numbers and documents over their time budget are warnings."""
-    extractor = _extractor()
     out: list[Quantity] = []
     problems: list[Problem] = []
+    for doc in documents:
+        found, warned = extract_one(doc, time_budget)
+        out.extend(found)
+        problems.extend(warned)
+    return out, tuple(problems)
+
+
+def extract_one(doc: Document, time_budget: float | None = None) -> tuple[list[Quantity], tuple[Problem, ...]]:
+    """One document's quantities at their source lines and its warnings: the unit of `factcheck extract`'s
+    work wherever it runs (this process or a worker)."""
+    problems: list[Problem] = []
     with collecting() as sink:
-        for doc in documents:
-            text, huge = blank_huge_numbers(doc.text, doc.name)
-            problems.extend(huge)
-            try:
-                with time_budget_of(time_budget):
-                    found = extractor.extract(text, date=doc.date, doc=doc.name)
-            except BudgetExceeded:
-                problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of "
-                                        f"{time_budget:g} s; its figures are left out", doc.name))
-                continue
-            found, infinite = finite(found, doc.name)
-            problems.extend(infinite)
-            out.extend(doc.locate(q) for q in found)
-    return out, tuple(problems) + tuple(sink)
+        text, huge = blank_huge_numbers(doc.text, doc.name)
+        problems.extend(huge)
+        try:
+            with time_budget_of(time_budget):
+                found = _extractor().extract(text, date=doc.date, doc=doc.name)
+        except BudgetExceeded:
+            problems.append(Problem(WarningKind.TIME_BUDGET, f"took longer than its time budget of "
+                                    f"{time_budget:g} s; its figures are left out", doc.name))
+            found = []
+        found, infinite = finite(found, doc.name)
+        problems.extend(infinite)
+    return [doc.locate(q) for q in found], tuple(problems) + tuple(w for w in sink if w not in problems)
 
 
 def headline_template(doc: Document) -> str | None:

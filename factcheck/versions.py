@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from .model import Document
 
@@ -150,12 +150,27 @@ class _Doc:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        """Blocking keys: the headline's tickers and its first two words (the name it is about)."""
-        keys = ["t:" + t.lower().split(".")[0] for t in _TICKER.findall(self.head)]
-        words = [w for w in _plain_headline(self.head).split() if w not in _GENERIC]
-        if words:
-            keys.append("w:" + " ".join(words[:2]))
-        return tuple(keys)
+        return _keys(self.head)
+
+
+def _keys(head: str) -> tuple[str, ...]:
+    """Blocking keys: the headline's tickers and its first two words (the name it is about)."""
+    keys = ["t:" + t.lower().split(".")[0] for t in _TICKER.findall(head)]
+    words = [w for w in _plain_headline(head).split() if w not in _GENERIC]
+    if words:
+        keys.append("w:" + " ".join(words[:2]))
+    return tuple(keys)
+
+
+def version_keys(text: str) -> tuple[str, ...]:
+    """The blocking keys `version_pairs` gives a document's text: only documents that share one are compared
+    (a claim index stores them, so a new version finds its archived original without reading the archive)."""
+    return _keys(marker_of(text)[1])
+
+
+def plain_headline(text: str) -> str:
+    """The headline `version_pairs` counts to tell a recurring report: no marker, ticker or punctuation."""
+    return _plain_headline(marker_of(text)[1])
 
 
 def _read(docs: Sequence[Document]) -> list[_Doc]:
@@ -197,16 +212,23 @@ def _order(x: _Doc, y: _Doc) -> tuple[_Doc, _Doc]:
 
 
 def version_pairs(docs: Sequence[Document], settings: VersionSettings | None = None,
-                  *, block_limit: int = 400) -> tuple[VersionPair, ...]:
+                  *, block_limit: int = 400, focus: Collection[str] | None = None,
+                  heads: Mapping[str, int] | None = None,
+                  key_sizes: Mapping[str, int] | None = None) -> tuple[VersionPair, ...]:
     """Every pair of versions among ``docs``, each once, in a stable order.
 
     Only documents that share a blocking key (a headline ticker, the headline's first two words) are
     compared; a key shared by more than ``block_limit`` documents is too common to tell anything.
+
+    Against a claim index, ``docs`` are a batch and the archived documents that share a key with it:
+    ``focus`` (the batch) keeps the pairs with one of its documents, and ``heads`` (plain headline -> how
+    many documents of the whole set carry it) and ``key_sizes`` (key -> how many documents of the whole
+    set have it) stand for the counts these documents alone would give.
     """
     s = settings or VersionSettings()
     read = _read(docs)
-    heads = Counter(_plain_headline(d.head) for d in read)
-    recurring = frozenset(h for h, n in heads.items() if n >= s.recurring)
+    counts = heads if heads is not None else Counter(_plain_headline(d.head) for d in read)
+    recurring = frozenset(h for h, n in counts.items() if n >= s.recurring)
     blocks: dict[str, list[int]] = defaultdict(list)
     for d in read:
         for k in d.keys:
@@ -215,12 +237,14 @@ def version_pairs(docs: Sequence[Document], settings: VersionSettings | None = N
     out: list[VersionPair] = []
     for key in sorted(blocks):
         ids = blocks[key]
-        if len(ids) < 2 or len(ids) > block_limit:
+        size = len(ids) if key_sizes is None else max(len(ids), key_sizes.get(key, 0))
+        if len(ids) < 2 or size > block_limit:
             continue
         for i in range(len(ids)):
             for j in range(i + 1, len(ids)):
                 pair = (ids[i], ids[j])
-                if pair in seen:
+                if pair in seen or (focus is not None and docs[ids[i]].name not in focus
+                                    and docs[ids[j]].name not in focus):
                     continue
                 seen.add(pair)
                 found = _judge(read[pair[0]], read[pair[1]], s, recurring)

@@ -25,7 +25,18 @@ def registry() -> Any:
         _PENDING.clear()
         for definition in pending:
             define(definition)
+        _define_shipped()
     return _REGISTRY
+
+
+def _define_shipped() -> None:
+    """The shipped lexicon's definitions ("bpd", "bcm"), whoever builds the registry first: claims framed
+    elsewhere (a worker process, another machine) name those units, and a process that judges them without
+    ever extracting must still know them."""
+    from ..paths import shipped_rules_dir
+    from .lexicon import load_units
+
+    load_units(shipped_rules_dir() / "lexicon" / "units.yaml")
 
 
 def define_later(definition: str) -> None:
