@@ -25,12 +25,11 @@ from pathlib import Path as _Path
 
 _sys.path.insert(0, str(_Path(__file__).resolve().parent))
 from _common import parser as bench_parser, shared_dir, write_outputs  # noqa: E402
+from throughput import load_corpus, maxrss_mb  # noqa: E402
 
 import datetime as dt
-import gzip
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -41,22 +40,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BATCH = 1780
 TODAY = dt.date(1988, 1, 1)
 GOAL_RATIO = 2.0
-
-
-def maxrss_mb() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
-
-
-def load_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
-    rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit and len(rows) >= limit:
-                    break
-    return rows
 
 
 def split(rows: Sequence[dict[str, str]], batch: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -109,7 +92,7 @@ def child_build(args: Any) -> dict[str, Any]:
     from factcheck.index import ClaimIndex, update_index
     from factcheck.pipeline import _default_rules
 
-    base, _batch = split(load_rows(args.corpus, args.limit), args.batch_total)
+    base, _batch = split(load_corpus(args.corpus, args.limit), args.batch_total)
     docs = archive_docs(base, args.size, args.start)
     rules = _default_rules()
     started = time.perf_counter()
@@ -131,7 +114,7 @@ def child_check(args: Any) -> dict[str, Any]:
     from factcheck.index.store import DIRECTION, gkey_of
     from factcheck.pipeline import _default_rules, frame_documents
 
-    _base, batch = split(load_rows(args.corpus, args.limit), args.batch_total)
+    _base, batch = split(load_corpus(args.corpus, args.limit), args.batch_total)
     docs = sorted(batch_docs(batch, args.n), key=lambda d: d.name)
     rules, fx = _default_rules(), EcbRates()
     started = time.perf_counter()
@@ -151,7 +134,7 @@ def child_memory(args: Any) -> dict[str, Any]:
     """The baseline: archive and batch checked in memory as one set; the findings with a batch claim."""
     from factcheck.pipeline import check_documents
 
-    base, batch = split(load_rows(args.corpus, args.limit), args.batch_total)
+    base, batch = split(load_corpus(args.corpus, args.limit), args.batch_total)
     docs = archive_docs(base, args.size) + batch_docs(batch, args.n)
     started = time.perf_counter()
     report = check_documents(docs, today=TODAY)
@@ -219,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     args.corpus = shared_dir(args.shared) / "corpus" / "reuters21578.jsonl.gz"
-    total = len(load_rows(args.corpus, args.limit))
+    total = len(load_corpus(args.corpus, args.limit))
     batches = [int(b) for b in args.batches.split(",")]
     args.batch_total = max(batches)
     base = total - args.batch_total

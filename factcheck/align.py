@@ -284,8 +284,16 @@ class PairContext:
             key = concept_key(c)
             got = self._sides[id(c)] = _Side(
                 c, c.doc, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
-                int(self.is_background(c)))
+                int(self.is_background(c)), self._undated(c))
         return got
+
+    def _undated(self, c: Claim) -> int:
+        """1 when nothing gives the claim a time: no period stated or resolved, and no document date. A date
+        of an undated document counts too: "the programme announced on 6 August" names which programme, and
+        two such dates in two undated reports may be two programmes as well as one in dispute."""
+        if c.period is None and c.period_source in ("undated", "unresolved"):
+            return 1
+        return int(c.quantity.kind == "date" and (self.doc_dates or {}).get(c.doc or "") is None)
 
     def forget(self, claims: Iterable[Claim]) -> None:
         """Drop what `side` worked out for these claims (a block done: its claims meet no other)."""
@@ -328,6 +336,8 @@ class _Side(NamedTuple):
     several: int
     #: 1 when its period ended over a year before its report (`PairContext.is_background`)
     background: int
+    #: 1 when nothing gives it a time (`PairContext._undated`)
+    undated: int
 
 
 #: The order of a pair's features (the order `score` sums them and `explain` lists them).
@@ -448,7 +458,7 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         if not ctx.short_texts:
             # "same period" is half of "the same thing": among thousands of undated reports, two figures with
             # no time of their own may be this week's and last week's, and nothing says which
-            f["unknown_period"] = ctx.crowd() * (_undated(a, ctx) + _undated(b, ctx))
+            f["unknown_period"] = ctx.crowd() * (x.undated + y.undated)
     else:
         if (cx.restated and b.quantity.start < a.quantity.start) or (cy.restated and a.quantity.start < b.quantity.start):
             f["restatement"] = 1.0
@@ -484,15 +494,6 @@ def _same_stated_period(a: Claim, b: Claim) -> bool:
     """Both claims state one period of their own ("in 2021", "last year" in a dated text)."""
     return a.period is not None and a.period == b.period and a.period_source in ("explicit", "relative") \
         and b.period_source in ("explicit", "relative")
-
-
-def _undated(c: Claim, ctx: PairContext) -> int:
-    """1 when nothing gives the claim a time: no period stated or resolved, and no document date. A date
-    of an undated document counts too: "the programme announced on 6 August" names which programme, and
-    two such dates in two undated reports may be two programmes as well as one in dispute."""
-    if c.period is None and c.period_source in ("undated", "unresolved"):
-        return 1
-    return int(c.quantity.kind == "date" and (ctx.doc_dates or {}).get(c.doc or "") is None)
 
 
 def other_items(a: Claim, b: Claim) -> tuple[frozenset[str], frozenset[str]] | None:

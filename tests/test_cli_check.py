@@ -6,27 +6,19 @@ shape and safety of every report format, on copies of the seed press releases.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from clirun import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 TODAY = "2026-11-22"
 FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 SCRIPT = "<script>alert(1)</script>"
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-    env["NO_COLOR"] = "1"
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300, check=False)
 
 
 def check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

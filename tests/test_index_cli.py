@@ -2,22 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import run
 from index_corpus import index_problems, stories
 
 TODAY = "2032-01-01"
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-    env["NO_COLOR"] = "1"
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300, check=False)
 
 
 @pytest.fixture()

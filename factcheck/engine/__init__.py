@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from collections import deque
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..model import Document
 
@@ -45,6 +46,27 @@ def chunks(docs: Sequence[Document], max_bytes: int, max_docs: int) -> Iterator[
             run, size = [], 0
     if run:
         yield run
+
+
+def in_order(parts: Iterator[list[Document]], submit: Callable[[list[Document]], Any], in_flight: int,
+             advance: Callable[[int], None]) -> Iterator[tuple[list[Document], Any]]:
+    """Each part with its result (``submit(part)`` returns a future), in the order of the parts, with at most
+    ``in_flight`` parts submitted and not yet taken: memory stays bounded while the workers stay busy."""
+    window: deque[tuple[list[Document], Any]] = deque()
+
+    def more() -> None:
+        part = next(parts, None)
+        if part is not None:
+            window.append((part, submit(part)))
+
+    for _ in range(max(1, in_flight)):
+        more()
+    while window:
+        part, future = window.popleft()
+        results = future.result()
+        more()
+        advance(len(part))
+        yield part, results
 
 
 def make_engine(name: str = "local", *, jobs: int | None = None, scheduler: str | None = None) -> Any:

@@ -16,7 +16,6 @@ directories (``--rules DIR`` with a ``lexicon/``) must be at the same path on ev
 from __future__ import annotations
 
 import logging
-from collections import deque
 from typing import Any, Callable, Iterator, Sequence
 
 from ..crosscheck import CheckContext, Judged, block_findings, blocks, check_context, final_findings
@@ -25,7 +24,7 @@ from ..model import Claim, Document, Finding, Quantity
 from ..pipeline import FramedDocument, extract_one, stage_for
 from ..progress import NO_PROGRESS, Tracker
 from ..rules import Rule, RuleSet
-from . import available_cores, chunks, frame_part, with_texts
+from . import available_cores, chunks, frame_part, in_order, with_texts
 
 #: Documents per partition (text bytes, count): framing runs at a few hundred KB/s per worker.
 FRAME_PARTITION = (64_000, 128)
@@ -116,22 +115,8 @@ class DaskEngine:
     def _ordered(self, work: Callable[..., list[Any]], parts: Iterator[list[Document]], args: tuple[Any, ...],
                  advance: Callable[[int], None]) -> Iterator[tuple[list[Document], list[Any]]]:
         """``work(part, *args)`` per part on the cluster, a few parts per worker in flight, in order."""
-        window: deque[tuple[list[Document], Any]] = deque()
-        limit = self.workers() * PER_WORKER
-
-        def submit() -> None:
-            part = next(parts, None)
-            if part is not None:
-                window.append((part, self.client.submit(work, part, *args, pure=False)))
-
-        for _ in range(limit):
-            submit()
-        while window:
-            part, future = window.popleft()
-            results = future.result()
-            submit()
-            advance(len(part))
-            yield part, results
+        return in_order(parts, lambda part: self.client.submit(work, part, *args, pure=False),
+                        self.workers() * PER_WORKER, advance)
 
 
 def balanced(found: Sequence[tuple[Rule, list[Claim]]], n: int) -> list[list[tuple[int, Rule, list[Claim]]]]:

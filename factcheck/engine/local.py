@@ -17,8 +17,7 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator, Sequence
 
@@ -28,7 +27,7 @@ from ..model import Document, Finding, Quantity
 from ..pipeline import FramedDocument, _extractor, extract_one, stage_for
 from ..progress import NO_PROGRESS, Tracker
 from ..rules import RuleSet
-from . import available_cores, chunks, frame_part, with_texts
+from . import available_cores, chunks, frame_part, in_order, with_texts
 
 #: Below these amounts of text a set is framed (extracted) in this process: about half a second of work
 #: for one core, against the tenth of a second or so that starting workers and sending texts costs.
@@ -136,22 +135,8 @@ class LocalEngine:
         """``work(part, *args)`` for each part on the pool, at most `WINDOW` parts per worker in flight,
         results in the order of the parts."""
         pool = self._executor(rules)
-        window: deque[tuple[list[Document], Future[list[Any]]]] = deque()
-
-        def submit() -> None:
-            part = next(parts, None)
-            if part is not None:
-                window.append((part, pool.submit(work, part, *args)))
-
         try:
-            for _ in range(WINDOW * self.jobs):
-                submit()
-            while window:
-                part, future = window.popleft()
-                results = future.result()
-                submit()
-                advance(len(part))
-                yield part, results
+            yield from in_order(parts, lambda part: pool.submit(work, part, *args), WINDOW * self.jobs, advance)
         except BrokenProcessPool:
             self._abandon()
             raise FactcheckError("a worker process stopped unexpectedly (out of memory?); "

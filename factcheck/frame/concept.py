@@ -30,7 +30,7 @@ _HEADLINE_MAX_WORDS = 16
 _CLAUSE_JOINS = frozenset("and but or while whereas".split())
 _OWN = re.compile(r"\bits\b", re.IGNORECASE)
 #: "<name> reported net income of ...": a verb of results whose object holds the figure
-_RESULTS_VERB = re.compile(r"\b(?:reported|posted|recorded|booked)\s+(?:a\s+|an\s+)?[a-z -]{0,40}$", re.IGNORECASE)
+_RESULTS_VERB = re.compile(r"\s*(?:reported|posted|recorded|booked)\s+[a-z -]{0,40}$", re.IGNORECASE)
 
 
 def _reports_own(c: Claim) -> bool:
@@ -40,8 +40,7 @@ def _reports_own(c: Claim) -> bool:
     j = c.sentence.find(c.attribution or "\0")
     if k < 0 or j < 0 or j > k:
         return False
-    between = c.sentence[j + len(c.attribution or ""):k]
-    return bool(re.match(r"\s*(?:reported|posted|recorded|booked)\b", between)) and bool(_RESULTS_VERB.search(between))
+    return bool(_RESULTS_VERB.fullmatch(c.sentence, j + len(c.attribution or ""), k))
 
 
 @dataclass(frozen=True)

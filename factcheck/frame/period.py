@@ -69,9 +69,9 @@ def _dates_a_noun(between: str) -> bool:
     """Does the text between a figure and a later time expression end in a noun and its past participle,
     with words enough between that the noun is not the figure's own ("1,780 releases posted in the last
     24 hours" is the figure's time; "tonnes ... under the initiative announced January 7" is not)?"""
-    m = _PARTICIPLE.search(between[-60:])
-    return m is not None and m.group(1).lower() not in _AUXILIARIES \
-        and len(between[:len(between) - len(between[-60:]) + m.start()].split()) >= 3
+    tail = max(0, len(between) - 60)
+    m = _PARTICIPLE.search(between, tail)
+    return m is not None and m.group(1).lower() not in _AUXILIARIES and len(between[:m.start()].split()) >= 3
 
 
 def _is_base(between: str) -> bool:
