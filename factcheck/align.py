@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, enumerated, issue_of, local_overlap, masked,
-                   metric_modifiers, names_in, other_day, part_word, restated, shares, similarity, value_gap)
+                   metric_modifiers, name_words, names_in, other_day, part_word, restated, shares, similarity, value_gap)
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of
@@ -217,9 +217,10 @@ def candidate_index_pairs(members: Sequence[Claim], limit: int, *, whole: int = 
 # ------------------------------------------------------------------------------ features
 
 def same_entity(x: str, y: str) -> bool:
+    """One name within the other, word for word ("Nordwerk" and "Nordwerk AG")."""
     if x == y:
         return True
-    wx, wy = set(x.lower().split()), set(y.lower().split())
+    wx, wy = name_words(x), name_words(y)
     return bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
 
 

@@ -144,10 +144,14 @@ _REPORTED_AFTER_DAYS = 7
 
 
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
-                        one_story: bool = False) -> tuple[bool, str]:
+                        one_story: bool = False, evidence: bool = False) -> tuple[bool, str]:
     """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
-    event) a figure from an undated report is taken as of the story's time, like its dated twin's."""
+    event) a figure from an undated report is taken as of the story's time, like its dated twin's. With
+    ``evidence`` (a claim checked against its evidence text), a figure that states no time at all, in a
+    text with no date, is read as of the other's stated period: the evidence was chosen for that claim."""
     pa, pb = a.period, b.period
+    if evidence and (pa is None) != (pb is None) and (a if pa is None else b).period_source == "undated":
+        return True, ""
     if one_story and (pa is None or pb is None):
         undated = [c for c in (a, b) if c.period is None]
         if all(c.period_source in ("undated", "unresolved") for c in undated) and all(
@@ -285,7 +289,7 @@ def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
 
 def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, *,
                  all_undated: bool, today: dt.date, check_subjects: bool = True,
-                 one_story: bool = False) -> Finding | None:
+                 one_story: bool = False, evidence: bool = False) -> Finding | None:
     """Judge two claims of one metric; None when the pair says nothing worth reporting.
 
     ``check_subjects`` False leaves differing subject names to the alignment score: in two reports of one
@@ -294,7 +298,7 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
     if "period" in rule.match_on or "period_within" in rule.match_on:
-        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story)
+        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story, evidence)
         if not ok and "period_within" in rule.match_on and _period_within(a, b):
             ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
@@ -612,7 +616,7 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
-                     one_story=story)
+                     one_story=story, evidence=weights.get("short_texts", 0.0) > 0)
     if f is None:
         return None
     if f.verdict == "contradiction":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -240,6 +241,14 @@ def enumerated(c: Claim) -> bool:
 
 
 # ------------------------------------------------------------------------------ once per claim
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> frozenset[str]:
+    """A name's words, lower case and without accents: "Muḥammad III" and "Muhammad III", "Zürich" and
+    "Zurich" are spellings of one name."""
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return frozenset("".join(ch for ch in folded if not unicodedata.combining(ch)).split())
+
+
 @dataclass(frozen=True, eq=False)
 class NameSet:
     """Names with their lower-case words, as `same_entity` compares them, and what lets most pairs of name
@@ -251,7 +260,7 @@ class NameSet:
 
     @classmethod
     def of(cls, names: tuple[str, ...]) -> NameSet:
-        cued = tuple((s, frozenset(s.lower().split())) for s in names)
+        cued = tuple((s, name_words(s)) for s in names)
         return cls(cued, frozenset(names), frozenset(w for _s, ws in cued for w in ws))
 
 

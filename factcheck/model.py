@@ -46,6 +46,15 @@ class Aspect(StrEnum):
     CHANGE = "change"
 
 
+class Modality(StrEnum):
+    """How a figure is put: as a fact, a forecast ("will reach", "expected to"), or the outcome of a
+    condition ("if the plan passes, 40 jobs go"). Figures are compared only within one modality."""
+
+    FACT = "fact"
+    FORECAST = "forecast"
+    CONDITION = "condition"  # two conditions in one text are two scenarios, never one figure twice
+
+
 class SubjectSource(StrEnum):
     """Where a claim's subject came from; the further from the figure, the weaker the alignment."""
 
@@ -200,9 +209,8 @@ class Claim:
     period_source: str = "document_date"
     #: "level" or "change".
     aspect: str = "level"
-    #: "fact", or "forecast" for figures under a modal ("will reach", "expected to"): never compared
-    #: with facts.
-    modality: str = "fact"
+    #: `Modality`: a forecast or a condition is never compared with a fact.
+    modality: str = Modality.FACT
     attribution: str | None = None
     sentence: str = ""
     #: The shipped or user rule that governs this metric ("generic" when none does).

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from .align import items, other_items, part_word
-from .model import LEVELS, Claim, Finding, finding_id
+from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
 
 INF = math.inf
@@ -23,6 +23,8 @@ _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: Mapping[str, float], *,
                          named: bool, multi: set[str], doc_dates: Mapping[str, dt.date | None]) -> str | None:
     """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
+    if a.doc == b.doc and a.modality == b.modality == Modality.CONDITION and a.sentence != b.sentence:
+        return "each figure is the outcome of its own condition ('if ...'): two scenarios of one text"
     if a.doc != b.doc and (a.doc in multi or b.doc in multi):
         where = a.doc if a.doc in multi else b.doc
         return (f"{where} itself gives several different values of {metric} for one period, "

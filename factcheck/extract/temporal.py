@@ -540,13 +540,17 @@ class _Scanner:
 _NEXT_WORD = re.compile(r"[ \t\u00a0]?(%)|[ \t\u00a0]+([^\W\d_]+|['’]s\b)|(['’]s)\b")
 #: "(1194–1250)", "(c. 1194 – 1250;": a span of years in brackets, as after a name (a lifespan, a reign)
 _BRACKET_YEARS_AFTER = re.compile(r"[^\S\n]?[-–—][^\S\n]?(1\d{3}|20\d\d)[^\S\n]?[);]")
-_BRACKET_YEARS_BEFORE = re.compile(r"\((?:c\.[^\S\n]?)?(1\d{3}|20\d\d)[^\S\n]?[-–—][^\S\n]?\Z")
+_BRACKET_YEARS_BEFORE = re.compile(r"(?:\(|;[^\S\n]?)(?:c\.[^\S\n]?)?(1\d{3}|20\d\d)[^\S\n]?[-–—][^\S\n]?\Z")
+#: "Ibn Hayyan (Arabic: ...; 1165–1240)": the bracket's last item after a semicolon, the bracket still open
+_OPEN_BRACKET_ITEM = re.compile(r"\([^()\n]{1,120};[^\S\n]?(?:c\.[^\S\n]?)?\Z")
 
 
 def _in_bracketed_years(text: str, start: int, end: int) -> bool:
-    """Is this year one end of a bracketed span of years ("Frederick II (1194–1250)")?"""
+    """Is this year one end of a bracketed span of years ("Frederick II (1194–1250)", "Ibn Hayyan (Arabic:
+    ...; 1165–1240)")?"""
     year = int(text[start:end])
-    if text[start - 1:start] == "(" or text[max(0, start - 4):start] in ("(c. ", "(c.", "(b. "):
+    if text[start - 1:start] == "(" or text[max(0, start - 4):start] in ("(c. ", "(c.", "(b. ") \
+            or (text[start - 2:start].strip() in (";", "c.") and _OPEN_BRACKET_ITEM.search(text, max(0, start - 130), start)):
         m = _BRACKET_YEARS_AFTER.match(text, end)
         return m is not None and year < int(m[1]) <= year + 120
     if text[end:end + 1] in (")", ";") and start > 0 and text[start - 1] in "-–— ":

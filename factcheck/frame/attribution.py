@@ -15,8 +15,10 @@ SPEAKER_LABEL = "speaker label"
 
 
 def speaker_labels(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Where each speaker label of a transcript starts, and the speaker it names."""
-    found = [(m.start(), m.group(1).removesuffix("’s").removesuffix("'s")) for m in _SPEAKER_RE.finditer(text)]
+    """Where each speaker label of a transcript starts, and the speaker it names. A lone participle
+    ("Posted: May 24", "Updated:") stamps a web page; it names no speaker."""
+    found = [(m.start(), m.group(1).removesuffix("’s").removesuffix("'s")) for m in _SPEAKER_RE.finditer(text)
+             if not (" " not in m.group(1) and m.group(1).endswith("ed"))]
     return tuple(p for p, _ in found), tuple(s for _, s in found)
 
 
@@ -70,20 +72,24 @@ def attribution(lex: FrameLexicon, toks: Sequence[Token], speaker: str | None,
 
 
 def modal_word(lex: FrameLexicon, toks: Sequence[Token], idx_start: int) -> str | None:
-    """The modal that governs the number at toks[idx_start] in its clause ("will", "expected to"), or None."""
+    """The modal that governs the number at toks[idx_start] in its clause ("will", "expected to"), or None.
+    A condition word opens the clause it governs ("if sales reach 40"), and one that opens the sentence
+    governs the clause after the condition too ("If sales reach 40, the plant needs 12 more staff")."""
     i = idx_start - 1
     seen = 0
     while i >= 0 and seen < 12:
         t = toks[i]
-        if t.low in (";", ":") or (t.low in lex.clause_breaks and t.low not in ("and", "to")):
-            break
         if t.low in lex.modal_words:
             return t.low
+        if t.low in (";", ":") or (t.low in lex.clause_breaks and t.low not in ("and", "to")):
+            break
         if i > 0:
             pair = f"{toks[i - 1].low} {t.low}"
             if pair in lex.modal_words:
                 return pair
         seen += 1
         i -= 1
+    if toks and toks[0].low in lex.condition_words and toks[0].low in lex.modal_words:
+        return toks[0].low
     return None
 

@@ -183,9 +183,35 @@ _HEAD_BEFORE = re.compile(r"(?:the|a|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3
                           r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
 
 
+#: "a 300-acre dairy farm in", "the 5-metre (16 ft) wall of": an article, a hyphenated measure, at most one
+#: modifier, then a singular head that a preposition, verb or punctuation ends
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:([A-Za-z][\w-]*)\s+)??([a-z]{3,})(?=\s*(?:[,.;:)]|$)|\s+(?:of|in|on|at|for|to|"
+    r"from|by|with|and|or|near|along|across|around|into|over|under|through|during|since|after|before|that|which|was|"
+    r"is|were|has|had|will|would)\b)")
+_HYPHENATED_MEASURE = re.compile(r"\d-[a-z]+$", re.IGNORECASE)
+
+
+def _attributive_noun(text: str, start: int, end: int) -> str | None:
+    """The thing a measure used as an adjective sizes ("the 300-acre dairy farm"). A plural head ("the
+    13-inch models") names a kind, not one thing's size, and is left alone."""
+    if not (_HYPHENATED_MEASURE.search(text, max(start, end - 20), end)
+            and _ARTICLE_BEFORE.search(text, max(0, start - 8), start)):
+        return None
+    m = _ATTRIBUTIVE_AFTER.match(text, end, min(len(text), end + 80))
+    if m is None or (m.group(1) and m.group(1)[-1] == "s" and m.group(1).islower()):
+        return None
+    head = m.group(2)
+    return head if noun_lemma(head) == head and verb_lemma(head) == head else None
+
+
 def nearby_noun(text: str, start: int, end: int) -> str | None:
     """The noun a figure the frames did not read is about: "17 of the hijacked ships", "200 million euros
-    of damage", "puts the magnitude at 6.1"."""
+    of damage", "puts the magnitude at 6.1", "the 300-acre dairy farm" (a measure used as an adjective)."""
+    attributive = _attributive_noun(text, start, end)
+    if attributive:
+        return attributive
     m = _OF_AFTER.match(text, end, min(len(text), end + 50))
     if m:
         return noun_lemma(m.group(1))
@@ -352,15 +378,28 @@ def _sentence_at(at: int, sentences: Sequence[tuple[int, int]], starts: Sequence
 
 def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
     """The name a sentence opens with, when a verb follows it ("Dale Pruitt resigned ...", "Marsh, who
-    played ..."): the sentence's subject. Not its speaker ("Lang said 12 were killed"), and not a name that
-    only starts a longer phrase."""
+    played ..."): the sentence's subject. Else the name that opens the figure's own clause, after a
+    conjunction ("... the day that Ned Varga resigned after six seasons"). Not its speaker ("Lang said 12
+    were killed"), and not a name that only starts a longer phrase."""
     first = names[0] if names else None
-    if not first or not c.sentence.startswith(first) or first == c.attribution:
+    if first and c.sentence.startswith(first) and first != c.attribution:
+        m = re.match(r"\s*(?:,\s*who\b|([a-z]+)\b)", c.sentence[len(first):])
+        if m is not None and (m.group(1) or "") not in _NOT_VERBS:
+            return first  # not "Israel's assault ...", "Earthquake Levels Villages on ...": no name and its verb
+    at = c.sentence.find(c.quantity.text.strip())
+    if at < 0:
         return None
-    m = re.match(r"\s*(?:,\s*who\b|([a-z]+)\b)", c.sentence[len(first):])
-    if m is None or (m.group(1) or "") in _NOT_VERBS:
-        return None  # "Israel's assault ...", "Earthquake Levels Villages on ...": no name and its verb
-    return first
+    clause = _CLAUSE_OPENER.split(c.sentence[:at])[-1]
+    for name in names:
+        if name != c.attribution and re.match(re.escape(name) + r"\s+[a-z]+ed\b", clause):
+            return name
+    return None
+
+
+#: the words that open a subordinate clause, before a capitalised word: the name after one, and its verb, are
+#: that clause's subject
+_CLAUSE_OPENER = re.compile(r"\b(?:that|when|after|because|since|while|before|until|where|as|although|though)"
+                            r"\s+(?=[A-Z])")
 
 
 #: words after a sentence's first name that show it is no subject followed by its verb

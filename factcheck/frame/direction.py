@@ -128,9 +128,9 @@ def direction_claims(lex: FrameLexicon, ctx: DocContext, quantities: Sequence[Qu
             if said:
                 provenance += (Provenance("attribution", said, said_how),)
             if modal is not None:
-                provenance += (Provenance("modality", "forecast", f"modal '{modal}'"),)
+                provenance += (Provenance("modality", lex.modality(modal), f"modal '{modal}'"),)
             out.append(Claim(quantity=q, metric="direction", subject=names, period=when.period,
                              period_source=when.source, aspect=Aspect.CHANGE, attribution=said,
                              sentence=" ".join(text[a:b].split()), rule="generic",
-                             modality="fact" if modal is None else "forecast", provenance=provenance))
+                             modality=lex.modality(modal), provenance=provenance))
     return out

@@ -35,6 +35,15 @@ def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
                     break
                 name += " " + nxt
                 i += 1
+            if " " not in name and i + 2 < n and toks[i + 1].low == "of" and toks[i + 2].text[:1].isupper() \
+                    and toks[i + 2].low not in breaks and toks[i + 2].low not in not_names:
+                # "Bank of Tokyo", "Gulf of Aden": one name, so that "Bank of Japan" is not the same bank
+                name += " of " + toks[i + 2].text.removesuffix("'s").removesuffix("’s")
+                i += 2
+                while i + 1 < n and toks[i + 1].text[:1].isupper() and toks[i + 1].start - toks[i].end <= 1 \
+                        and not toks[i].low.endswith(("'s", "’s")) and toks[i + 1].low not in breaks:
+                    name += " " + toks[i + 1].text.removesuffix("'s").removesuffix("’s")
+                    i += 1
             found.append(demonyms.get(name.lower(), name))
             if "-" in name or "–" in name:
                 for part in _NAME_PARTS.split(name):  # "Russia-Azerbaijan" names both

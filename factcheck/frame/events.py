@@ -39,9 +39,9 @@ def _date_claim(q: Quantity, metric: str, subjects: Sequence[str], sentence: str
 def lifespan_claim(lex: FrameLexicon, topic: str | None, q: Quantity, text: str, toks: list[Token], idx_start: int,
                    sentence: str, attribution: str | None, said: tuple[Provenance, ...] = ()) -> Claim | None:
     """'Karl Weyprecht (8 September 1838 – 2 March 1881) was ...': birth and death dates of the name."""
-    before = text[max(0, q.start - 3):q.start]
+    before = text[max(0, q.start - 5):q.start]
     after = text[q.end:q.end + 3]
-    if "(" in before and after.lstrip()[:1] in _DASHES:
+    if ("(" in before or ";" in before) and after.lstrip()[:1] in _DASHES:
         event = "born"
     elif before.rstrip()[-1:] in _DASHES and ")" in after:
         event = "die"
@@ -255,6 +255,6 @@ def event_claim(lex: FrameLexicon, topic: str | None, q: Quantity, toks: list[To
     about = subject_facet(subject, parts)
     provenance = (Provenance("metric", metric, how),) + ((about,) if about else ()) + said
     if modal is not None:
-        provenance += (Provenance("modality", "forecast", f"modal '{modal}'"),)
+        provenance += (Provenance("modality", lex.modality(modal), f"modal '{modal}'"),)
     return _date_claim(q, metric, subjects, sentence, attribution, provenance,
-                       "fact" if modal is None else "forecast")
+                       lex.modality(modal))

@@ -25,7 +25,7 @@ from .entities import clause_entities, entities, topics_of
 from .events import event_claim, lifespan_claim, range_claim, span_days
 from .lexicon import FrameLexicon, load_frames
 from .metric import frame_metric, metric_and_rule, residual
-from .period import PeriodChoice, period_of
+from .period import PeriodChoice, dates_a_noun, period_of
 from .provenance import metric_facet, period_facet, subject_facet
 from .sentences import Token, framing_tokens, sentence_spans, tokens
 
@@ -108,7 +108,8 @@ def _own_period(scoper: Scoper, ctx: DocContext, si: int, probe: Quantity, sente
     """A sentence with no time expression of its own: another event's year, or the background the
     previous sentence tells. Returns the period (or None) and how it was found."""
     own = scoper.event_year(sentence)
-    if own is not None:
+    if own is not None and not dates_a_noun(sentence[:max(0, sentence.find(own.label))]):
+        # not "a region struck by the 2009 floods": that year is another event's, named to place the region
         return own, "explicit: the year of the event the sentence names"
     if si > 0:
         text = ctx.doc.text
@@ -225,7 +226,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
     modal = modal_word(lex, toks, idx_start)
     provenance = metric_prov + (period_prov,) + ((subject_prov,) if subject_prov else ()) + here.said_facet
     if modal is not None:
-        provenance += (Provenance("modality", "forecast", f"modal '{modal}'"),)
+        provenance += (Provenance("modality", lex.modality(modal), f"modal '{modal}'"),)
     return Claim(
         quantity=q,
         metric=metric,
@@ -236,7 +237,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         attribution=said,
         sentence=" ".join(here.text.split()),
         rule=rule.id if rule is not None else ("generic" if metric and checkable else "none"),
-        modality="fact" if modal is None else "forecast",
+        modality=lex.modality(modal),
         scope=tuple(x for x in (scoper.other_event(here.text, q.start - ctx.sentences[here.number][0]),) if x)
         + scoper.parts(here.text, q.unit if q.kind == "count" else None),
         provenance=provenance,

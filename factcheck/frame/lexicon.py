@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import RuleFileError
+from ..model import Modality
 from ..rulefile import line_of
 from ..schemas import load_lexicon_file
 from .words import lemma_phrase
@@ -48,6 +49,15 @@ class FrameLexicon:
     #: counted nouns a change moves by ("rose 5 points", "gained three seats"); after a change verb a count
     #: of anything else is what the act was done to ("dropped four bombs"). Empty: every count is a change.
     step_nouns: frozenset[str] = frozenset()
+    #: modal words that open a condition ("if", "unless"): its figures, and those of the clause that
+    #: follows a sentence opened by one, are outcomes of a scenario, not facts
+    condition_words: frozenset[str] = frozenset()
+
+    def modality(self, modal: str | None) -> Modality:
+        """The modality a governing modal word gives a figure (`attribution.modal_word`)."""
+        if modal is None:
+            return Modality.FACT
+        return Modality.CONDITION if modal in self.condition_words else Modality.FORECAST
 
     # Derived once per lexicon (cached_property writes the instance dict, which a frozen dataclass allows).
     @cached_property
@@ -96,7 +106,8 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     data, path = load_lexicon_file("frames", rules_dir)
     for key in data:
         if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
-                                                  "event_synonyms", "period_nouns", "money_nouns", "step_nouns"):
+                                                  "event_synonyms", "period_nouns", "money_nouns", "step_nouns",
+                                                  "condition_words"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -123,7 +134,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         for w in words:
             synonyms[lemma_phrase(str(w).lower())] = canonical
     optional: dict[str, frozenset[str]] = {}
-    for key in ("period_nouns", "money_nouns", "step_nouns"):
+    for key in ("period_nouns", "money_nouns", "step_nouns", "condition_words"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleFileError(str(path), line_of(data, key), f"'{key}' must be a list of words")

@@ -22,8 +22,10 @@ class PeriodChoice(NamedTuple):
 #: September 1986", "to 2.18 mln from 2.12 mln during January/September 1986"), not the figure's own time
 _BASE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from|base(?:\s+year)?)\b", re.IGNORECASE)
 #: a noun, then a past participle right before a time expression: "the initiative announced January 7, 1987",
-#: "a plant opened in 1979" date the noun, not the figure before them ("were exported in 1986" is the verb)
-_PARTICIPLE = re.compile(r"\b([a-z]+)\s+([a-z]{3,}ed)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+#: "a plant opened in 1979", "a region hit by the 2004 tsunami" date the noun (or name another event), not
+#: the figure before them ("were exported in 1986" is the verb)
+_PARTICIPLE = re.compile(r"\b([a-z]+)\s+([a-z]{3,}ed|hit|struck|shaken|torn|built|sunk|swept|set|held|begun|won)"
+                         r"\s+(?:on\s+|in\s+|by\s+(?:the\s+|a\s+)?)?$", re.IGNORECASE)
 _AUXILIARIES = frozenset({"was", "were", "be", "been", "being", "is", "are", "had", "has", "have", "not", "and",
                           "or", "it", "they", "he", "she", "which", "that", "who"})
 
@@ -40,7 +42,7 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
     for t in temporal:
         if t.kind == "duration" and not (t.anchor or "").startswith(("for:", "last:", "next:")):
             continue
-        if text is not None and t.start >= q.end and (_is_base(text[q.end:t.start]) or _dates_a_noun(text[q.end:t.start])):
+        if text is not None and t.start >= q.end and (_is_base(text[q.end:t.start]) or dates_a_noun(text[q.end:t.start])):
             continue
         distance = t.start - q.end if t.start >= q.end else (q.start - t.end) * 2
         period = resolve_period(t, doc_date)
@@ -65,7 +67,7 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
     return PeriodChoice(None, "undated")
 
 
-def _dates_a_noun(between: str) -> bool:
+def dates_a_noun(between: str) -> bool:
     """Does the text between a figure and a later time expression end in a noun and its past participle,
     with words enough between that the noun is not the figure's own ("1,780 releases posted in the last
     24 hours" is the figure's time; "tonnes ... under the initiative announced January 7" is not)?"""
