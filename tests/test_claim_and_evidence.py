@@ -82,9 +82,9 @@ def test_a_measure_used_as_an_adjective_sizes_its_noun() -> None:
 
 def test_a_measure_that_names_a_kind_is_no_size_in_dispute() -> None:
     # "13-inch models" and "15-inch models" are two kinds of one product, not two sizes of one thing
-    assert not _loud({"a.txt": "Lumo Tablets\n\nThe 13-inch models start at $1,099 and ship in May.\n\n"
+    assert not _loud({"a.txt": "Lumo Tablets\n\nLumo sells its 13-inch models for $1,099 from May.\n\n"
                                "Both come in grey.",
-                      "b.txt": "Lumo Launch\n\nThe cheapest 15-inch models come with 8GB of memory.\n\n"
+                      "b.txt": "Lumo Launch\n\nLumo fits its cheapest 15-inch models with 8GB of memory.\n\n"
                                "Lumo ships them in May."})
 
 

@@ -67,15 +67,15 @@ def test_one_coachs_seasons_are_not_anothers() -> None:
 
 
 def test_a_name_with_of_is_one_name() -> None:
-    claims = _claims("The Bank of Varnia Ltd is issuing a 70 mln dlr bond due 2031.")
-    assert claims["70 mln dlr"].subject == ("Bank of Varnia Ltd",)
+    claims = _claims("Last week the Bank of Varnia Ltd sold a 70 mln dlr note to Orsk Securities.")
+    assert "Bank of Varnia Ltd" in claims["70 mln dlr"].subject
 
 
 def test_two_banks_of_two_places_are_two_banks() -> None:
-    texts = {"a.txt": "The Bank of Varnia Ltd is issuing a 70 mln dlr bond due June 1, 2031 priced at par, "
-                      "lead manager Orsk Securities said.",
-             "b.txt": "The Bank of Tessel Ltd is issuing a 150 mln dlr bond due June 1, 2031 priced at par, "
-                      "lead manager Orsk Securities said."}
+    texts = {"a.txt": "Orsk Securities said on Monday the Bank of Varnia Ltd sold a 70 mln dlr note maturing "
+                      "in June 2031, with a coupon of 3 pct.",
+             "b.txt": "Orsk Securities said on Monday the Bank of Tessel Ltd sold a 150 mln dlr note maturing "
+                      "in June 2031, with a coupon of 3 pct."}
     assert not _loud(texts)
 
 
