@@ -156,7 +156,8 @@ def lemmatise(phrase: str) -> tuple[str, ...]:
     return tuple(_lemma(w) for w in re.findall(r"[^\W_]+", phrase.lower()))
 
 
-def _dimension(text: str) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def canonical_dimension(text: str) -> str | None:
     """Canonical pint dimensionality of a dimension string (``[area]`` -> ``[length] ** 2``) or unit."""
     ureg = _ureg()
     try:
@@ -365,7 +366,7 @@ class RuleSet:
         words = lemmatise(phrase)
         if not words:
             return None
-        dim = _dimension(dimension) if dimension else None
+        dim = canonical_dimension(dimension) if dimension else None
         candidates = [c for c in self._shortlist(kind, aspect, dim)
                       if not any(_contains(words, x) is not None for x in c.exclude)]
         for c in candidates:
@@ -568,7 +569,7 @@ def _load_rule_file(path: Path, rule_id: str) -> Rule:
     aspects = tuple(applies.get("aspects") or ASPECTS)
     dims: list[str] = []
     for i, text in enumerate(applies.get("dimensions") or ()):
-        canon = _dimension(text) if text.strip().startswith("[") else None
+        canon = canonical_dimension(text) if text.strip().startswith("[") else None
         if canon is None:
             raise RuleFileError(
                 spath,
@@ -594,7 +595,7 @@ def _load_rule_file(path: Path, rule_id: str) -> Rule:
         if abs_unit not in (None, "percent", "percentage_point") and not is_currency(abs_unit):
             if "measure" not in kinds:
                 raise RuleFileError(spath, line, f"tolerance.absolute: unit {abs_unit!r} given but the rule applies to no measures")
-            dim = _dimension(abs_unit)
+            dim = canonical_dimension(abs_unit)
             if dims and dim not in dims:
                 raise RuleFileError(spath, line, f"tolerance.absolute: {abs_unit!r} is {dim}, not one of the rule's dimensions {', '.join(dims)}")
 

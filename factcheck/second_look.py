@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Mapping
@@ -29,7 +30,7 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         where = a.doc if a.doc in multi else b.doc
         return (f"{where} itself gives several different values of {metric} for one period, "
                 "so the figures probably describe different things")
-    if (named or (a.doc == b.doc and items(a) and items(b))) and items(a) != items(b):
+    if (named or (a.doc == b.doc and items(a) and items(b))) and _items_differ(a, b):
         # one name, other items: one country's consumer and producer prices, a company's capital and
         # research spending; inside one text, two items each named (a debenture's price and a share's)
         return (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
@@ -46,6 +47,19 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
     if rule.running_total and a.doc != b.doc:
         return _running_update(a, b, doc_dates)
     return None
+
+
+def _items_differ(a: Claim, b: Claim) -> bool:
+    """Whether two claims name different items. An item one names and the other's sentence only says
+    ("the Orsa bridge is 1.2 km long" / "the Orsa bridge has a length of ...") is one item."""
+    ia, ib = items(a), items(b)
+    if ia == ib:
+        return False
+    if not ia or not ib:
+        named, other = (ib, a) if not ia else (ia, b)
+        words = set(re.findall(r"[a-z]+", other.sentence.lower()))
+        return not all(set(w.split()) <= words for w in named)
+    return True
 
 
 def _report_date(c: Claim, doc_dates: Mapping[str, dt.date | None]) -> dt.date | None:

@@ -89,6 +89,11 @@ def test_a_measure_that_names_a_kind_is_no_size_in_dispute() -> None:
 
 
 def test_an_attributive_measure_needs_an_article_and_a_singular_thing() -> None:
-    claims = _claims("They ran a 10-km course along the river. Crews laid 5-metre slabs near the dock.")
-    assert claims["10-km"].concept.noun == "course"
-    assert claims["5-metre"].concept.noun != "slab"
+    claims = _claims("They sold the 40-hectare orchard along the river. Crews laid 5-hectare plots near the dock.")
+    assert claims["40-hectare"].rule == "geography.area" and "orchard" in claims["40-hectare"].subject
+    assert claims["5-hectare"].rule != "geography.area"
+
+
+def test_a_length_used_as_an_adjective_names_a_kind() -> None:
+    assert not _loud({"a.txt": "Lumo Notes\n\nThe 13-inch option costs $1,099.\n\nIt ships in May.",
+                      "b.txt": "Lumo Range\n\nThe 15-inch model is offered at $1,899.\n\nIt ships in May."})

@@ -13,7 +13,7 @@ import bisect
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Sequence
 from ..errors import RuleFileError
 from ..model import Claim, Concept, Document, Provenance, SubjectSource
 from ..rulefile import line_of
+from ..rules import canonical_dimension
 from ..schemas import load_lexicon_file
 from .words import participle, verb_lemma
 
@@ -52,6 +53,10 @@ class ConceptLexicon:
     verb_class: dict[str, str]
     person_nouns: frozenset[str]
     weak_nouns: frozenset[str]
+    #: concept -> the rule term it stands for ("area": a figure that "covers" an area is the area rule's)
+    concept_term: dict[str, str] = field(default_factory=dict)
+    #: dimension -> the rule term a measure used as an adjective stands for ("the 300-acre farm": its area)
+    attributive_terms: dict[str, str] = field(default_factory=dict)
 
     def verb_key(self, verb: str | None) -> str | None:
         """One name for synonymous verbs: 'seize' and 'detain' -> 'arrest'."""
@@ -105,9 +110,12 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
             merged = _merge(merged, dict(more))
     noun_concept: dict[str, str] = {}
     verb_concept: dict[str, str] = {}
+    concept_term: dict[str, str] = {}
     for concept, spec in (merged.get("concepts") or {}).items():
         if not isinstance(spec, dict):
             raise RuleFileError(str(path), line_of(data, "concepts"), f"concepts.{concept}: expected nouns/verbs")
+        if spec.get("term"):
+            concept_term[str(concept)] = str(spec["term"])
         for noun in spec.get("nouns", []) or []:
             noun_concept[_phrase_lemmas(str(noun))] = str(concept)
         for verb in spec.get("verbs", []) or []:
@@ -119,6 +127,8 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         for w in words or []:
             verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
     return ConceptLexicon(noun_concept=noun_concept, verb_concept=verb_concept, verb_class=verb_class,
+                          concept_term=concept_term,
+                          attributive_terms={str(k): str(v) for k, v in (merged.get("attributive_terms") or {}).items()},
                           person_nouns=frozenset(noun_lemma(w) for w in merged.get("person_nouns", []) or []),
                           weak_nouns=frozenset(noun_lemma(w) for w in merged.get("weak_nouns", []) or []))
 
@@ -193,6 +203,13 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _HYPHENATED_MEASURE = re.compile(r"\d-[a-z]+$", re.IGNORECASE)
 
 
+def _attributive_term(lex: ConceptLexicon, unit: str | None) -> str | None:
+    """The rule term a measure in ``unit`` stands for when used as an adjective (`attributive_terms`, whose
+    dimensions are read only here: building pint's registry is for the processes that judge units)."""
+    dim = canonical_dimension(unit or "")
+    return next((term for key, term in lex.attributive_terms.items() if dim and canonical_dimension(key) == dim), None)
+
+
 def _attributive_noun(text: str, start: int, end: int) -> str | None:
     """The thing a measure used as an adjective sizes ("the 300-acre dairy farm"). A plural head ("the
     13-inch models") names a kind, not one thing's size, and is left alone."""
@@ -229,6 +246,11 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
     before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
     ("89 people were arrested")."""
     before = _VERB_WORDS.findall(text, max(0, start - 80), start)
+    for n in (3, 2):  # a phrase verb right before the figure: "is home to 15,000 people"
+        if len(before) >= n and all(w.isalpha() for w in before[-n:]):
+            phrase = " ".join(verb_lemma(w.lower()) for w in before[-n:])
+            if phrase in verbs:
+                return phrase
     for k, w in enumerate(reversed(before[-6:])):
         if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break
@@ -315,6 +337,32 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
                 c = replace(c, metric=found[0], rule=found[1],
                             provenance=(*c.provenance, Provenance("metric", found[0], f"governing verb "
                                                                                       f"'{concept.verb}', rule {found[1]}")))
+                concept = concept_of(c, text, lex, known_verbs, money_nouns)
+        # the concept stands for a rule's term ("Lake Orla covers 120 km2": the area rule's), by its key or by its
+        # verb ("The Kestrel farm covers 420 acres": the farm's area)
+        by_verb = lex.verb_concept.get(concept.verb or "")
+        term = lex.concept_term.get(concept.key or "") or lex.concept_term.get(by_verb or "")
+        if c.rule in ("generic", "none") and term and match_rule is not None:
+            found = match_rule(term, c)
+            if found is not None:
+                noun = concept.noun if concept.noun and not lex.concept_term.get(concept.key or "") else None
+                c = replace(c, metric=found[0], rule=found[1], subject=(*c.subject, noun) if noun else c.subject,
+                            provenance=(*c.provenance, Provenance("metric", found[0], f"concept "
+                                                                                      f"'{concept.key or by_verb}' "
+                                                                                      f"(term '{term}'), rule {found[1]}")))
+                concept = concept_of(c, text, lex, known_verbs, money_nouns)
+            elif lex.concept_term.get(concept.key or ""):  # "a statement covering a $25 mln issue" is no area
+                concept = replace(concept, key=f"noun:{concept.noun}" if concept.noun else None, verb=None)
+            else:
+                concept = replace(concept, verb=None)
+        if c.rule in ("generic", "none") and c.metric is None and match_rule is not None and lex.attributive_terms \
+                and c.quantity.kind == "measure" and _attributive_noun(text, c.quantity.start, c.quantity.end):
+            term = _attributive_term(lex, c.quantity.unit)
+            found = match_rule(term, c) if term else None  # "the 300-acre farm": the farm's area
+            if found is not None:
+                c = replace(c, metric=found[0], rule=found[1], subject=(*c.subject, concept.noun or ""),
+                            provenance=(*c.provenance, Provenance("metric", found[0], f"a measure used as an "
+                                                                                      f"adjective of '{concept.noun}'")))
                 concept = concept_of(c, text, lex, known_verbs, money_nouns)
         if c.metric is None and concept.noun and match_rule is not None:
             found = match_rule(concept.noun, c)  # "puts the magnitude at 6.1": a rule's term the frames missed

@@ -22,6 +22,7 @@ from .attribution import SPEAKER_LABEL, attribution, modal_word, speaker_at, spe
 from .context import CLAIM_KINDS, DocContext
 from .direction import direction_claims
 from .entities import clause_entities, entities, topics_of
+from .ages import age_claim
 from .events import event_claim, lifespan_claim, range_claim, span_days
 from .lexicon import FrameLexicon, load_frames
 from .metric import frame_metric, metric_and_rule, residual
@@ -80,7 +81,8 @@ def frame(doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = 
     starts = [s for s, _ in ctx.sentences]
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
-        if q.kind not in CLAIM_KINDS and not (q.kind == "date" and q.date_range is not None):
+        if q.kind not in CLAIM_KINDS and not (q.kind == "date" and q.date_range is not None) \
+                and not (q.kind == "duration" and q.unit == "year"):  # a duration in years may be an age
             continue
         si = bisect.bisect_right(starts, q.start) - 1
         if si < 0:
@@ -157,6 +159,11 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
             if claim is not None:
                 out_here.append(claim)
             continue
+        if q.kind == "duration":
+            claim = age_claim(lex, q, text, sentence, said, _period(ctx, here, q), said_facet)
+            if claim is not None:
+                out_here.append(claim)
+            continue
         out_here.append(_figure_claim(lex, rules, scoper, ctx, here, q, idx_start, idx_end, out_here))
     # an elliptical restatement: "I have a different number: 16 percent."
     # (not a forecast, "above expectations for a 100 mln rise", nor a part, "Of the total, 1.1 bn was ...")
@@ -170,13 +177,23 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     return out_here
 
 
+def _period(ctx: DocContext, here: _Sentence, q: Quantity) -> tuple[PeriodChoice, Provenance]:
+    """The figure's period and why: its sentence's nearest time expression, else the sentence's own period
+    (another event's year, the background), else the document's date."""
+    when = period_of(q, here.temporal, ctx.doc.date, ctx.doc.text)
+    if here.own_period[0] is not None:
+        when = PeriodChoice(here.own_period[0], "explicit")
+        return when, period_facet(when, here.own_period[1])
+    return when, period_facet(when)
+
+
 def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocContext, here: _Sentence, q: Quantity,
                   idx_start: int, idx_end: int, out_here: list[Claim]) -> Claim:
     """The claim of one comparable figure: metric, rule, period, subject, attribution and modality.
 
     ``out_here`` holds the claims already made in the same sentence ("..., or 20 percent growth").
     """
-    toks, said, own = here.toks, here.said, here.own_period
+    toks, said = here.toks, here.said
     fr = frame_metric(lex, rules, q, toks, idx_start, idx_end)
     metric, aspect, subject, how = fr.metric, fr.aspect, fr.subject, fr.how
     parts: list[tuple[str, Sequence[str]]] = [(fr.subject_from, subject)]
@@ -202,11 +219,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         if rule is None and how == "counted-bare":
             checkable = False  # "five boats" vs "three boats": too little said to compare
         metric_prov = (metric_facet(metric, how, rule, phrase),)
-    when = period_of(q, here.temporal, ctx.doc.date, ctx.doc.text)
-    period_prov = period_facet(when)
-    if own[0] is not None:
-        when = PeriodChoice(own[0], "explicit")
-        period_prov = period_facet(when, own[1])
+    when, period_prov = _period(ctx, here, q)
     clause = clause_entities(lex, toks, idx_start, idx_end)
     subject = tuple(subject) + clause
     if metric:  # "GNP rose 14 pct", "Pretax profit 46.1 mln": a capitalised word of the metric names no one

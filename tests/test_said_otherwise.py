@@ -1,0 +1,69 @@
+"""One quantity said in other words, and the traps that must stay apart: ages, areas, populations,
+visitor counts and lengths. Cases are made up, with names and numbers of our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import factcheck
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _loud(a: str, b: str) -> list[dict]:
+    report = factcheck.check_texts({"a.txt": a, "b.txt": b}, today=TODAY).to_dict()
+    return [f for f in report["findings"] if f["verdict"] == "contradiction" and f["level"] in ("warning", "error")]
+
+
+def _claims(text: str) -> dict[str, factcheck.Claim]:
+    return {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
+
+
+SAME_THING = [
+    ("Tova Brink is 41 years old.", "Tova Brink, 44, opened the new clinic in Sarn."),
+    ("The 52-year-old Aled Morn took the helm.", "Aled Morn, aged 49, took the helm of the ferry line."),
+    ("Lake Vessa covers 210 square kilometres.", "Lake Vessa has an area of 260 km2."),
+    ("Kelmarsh is home to 48,000 people.", "Kelmarsh has a population of 61,000."),
+    ("The Harl gallery drew 82,000 visitors in 2018.", "Attendance at the Harl gallery reached 97,000 in 2018."),
+    ("The Duna viaduct is 2.4 km long.", "The Duna viaduct has a length of 2,900 metres."),
+]
+
+APART = [
+    ("Tova Brink, 41, opened the clinic.", "Her brother Ivo Brink, 44, runs the pharmacy next door."),
+    ("Tova Brink is 41 years old.", "Piet Lund is 44 years old."),
+    ("A 41-year-old man was arrested in Sarn.", "A 44-year-old man was arrested in Sarn."),
+    ("The Harl gallery drew 82,000 visitors.", "The Harl gallery relies on 800 volunteers."),
+    ("Lake Vessa covers 210 square kilometres.", "Lake Vessa is 38 metres deep."),
+    ("The Duna viaduct is 2.4 km long.", "The Duna tunnel is 2.9 km long."),
+    ("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.",
+     "On Monday Tamsin Corp sent out a prospectus covering a 90 mln dlr sale of bonds."),
+]
+
+
+@pytest.mark.parametrize("a,b", SAME_THING)
+def test_one_quantity_in_other_words_is_compared(a: str, b: str) -> None:
+    assert _loud(a, b), (a, b)
+
+
+@pytest.mark.parametrize("a,b", APART)
+def test_traps_stay_apart(a: str, b: str) -> None:
+    assert not _loud(a, b), (a, b)
+
+
+def test_an_age_is_a_claim_about_the_name_it_is_pinned_to() -> None:
+    claims = _claims("Tova Brink, 41, and her brother Ivo Brink, 44, run the Sarn pharmacy.")
+    assert claims["41"].metric == "age" and claims["41"].subject == ("Tova Brink",)
+    assert claims["44"].subject == ("Ivo Brink",)
+
+
+def test_an_age_nobody_owns_is_no_claim() -> None:
+    claims = _claims("A 41-year-old man was arrested on Friday.")
+    assert "41-year-old" not in claims
+
+
+def test_a_concept_verb_outside_its_rule_is_no_concept() -> None:
+    # "covering" a sum of money is no area: the claim keeps no verb of the area concept
+    claims = _claims("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.")
+    c = claims["40 mln dlr"]
+    assert c.rule != "geography.area" and c.concept.verb is None
