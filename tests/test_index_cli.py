@@ -142,3 +142,13 @@ def test_an_unreachable_postgresql_server_is_one_line_and_exit_2(work: Path) -> 
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
         assert proc.stderr.startswith("factcheck: error: postgresql://factcheck:***@/claims?host=")
         assert "cannot open the PostgreSQL database" in proc.stderr and "secret" not in proc.stderr
+
+
+def test_the_core_does_not_import_psycopg(work: Path) -> None:
+    """An SQLite index needs nothing of the PostgreSQL extra: psycopg is imported only for a URL."""
+    code = ("import sys; from factcheck.cli import main; main(['index', 'archive', '--db', 'c.db']); "
+            "main(['check', 'new', '--against', 'c.db', '--today', %r]); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg'))" % TODAY)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr
