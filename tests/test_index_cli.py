@@ -117,7 +117,7 @@ def _without_psycopg(tmp_path: Path) -> dict[str, str]:
     """An environment in which ``import psycopg`` fails, as where the extra is not installed."""
     shim = tmp_path / "no-psycopg"
     shim.mkdir(exist_ok=True)
-    (shim / "psycopg.py").write_text("raise ImportError(\"No module named 'psycopg'\")\n", encoding="utf-8")
+    (shim / "psycopg.py").write_text("raise ModuleNotFoundError(\"No module named 'psycopg'\")\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
     env["PYTHONPATH"] = os.pathsep.join([str(shim), *filter(None, [env.get("PYTHONPATH")])])
     env["NO_COLOR"] = "1"
