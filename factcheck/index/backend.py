@@ -39,8 +39,11 @@ def is_url(target: str | Path) -> bool:
 
 
 def shown(target: str | Path) -> str:
-    """``target`` as messages show it: a URL without its password."""
-    return re.sub(r"^(\w+://[^:/@?]*):[^@/?]*@", r"\1:***@", str(target)) if is_url(target) else str(target)
+    """``target`` as messages show it: a URL without its password (``user:PASSWORD@`` or ``password=``)."""
+    if not is_url(target):
+        return str(target)
+    text = re.sub(r"^(\w+://[^:/@?]*):[^@/?]*@", r"\1:***@", str(target))
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", text, flags=re.IGNORECASE)
 
 
 class Database:
