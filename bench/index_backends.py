@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=200, help="the last N of them are the batch")
     ap.add_argument("--edit", type=int, default=20, help="stories changed, and as many deleted, for the third run")
     ap.add_argument("--postgres", default=None, help="an empty PostgreSQL database (default: a throwaway server)")
+    ap.add_argument("--sqlite-only", action="store_true", help="leave PostgreSQL out (e.g. to time another version)")
     ap.add_argument("--work", default=str(ROOT / "bench" / "out" / "index_backends"))
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
@@ -115,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.unlink()
     targets: list[tuple[str, str]] = [("SQLite (file)", str(work / "claims.db"))]
     server = None
-    if args.postgres:
+    if args.sqlite_only:
+        pass
+    elif args.postgres:
         targets.append(("PostgreSQL", args.postgres))
     else:
         sys.path.insert(0, str(ROOT / "tests"))

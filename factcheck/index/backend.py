@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from contextlib import contextmanager
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, contextmanager
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -46,46 +48,54 @@ def shown(target: str | Path) -> str:
     return re.sub(r"([?&]password=)[^&]*", r"\1***", text, flags=re.IGNORECASE)
 
 
-class Database:
+class Kind(StrEnum):
+    """Which database an index is in."""
+
+    SQLITE = "sqlite"
+    POSTGRESQL = "postgresql"
+
+
+class Database(ABC):
     """An open index database; ``where`` names it in messages (never with a password)."""
 
-    kind = ""
-    where = ""
+    kind: Kind
+    where: str
 
+    @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement (``?`` placeholders); a cursor to iterate or ``fetchone``/``fetchall``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
         """Run one statement per row; how many rows it changed in all."""
-        raise NotImplementedError
 
+    @abstractmethod
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run one ``INSERT`` into a table with an ``id`` key; the new row's id."""
-        raise NotImplementedError
 
+    @abstractmethod
     def script(self, sql: str) -> None:
         """Run several schema statements inside the current transaction."""
-        raise NotImplementedError
 
+    @abstractmethod
     def tables(self) -> set[str]:
         """The tables of the index's database (or schema)."""
-        raise NotImplementedError
 
-    def write(self) -> Any:
+    @abstractmethod
+    def write(self) -> AbstractContextManager[None]:
         """A context: one transaction, whose writes all stand or none; one writer at a time."""
-        raise NotImplementedError
 
-    def reading(self) -> Any:
+    @abstractmethod
+    def reading(self) -> AbstractContextManager[None]:
         """A context: every read inside sees one snapshot, whatever a writer commits meanwhile."""
-        raise NotImplementedError
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Close the connection (an open snapshot or transaction ends with it)."""
 
 
 class SQLite(Database):
-    kind = "sqlite"
+    kind = Kind.SQLITE
 
     def __init__(self, path: Path) -> None:
         self.where = str(path)
@@ -160,7 +170,7 @@ def pg_ddl(sql: str) -> str:
 
 
 class PostgreSQL(Database):
-    kind = "postgresql"
+    kind = Kind.POSTGRESQL
 
     def __init__(self, url: str) -> None:
         self.where = shown(url)
