@@ -94,7 +94,8 @@ def _system() -> Server | str:
             owner = pwd.getpwnam("postgres")
         except KeyError:
             return "running as root and there is no 'postgres' user to run the server"
-        runuser = shutil.which("runuser")
+        runuser = shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser")
+                                                   if os.access(p, os.X_OK)), None)
         if runuser is None:
             return "running as root without runuser"
         as_user = [runuser, "-u", "postgres", "--"]
