@@ -228,8 +228,8 @@ def _extract_table(records: Sequence[Any]) -> None:
                    "format; without it they are only counted.")
 @click.option("--show-agreements", is_flag=True, help="Text report: also list the pairs that agree.")
 @click.option("--against", "against", default=None, metavar="DB",
-              help="Also check against the claim index DB (see `factcheck index`); report the findings with a "
-                   "claim of PATHS.")
+              help="Also check against the claim index DB, a file or a postgresql:// URL (see `factcheck index`); "
+                   "report the findings with a claim of PATHS.")
 @_date_option
 @_max_bytes_option
 @_budget_option
@@ -300,7 +300,9 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], fai
 # ---------------------------------------------------------------------------------------- index
 @cli.command("index")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db", required=True, metavar="FILE", help="The claim index (SQLite; created if missing).")
+@click.option("--db", "db", required=True, metavar="FILE|URL",
+              help="The claim index: an SQLite file (created if missing), or a PostgreSQL database "
+                   "(postgresql://USER@HOST/DB; pip install 'factcheck[postgres]').")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="Add a rule directory. Repeatable.")
 @click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
@@ -324,8 +326,9 @@ def index_cmd(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], confi
     with ClaimIndex.open(db) as index:
         run = update_index(index, docs, rules_, suppressions=marks, time_budget=time_budget, prune=paths,
                            batch_size=batch_size)
+        where = index.where
     _warn(run.problems)
-    click.echo(f"{db}: {run.summary()}")
+    click.echo(f"{where}: {run.summary()}")
 
 
 # ---------------------------------------------------------------------------------------- explain

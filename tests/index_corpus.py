@@ -65,42 +65,55 @@ def golden() -> list[Document]:
     return out
 
 
-def index_problems(path: Path) -> list[str]:
+def index_rows(target: str | Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows of one query (``?`` placeholders) on the index at ``target`` (a file or a PostgreSQL URL)."""
+    from factcheck.index.backend import open_database
+
+    db = open_database(target)
+    try:
+        return [tuple(r) for r in db.execute(sql, params)]
+    finally:
+        db.close()
+
+
+def index_problems(target: str | Path) -> list[str]:
     """What is inconsistent in a claim index (empty: nothing): SQLite's own check, claim counts, the name
     counts kept beside the documents, blocking keys and rows left of removed documents."""
     import json
-    import sqlite3
     from collections import Counter
 
+    from factcheck.index.backend import open_database
     from factcheck.index.codec import claim_of
     from factcheck.index.store import gkey_of
 
-    conn = sqlite3.connect(str(path))
+    db = open_database(target)
     try:
-        out = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        out += [f"foreign key: {r}" for r in conn.execute("PRAGMA foreign_key_check")]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        out = []
+        if db.kind == "sqlite":  # PostgreSQL checks every foreign key as it writes
+            out += [r[0] for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            out += [f"foreign key: {r}" for r in db.execute("PRAGMA foreign_key_check")]
+        tables = db.tables()
         if not tables:
             return out  # killed before its first transaction: an empty database, which the next run sets up
         if "documents" not in tables or "schema_version" not in tables:
             return out + [f"a schema half made: {sorted(tables)}"]
-        for name, n, m in conn.execute("SELECT d.name, d.claims, COUNT(c.id) FROM documents d "
-                                       "LEFT JOIN claims c ON c.doc_id = d.id GROUP BY d.id"):
+        for name, n, m in db.execute("SELECT d.name, d.claims, COUNT(c.id) FROM documents d "
+                                     "LEFT JOIN claims c ON c.doc_id = d.id GROUP BY d.id, d.name, d.claims"):
             if n != m:
                 out.append(f"{name}: {n} claims recorded, {m} stored")
-        df = Counter(w for (names,) in conn.execute("SELECT names FROM documents") for w in json.loads(names))
-        stored = dict(conn.execute("SELECT name, df FROM name_df"))
+        df = Counter(w for (names,) in db.execute("SELECT names FROM documents") for w in json.loads(names))
+        stored = {n: k for n, k in db.execute("SELECT name, df FROM name_df")}
         if stored != dict(df):
             out.append(f"name_df differs from the documents' names ({len(stored)} vs {len(df)} names)")
-        for gkey, body in conn.execute("SELECT gkey, body FROM claims"):
+        for gkey, body in db.execute("SELECT gkey, body FROM claims"):
             if gkey != gkey_of(claim_of(body)):
                 out.append(f"claim under the wrong key {gkey!r}")
                 break
         for table in ("claims", "direction_words", "version_keys", "doc_values"):
-            n = conn.execute(f"SELECT COUNT(*) FROM {table} "
-                             "WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
+            n = db.execute(f"SELECT COUNT(*) FROM {table} "
+                           "WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
             if n:
                 out.append(f"{n} rows of {table} without their document")
         return out
     finally:
-        conn.close()
+        db.close()

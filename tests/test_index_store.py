@@ -1,13 +1,15 @@
-"""The claim index as stored: schema versions and migrations, and what an index run adds, replaces and removes."""
+"""The claim index as stored: schema versions and migrations, and what an index run adds, replaces and removes.
+
+Each test that takes ``new_index`` runs against an SQLite file and a PostgreSQL database (`conftest.py`)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 import pytest
-from index_corpus import golden, index_problems, stories
+from index_corpus import golden, index_problems, index_rows, stories
 
 from factcheck.errors import FactcheckError
 from factcheck.index import SCHEMA_VERSION, ClaimIndex, check_against, update_index
@@ -17,34 +19,31 @@ from factcheck.pipeline import _default_rules
 TODAY = dt.date(2032, 1, 1)
 
 
-def _rows(path: Path, table: str) -> list[tuple]:
-    conn = sqlite3.connect(str(path))
-    try:
-        return sorted(conn.execute(f"SELECT * FROM {table}"))
-    finally:
-        conn.close()
+def _rows(target: str, table: str) -> list[tuple]:
+    return sorted(index_rows(target, f"SELECT * FROM {table}"))
 
 
-def test_a_new_index_is_at_the_last_schema_version_in_wal_mode(tmp_path: Path) -> None:
-    with ClaimIndex.open(tmp_path / "c.db") as index:
+def test_a_new_index_is_at_the_last_schema_version(new_index: Callable[[], str]) -> None:
+    with ClaimIndex.open(new_index()) as index:
         assert index.conn.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION
-        assert index.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if index.conn.kind == "sqlite":
+            assert index.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
 
 
-def test_an_index_of_schema_1_is_migrated_in_place(tmp_path: Path) -> None:
+def test_an_index_of_schema_1_is_migrated_in_place(new_index: Callable[[], str]) -> None:
     """Schema 2 added each document's value counts; an index written at schema 1 gets them computed from its
     stored claims when it is opened, and then answers as one built at schema 2."""
     docs = stories() + golden()
-    db = tmp_path / "c.db"
+    db = new_index()
     with ClaimIndex.open(db) as index:
         update_index(index, docs[1::2], _default_rules())
         want = list(check_against(index, docs[::2], rules=_default_rules(), today=TODAY).findings)
-    values = _rows(db, "doc_values")
-    assert values  # some documents give several values of one thing
-    conn = sqlite3.connect(str(db))
-    conn.executescript("DROP TABLE doc_values; UPDATE schema_version SET version = 1;")
-    conn.close()
+        values = _rows(db, "doc_values")
+        assert values  # some documents give several values of one thing
+        with index.batch():
+            index.conn.execute("DROP TABLE doc_values")
+            index.conn.execute("UPDATE schema_version SET version = 1")
     with ClaimIndex.open(db) as index:
         assert index.conn.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION
         assert list(check_against(index, docs[::2], rules=_default_rules(), today=TODAY).findings) == want
@@ -52,28 +51,41 @@ def test_an_index_of_schema_1_is_migrated_in_place(tmp_path: Path) -> None:
     assert index_problems(db) == []
 
 
-def test_an_index_of_a_newer_schema_or_another_database_is_refused(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    ClaimIndex.open(db).close()
-    conn = sqlite3.connect(str(db))
-    conn.execute("UPDATE schema_version SET version = 99")
-    conn.commit()
-    conn.close()
+def test_an_index_of_a_newer_schema_or_another_database_is_refused(new_index: Callable[[], str]) -> None:
+    from factcheck.index.backend import open_database
+
+    db = new_index()
+    with ClaimIndex.open(db) as index:
+        index.conn.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(FactcheckError, match="schema 99, newer"):
         ClaimIndex.open(db)
-    other = tmp_path / "other.db"
-    conn = sqlite3.connect(str(other))
-    conn.execute("CREATE TABLE t (x)")
+    other = new_index()
+    conn = open_database(other)
+    conn.execute("CREATE TABLE t (x INTEGER)")
     conn.close()
     with pytest.raises(FactcheckError, match="not a claim index"):
         ClaimIndex.open(other)
+
+
+def test_a_check_never_makes_an_index(tmp_path: Path) -> None:
+    """`check --against` opens without creating: a missing file is an error that says how to build one."""
     with pytest.raises(FactcheckError, match="no such claim index"):
         ClaimIndex.open(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
 
 
-def test_unchanged_documents_are_skipped_changed_ones_replaced_and_gone_ones_removed(tmp_path: Path) -> None:
+def test_a_check_never_makes_an_index_in_an_empty_postgresql_database(postgres_server: object) -> None:
+    empty = postgres_server.new_database()  # type: ignore[attr-defined]
+    with pytest.raises(FactcheckError, match="no claim index there"):
+        ClaimIndex.open(empty, create=False)
+    assert index_rows(empty, "SELECT COUNT(*) FROM information_schema.tables "
+                             "WHERE table_schema = current_schema()") == [(0,)]
+
+
+def test_unchanged_documents_are_skipped_changed_ones_replaced_and_gone_ones_removed(
+        new_index: Callable[[], str]) -> None:
     docs = stories() + golden()[:20]
-    db = tmp_path / "c.db"
+    db = new_index()
     rules = _default_rules()
     with ClaimIndex.open(db) as index:
         first = update_index(index, docs, rules, prune=["storm", "wire", "mkt", "golden"], batch_size=7)
@@ -94,19 +106,15 @@ def test_unchanged_documents_are_skipped_changed_ones_replaced_and_gone_ones_rem
     assert "4,300" in text
 
 
-def _texts(db: Path) -> list[tuple[str, str]]:
+def _texts(db: str) -> list[tuple[str, str]]:
     from factcheck.index.store import unpack_text
 
-    conn = sqlite3.connect(str(db))
-    try:
-        return [(n, unpack_text(b)) for n, b in conn.execute("SELECT name, text FROM documents")]
-    finally:
-        conn.close()
+    return [(n, unpack_text(b)) for n, b in index_rows(db, "SELECT name, text FROM documents")]
 
 
-def test_a_correction_indexed_after_its_original_is_stored_as_its_version(tmp_path: Path) -> None:
+def test_a_correction_indexed_after_its_original_is_stored_as_its_version(new_index: Callable[[], str]) -> None:
     docs = {d.name: d for d in stories()}
-    db = tmp_path / "c.db"
+    db = new_index()
     with ClaimIndex.open(db) as index:
         update_index(index, [docs["wire/corvane.txt"]], _default_rules())
         run = update_index(index, [docs["wire/corvane.txt"], docs["wire/corvane-corrected.txt"]], _default_rules())
@@ -128,7 +136,7 @@ def test_framing_does_not_depend_on_the_set_being_undated() -> None:
         assert once == frame_documents(batch, _default_rules(), all_undated=False)
 
 
-def test_a_document_over_its_time_budget_is_left_out_and_tried_again(tmp_path: Path) -> None:
+def test_a_document_over_its_time_budget_is_left_out_and_tried_again(new_index: Callable[[], str]) -> None:
     from factcheck.errors import Problem, WarningKind
     from factcheck.pipeline import FramedDocument
 
@@ -142,7 +150,7 @@ def test_a_document_over_its_time_budget_is_left_out_and_tried_again(tmp_path: P
         return [FramedDocument(f.document, (), f.names, f.head, late) if f.document.name == docs[1].name else f
                 for f in out]
 
-    with ClaimIndex.open(tmp_path / "c.db") as index:
+    with ClaimIndex.open(new_index()) as index:
         run = update_index(index, docs, _default_rules(), framer=late_framer)
         assert (run.added, run.left_out) == (3, 1) and docs[1].name not in index.known()
         again = update_index(index, docs, _default_rules())

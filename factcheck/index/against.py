@@ -62,17 +62,18 @@ def check_framed_against(index: ClaimIndex, framed: Sequence[FramedDocument], ru
     docs = [f.document for f in framed]
     batch = {d.name for d in docs}
     claims = [c for f in framed for c in f.claims]
-    archive = Archive(index.conn, batch)
-    stale = archive.stale(fingerprint(rules))
-    if stale:
-        raise FactcheckError(f"{index.path}: {stale} document{'s' if stale != 1 else ''} were indexed under other "
-                             "rules or another factcheck: run `factcheck index` again with the same rules")
-    keys = {k for c in claims if (k := gkey_of(c)) is not None and k != DIRECTION}
-    words = {w for c in claims if c.quantity.kind == "direction" for w in direction_words(c)}
-    with _settled() as settle:
-        loaded = archive.claims_by_key(keys) + archive.direction_claims(words)
-        settle()
-        findings, stored_marks, counts = _judged(archive, framed, rules, fx, today, loaded, batch)
+    with index.snapshot():  # one moment of the index, whatever another process writes meanwhile
+        archive = Archive(index.conn, batch)
+        stale = archive.stale(fingerprint(rules))
+        if stale:
+            raise FactcheckError(f"{index.where}: {stale} document{'s' if stale != 1 else ''} were indexed under "
+                                 "other rules or another factcheck: run `factcheck index` again with the same rules")
+        keys = {k for c in claims if (k := gkey_of(c)) is not None and k != DIRECTION}
+        words = {w for c in claims if c.quantity.kind == "direction" for w in direction_words(c)}
+        with _settled() as settle:
+            loaded = archive.claims_by_key(keys) + archive.direction_claims(words)
+            settle()
+            findings, stored_marks, counts = _judged(archive, framed, rules, fx, today, loaded, batch)
     marks = dict(suppressions or {}) | {name: m for name, m in stored_marks.items() if m}
     found = [f for f in findings if not (marks and _suppressed(f, marks))]
     return Report(documents=tuple(docs), claims=tuple(claims), findings=tuple(found), rules=rules.to_dicts(),

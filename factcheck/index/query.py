@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Collection, Iterable, Iterator, Sequence
 
 from ..model import Claim, Document
 from ..suppress import Suppression
 from ..versions import Marker, VersionPair
+from .backend import Database
 from .codec import claim_of, suppressions_of, value_key_of
 from .store import DIRECTION, unpack_text
 
@@ -58,7 +58,7 @@ def _marks(n: int) -> str:
 class Archive:
     """The index as one batch sees it (documents named like a batch document are shadowed)."""
 
-    def __init__(self, conn: sqlite3.Connection, batch: Collection[str] = ()) -> None:
+    def __init__(self, conn: Database, batch: Collection[str] = ()) -> None:
         self.conn = conn
         self.shadowed = [d for chunk in _chunks(sorted(batch)) for d in map(_doc, conn.execute(
             f"SELECT {_DOC_COLUMNS} FROM documents WHERE name IN ({_marks(len(chunk))})", chunk))]
@@ -77,14 +77,14 @@ class Archive:
     def totals(self) -> tuple[int, int, int]:
         """(documents, documents with claims, dated documents), shadowed ones left out."""
         n, with_claims, dated = self.conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(claims > 0), 0), COALESCE(SUM(date IS NOT NULL), 0) "
+            "SELECT COUNT(*), COUNT(CASE WHEN claims > 0 THEN 1 END), COUNT(date) "
             "FROM documents").fetchone()
         return (n - len(self.shadowed), with_claims - sum(d.claims > 0 for d in self.shadowed),
                 dated - sum(d.date is not None for d in self.shadowed))
 
     def with_claims(self, limit: int) -> list[StoredDoc]:
         """Up to ``limit`` visible documents that have claims (a set of two is a claim and its evidence)."""
-        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE claims > 0 LIMIT ?",
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE claims > 0 ORDER BY id LIMIT ?",
                                  (limit + len(self.shadowed),)).fetchall()
         return [d for d in map(_doc, rows) if d.id not in self.hidden][:limit]
 

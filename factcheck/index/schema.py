@@ -1,12 +1,13 @@
-"""The claim index's SQLite schema, its version, and the migrations from each older version.
+"""The claim index's schema, its version, and the migrations from each older version.
 
-Why versioned: an index outlives the factcheck that wrote it. ``schema_version`` holds the version a file
+Why versioned: an index outlives the factcheck that wrote it. ``schema_version`` holds the version a database
 is at; opening it applies, in one transaction each, every migration after that version, so an index of an
 older factcheck is brought up to date in place (and one of a newer factcheck is refused, not misread).
 Add a change as a new entry at the end of `MIGRATIONS`; never edit an entry that has shipped.
+The schema is written once, in SQLite's words; `backend` says it in PostgreSQL's.
 
-WAL journal and one transaction per batch: a writer killed at any instant (kill -9) leaves the index as it
-was after its last whole batch, readable at once, and the next `factcheck index` run completes it.
+One transaction per batch (WAL journal in SQLite): a writer killed at any instant (kill -9) leaves the index
+as it was after its last whole batch, readable at once, and the next `factcheck index` run completes it.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import FactcheckError
+from .backend import Database, is_url, open_database
 
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,25 +83,20 @@ CREATE INDEX doc_values_doc ON doc_values(doc_id);
 """
 
 
-def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
-    def run(conn: sqlite3.Connection) -> None:  # not executescript: it would commit the migration's transaction
-        statement = ""
-        for line in sql.splitlines(keepends=True):
-            statement += line
-            if sqlite3.complete_statement(statement):
-                conn.execute(statement)
-                statement = ""
+def _script(sql: str) -> Callable[[Database], None]:
+    def run(db: Database) -> None:
+        db.script(sql)
     return run
 
 
-def _v2_values(conn: sqlite3.Connection) -> None:
-    """Add `doc_values` and fill it from the claims already stored (index files of schema 1 lack it)."""
+def _v2_values(db: Database) -> None:
+    """Add `doc_values` and fill it from the claims already stored (indexes of schema 1 lack it)."""
     from .store import values_rows
 
-    _script(_V2)(conn)
-    for doc_id, name in conn.execute("SELECT id, name FROM documents").fetchall():
-        bodies = [b for (b,) in conn.execute("SELECT body FROM claims WHERE doc_id = ? ORDER BY id", (doc_id,))]
-        conn.executemany("INSERT INTO doc_values (doc_id, key, n) VALUES (?, ?, ?)",
+    db.script(_V2)
+    for doc_id, name in db.execute("SELECT id, name FROM documents").fetchall():
+        bodies = [b for (b,) in db.execute("SELECT body FROM claims WHERE doc_id = ? ORDER BY id", (doc_id,))]
+        db.executemany("INSERT INTO doc_values (doc_id, key, n) VALUES (?, ?, ?)",
                          [(doc_id, k, n) for k, n in values_rows(name, bodies)])
 
 
@@ -107,7 +104,7 @@ def _v2_values(conn: sqlite3.Connection) -> None:
 class Migration:
     version: int
     what: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Callable[[Database], None]
 
 
 #: Every schema change, in order; an index at version N gets those after N.
@@ -118,62 +115,66 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
-def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
+def connect(target: str | Path, *, create: bool) -> Database:
     """An open index at the current schema version: created when ``create``, migrated when older.
 
-    A missing file (without ``create``), a file that is no SQLite database, or an index of a newer schema
-    is a one-line `FactcheckError`.
+    ``target`` is an SQLite file or a PostgreSQL URL (``postgresql://...``, an empty database or one of an
+    index). A missing file (without ``create``), a file that is no SQLite database, a database with other
+    tables, a server that cannot be reached, or an index of a newer schema is a one-line `FactcheckError`.
     """
-    p = Path(path)
+    if is_url(target):
+        db = open_database(target)
+        try:
+            migrate(db, create=create)
+        except BaseException:
+            db.close()
+            raise
+        return db
+    p = Path(target)
     if not create and not p.is_file():
         raise FactcheckError(f"{p}: no such claim index (build one with `factcheck index PATH... --db {p}`)")
     if p.exists() and not p.is_file():
         raise FactcheckError(f"{p}: not a file")
     try:
-        conn = sqlite3.connect(str(p), isolation_level=None, timeout=30.0)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed batch
-        conn.execute("PRAGMA foreign_keys=ON")
-        migrate(conn)
+        db = open_database(p)
+        migrate(db)
     except sqlite3.DatabaseError as exc:
         raise FactcheckError(f"{p}: not a claim index ({exc})") from None
-    return conn
+    return db
 
 
-def version_of(conn: sqlite3.Connection) -> int:
+def version_of(db: Database) -> int:
     """The schema version of an open index; 0 for an empty database."""
-    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
-    if not has:
-        tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    tables = db.tables()
+    if "schema_version" not in tables:
         if tables:
-            raise sqlite3.DatabaseError("a database with other tables")
+            raise FactcheckError(f"{db.where}: not a claim index (a database with other tables)")
         return 0
-    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    row = db.execute("SELECT version FROM schema_version").fetchone()
     return int(row[0]) if row else 0
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations the index lacks, each in its own transaction; the version reached."""
-    version = version_of(conn)
+def migrate(db: Database, *, create: bool = True) -> int:
+    """Apply the migrations the index lacks, each in its own transaction; the version reached.
+    Without ``create``, an empty database is refused rather than made an index."""
+    version = version_of(db)
+    if version == 0 and not create:
+        raise FactcheckError(f"{db.where}: no claim index there (build one with `factcheck index PATH... --db "
+                             f"{db.where}`)")
     if version > SCHEMA_VERSION:
         raise FactcheckError(f"the claim index is of schema {version}, newer than this factcheck knows "
                              f"({SCHEMA_VERSION}): upgrade factcheck")
     for m in MIGRATIONS:
         if m.version <= version:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if version_of(conn) >= m.version:  # another process migrated it meanwhile
-                conn.execute("COMMIT")
+        with db.write():
+            if version_of(db) >= m.version:  # another process migrated it meanwhile
+                version = m.version
                 continue
             if m.version == 1:
-                conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-                conn.execute("INSERT INTO schema_version VALUES (0)")
-            m.apply(conn)
-            conn.execute("UPDATE schema_version SET version = ?", (m.version,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+                db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                db.execute("INSERT INTO schema_version VALUES (0)")
+            m.apply(db)
+            db.execute("UPDATE schema_version SET version = ?", (m.version,))
         version = m.version
     return version

@@ -2,13 +2,12 @@
 
 Every write happens inside `ClaimIndex.batch()`, one transaction: the counts kept beside the documents
 (`name_df`) change in the same transaction as the documents, so no reader and no crash ever sees them
-disagree.
+disagree. The index is an SQLite file or a PostgreSQL database (`backend`); the SQL here is the same for both.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..model import Claim, Document
 from ..suppress import Suppression
 from ..versions import VersionPair, plain_headline, version_keys
 from .codec import claim_of, claim_row, key_text, suppressions_row, value_key_row
+from .backend import Database
 from .schema import connect
 
 #: the blocking key of a stated direction ("Sensex up"): directions meet on a shared name instead
@@ -60,15 +60,21 @@ def values_rows(doc: str, claims: Iterable[Claim | str]) -> list[tuple[str, int]
 
 
 class ClaimIndex:
-    """An open claim index (SQLite): documents by content hash, their claims by blocking key."""
+    """An open claim index: documents by content hash, their claims by blocking key."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: Database) -> None:
         self.conn = conn
-        self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> ClaimIndex:
-        return cls(connect(path, create=create), Path(path))
+    def open(cls, target: str | Path, *, create: bool = True) -> ClaimIndex:
+        """The index in the SQLite file ``target``, or in the PostgreSQL database of the URL ``target``
+        (``postgresql://user@host/db``; needs ``pip install 'factcheck[postgres]'``)."""
+        return cls(connect(target, create=create))
+
+    @property
+    def where(self) -> str:
+        """The file or URL of the index, as messages show it (without a password)."""
+        return self.conn.where
 
     def close(self) -> None:
         self.conn.close()
@@ -81,14 +87,15 @@ class ClaimIndex:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """One transaction: all of its writes stand, or none."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        """One transaction: all of its writes stand, or none (writers take turns)."""
+        with self.conn.write():
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees the index as one moment left it, whatever another process commits."""
+        with self.conn.reading():
+            yield
 
     def known(self) -> dict[str, tuple[str, str]]:
         """Every stored document: name -> (content hash, fingerprint)."""
@@ -98,21 +105,20 @@ class ClaimIndex:
             content: str, fingerprint: str, suppressions: Sequence[Suppression] = ()) -> int:
         """Store one framed document (replacing one of its name); its id. Call inside `batch`."""
         self.remove(doc.name)
-        cur = self.conn.execute(
+        doc_id = self.conn.insert(
             "INSERT INTO documents (name, hash, fingerprint, date, date_source, head, plain_head, claims, sentences,"
             " names, suppressions, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.name, content, fingerprint, doc.date.isoformat() if doc.date else None, doc.date_source, head,
              plain_headline(doc.text), len(claims), len({c.sentence for c in claims}),
              json.dumps(sorted(names), ensure_ascii=False), suppressions_row(tuple(suppressions)),
              pack_text(doc.text)))
-        doc_id = int(cur.lastrowid or 0)
         rows = [(doc_id, gkey_of(c), claim_row(c)) for c in claims]
         self.conn.executemany("INSERT INTO claims (doc_id, gkey, body) VALUES (?, ?, ?)", rows)
         words = {w for c in claims if c.quantity.kind == "direction" for w in direction_words(c)}
         self.conn.executemany("INSERT INTO direction_words (word, doc_id) VALUES (?, ?)",
                               [(w, doc_id) for w in sorted(words)])
         self.conn.executemany("INSERT INTO name_df (name, df) VALUES (?, 1) "
-                              "ON CONFLICT(name) DO UPDATE SET df = df + 1", [(n,) for n in sorted(names)])
+                              "ON CONFLICT(name) DO UPDATE SET df = name_df.df + 1", [(n,) for n in sorted(names)])
         self.conn.executemany("INSERT INTO version_keys (key, doc_id) VALUES (?, ?)",
                               [(k, doc_id) for k in sorted(set(version_keys(doc.text)))])
         self.conn.executemany("INSERT INTO doc_values (doc_id, key, n) VALUES (?, ?, ?)",
@@ -141,7 +147,5 @@ class ClaimIndex:
                 ids[name] = row[0]
         rows = [(ids[p.earlier], ids[p.later], str(p.marker) if p.marker else None, p.similarity, ",".join(p.why))
                 for p in pairs if p.earlier in ids and p.later in ids]
-        before = self.conn.total_changes
-        self.conn.executemany("INSERT OR IGNORE INTO version_pairs (earlier, later, marker, similarity, why) "
-                              "VALUES (?, ?, ?, ?, ?)", rows)
-        return self.conn.total_changes - before
+        return self.conn.executemany("INSERT INTO version_pairs (earlier, later, marker, similarity, why) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
