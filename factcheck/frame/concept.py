@@ -439,11 +439,12 @@ def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
         return None
     clause = _CLAUSE_OPENER.split(c.sentence[:at])[-1]
     for name in names:
-        if name != c.attribution and re.match(re.escape(name) + r"\s+[a-z]+ed\b", clause):
+        if name != c.attribution and clause.startswith(name) and _VERB_AFTER_NAME.match(clause, len(name)):
             return name
     return None
 
 
+_VERB_AFTER_NAME = re.compile(r"\s+[a-z]+ed\b")
 #: the words that open a subordinate clause, before a capitalised word: the name after one, and its verb, are
 #: that clause's subject
 _CLAUSE_OPENER = re.compile(r"\b(?:that|when|after|because|since|while|before|until|where|as|although|though)"
