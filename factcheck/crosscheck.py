@@ -19,7 +19,7 @@ from .fx import RateSource
 from .align import (AlignSettings, PairContext, aligned_sides, candidate_index_pairs, concept_key, same_entity,
                     load_align_settings, restated)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
-from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, SubjectSource, finding_id
+from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, Modality, SubjectSource, finding_id
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
@@ -115,7 +115,9 @@ def describe(claim: Claim) -> str:
 # ------------------------------------------------------------------------------ comparison
 def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     """The blocking key: (rule, concept key, aspect and modality, kind and dimension). Claims no rule names
-    fall under `generic` and meet when their concept (lexicon concept, counted noun or metric) is one."""
+    fall under `generic` and meet when their concept (lexicon concept, counted noun or metric) is one. A
+    forecast meets only forecasts; a condition's outcome meets facts too ("If I gave you 3 bonds" restates
+    "I give you 5 bonds"), though never another condition of its own text (`second_look`)."""
     q = c.quantity
     if q.kind == "direction":
         return None
@@ -136,7 +138,8 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
     else:
         kind = q.kind
     rule = "generic" if c.rule == "none" else c.rule
-    return (rule, concept, c.aspect + ("" if c.modality == "fact" else ":" + c.modality), kind)
+    forecast = c.modality == Modality.FORECAST
+    return (rule, concept, c.aspect + (":" + c.modality if forecast else ""), kind)
 
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
