@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 
 import regex
 
-from .errors import FactcheckError, Problem, RuleFileError, WarningKind, warn
+from .errors import FactcheckError, Problem, RuleFileError, WarningKind
 from .rulefile import line_of, load_yaml_file
-from .saferegex import PatternTimeout, compile_pattern
+from .saferegex import PatternTimeout, compile_pattern, is_off, timed_out
 from .saferegex import search as safe_search
 from .schemas import validate
 
@@ -178,12 +178,6 @@ class Tolerance:
     absolute_unit: str | None = None
 
 
-#: Ignore patterns that ran out of time, and how often; after `MAX_PATTERN_TIMEOUTS` a pattern is skipped,
-#: so a catastrophic pattern costs a few time limits, not one per claim.
-_TIMEOUTS: dict[str, int] = {}
-MAX_PATTERN_TIMEOUTS = 3
-
-
 @dataclass(frozen=True)
 class Rule:
     """One loaded rule file, validated and with its terms lemmatised."""
@@ -226,15 +220,15 @@ class Rule:
     def ignores(self, sentence: str) -> bool:
         """Whether the claim's sentence matches one of the rule's `ignore` regexes."""
         for p in self.ignore:
-            if _TIMEOUTS.get(p, 0) >= MAX_PATTERN_TIMEOUTS:
+            key = f"rule {self.id}: {p}"
+            if is_off(key):
                 continue  # it ran out of time too often: off for the rest of the run
             try:
                 if safe_search(p, sentence, flags=regex.IGNORECASE):
                     return True
             except PatternTimeout:
-                _TIMEOUTS[p] = _TIMEOUTS.get(p, 0) + 1
-                warn(Problem(WarningKind.PATTERN_TIMEOUT, f"ignore pattern {p!r} ran out of time on a sentence; "
-                             "the sentence is not ignored", f"rule {self.id}"))
+                timed_out(key, f"ignore pattern {p!r} ran out of time on a sentence; the sentence is not ignored",
+                          f"rule {self.id}")
         return False
 
     def render(self, **fields: Any) -> str:
