@@ -172,6 +172,14 @@ def _single(body: list[Any], flags: int) -> int | None:
     op, av = body[0]
     if op is C.SUBPATTERN:
         return _single(list(av[3]), (flags | av[1]) & ~av[2])
+    if op is C.BRANCH:  # (?:[a-z]|[.-]): one character either way, unless two alternatives share one
+        out = 0
+        for branch in av[1]:
+            chars = _single(list(branch), flags)
+            if chars is None or chars & out:
+                return None
+            out |= chars
+        return out
     return _chars(op, av, flags) if op in _SINGLE else None
 
 

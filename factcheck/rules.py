@@ -62,7 +62,9 @@ _SPECIAL_UNITS = {
     "percent": "percent",
 }
 _ID_SEGMENT = re.compile(r"^[A-Za-z0-9_-]+$")
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(.*?)\s*$")
+#: The number that starts a tolerance ("1,000 EUR"); the rest, stripped, is its unit (a lazy ``(.*?)\s*$`` for the
+#: rest was quadratic on a value with a long run of spaces inside).
+_NUMBER = re.compile(r"\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*")
 
 # ISO 4217 active codes. Why a list here: the offline converter only knows the ECB's ~40, but a
 # rule may legitimately compare in any currency the extractor recognises.
@@ -437,15 +439,24 @@ def _parse_relative(value: Any, path: str, line: int) -> float:
     return frac
 
 
+def number_and_unit(value: str) -> tuple[str, str] | None:
+    """``" 1,000 EUR "`` -> ``("1,000", "EUR")``: the number that starts the value and the rest of its line."""
+    m = _NUMBER.match(value)
+    if m is None:
+        return None
+    unit_text = value[m.end():].rstrip()  # str.isspace is what \s matches
+    return None if "\n" in unit_text else (m.group(1), unit_text)
+
+
 def _parse_absolute(value: Any, path: str, line: int) -> tuple[float, str | None]:
     """``"1000 EUR"``, ``"0.1 percentage_point"``, ``"2 km"`` or a bare number -> (amount, unit)."""
     if isinstance(value, (int, float)):
         amount, unit_text = float(value), ""
     else:
-        m = _NUMBER.match(value)
-        if not m:
+        split = number_and_unit(value)
+        if split is None:
             raise RuleFileError(path, line, f"tolerance.absolute: {value!r} is not '<number> <unit>'")
-        amount, unit_text = float(m.group(1).replace(",", "")), m.group(2)
+        amount, unit_text = float(split[0].replace(",", "")), split[1]
     if amount < 0:
         raise RuleFileError(path, line, f"tolerance.absolute: {value!r} must not be negative")
     if not unit_text:
