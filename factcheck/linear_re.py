@@ -18,6 +18,8 @@ under a time limit", not "wrong". Character classes are compared over the Basic 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
@@ -228,12 +230,20 @@ def _category(category: Any, ascii_only: bool) -> int:
                 C.CATEGORY_NOT_DIGIT: r"\d", C.CATEGORY_NOT_SPACE: r"\s", C.CATEGORY_NOT_WORD: r"\w"}.get(category)
     if positive is None:
         raise _Unsafe(f"unknown category {category}")
-    text = "".join(map(chr, range(128 if ascii_only else 0x10000)))
+    text = _bmp()[:128] if ascii_only else _bmp()
     chars = 0
     for m in re.finditer(positive + "+", text, re.ASCII if ascii_only else 0):
         a, b = m.span()
         chars |= ((1 << (b - a)) - 1) << a
     return _ALL ^ chars if "NOT" in str(category) else chars
+
+
+@lru_cache(maxsize=1)
+def _bmp() -> str:
+    """Every character of the Basic Multilingual Plane, in order (decoded at once: a join of 65,536 ``chr``
+    took 7 ms)."""
+    return array("I", range(0x10000)).tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be",
+                                                        "surrogatepass")
 
 
 def _first(item: Any, flags: int) -> int:
