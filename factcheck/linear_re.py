@@ -1,8 +1,9 @@
 """Which regular expressions may run on the stdlib's backtracking engine without a time limit: a static
 check of their shape.
 
-Why: the stdlib ``re`` takes no time limit, and `regex` (which does) is 2-4x slower on the patterns the
-extractor searches every text with (the ignore patterns' `near` gate, the table period headers). So a
+Why: the stdlib ``re`` takes no time limit, and `regex` (which does) is 2.4x slower on the ignore patterns'
+`near` gate searched through every text and 15x on the table period headers tried on every line
+(``bench/patterns.py``). So a
 pattern from a YAML file runs on ``re`` only when its shape guarantees time linear in the text, and on
 `regex` under a time limit otherwise (`saferegex.compile_guarded`).
 

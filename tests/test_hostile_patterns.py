@@ -167,11 +167,13 @@ def test_a_catastrophic_user_period_header_times_out_with_a_warning(tmp_path: Pa
     assert took < 10
 
 
-def test_a_period_header_that_cannot_start_a_line_is_an_error(tmp_path: Path) -> None:
-    mine = _user_lexicon(tmp_path, "tables.yaml", "periods:\n  audit:\n    - '\\(unaudited\\)'\n")
+@pytest.mark.parametrize("pattern,what", [("\\(unaudited\\)", "must start with a word"),
+                                          ("qtr(", "bad regular expression")])
+def test_a_bad_period_header_is_an_error_at_its_line(tmp_path: Path, pattern: str, what: str) -> None:
+    mine = _user_lexicon(tmp_path, "tables.yaml", f"periods:\n  audit:\n    - '{pattern}'\n")
     with pytest.raises(RuleFileError) as err:
         load_tables((mine,))
-    assert err.value.where.endswith("tables.yaml:2") and "must start with a word" in err.value.what
+    assert err.value.where.endswith("tables.yaml:2") and what in err.value.what
 
 
 # ------------------------------------------------------------------------------ hand-written patterns fixed
