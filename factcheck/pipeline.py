@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .crosscheck import cross_check_counted, load_compare_settings, sort_findings
 from .extract import Extractor
@@ -36,16 +37,18 @@ from .suppress import Suppression, is_suppressed
 #: `crosscheck.cross_check_counted`, or an engine's: (claims, rules, fx, **context) -> (findings, counts)
 CrossCheck = Callable[..., tuple[list[Finding], dict[str, int]]]
 
-_EXTRACTOR: Extractor | None = None
+_EXTRACTORS: dict[tuple[Path, ...], Extractor] = {}
 _RULES: RuleSet | None = None
 _FX: EcbRates | None = None
 
 
-def _extractor() -> Extractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
-    return _EXTRACTOR
+def _extractor(lexicon_dirs: tuple[Path, ...] = ()) -> Extractor:
+    """The extractor of the shipped lexicon plus the ignore patterns of these user lexicon directories, built
+    once per process."""
+    found = _EXTRACTORS.get(lexicon_dirs)
+    if found is None:
+        found = _EXTRACTORS[lexicon_dirs] = Extractor(extra_dirs=lexicon_dirs)
+    return found
 
 
 def _default_rules() -> RuleSet:
@@ -126,7 +129,7 @@ class Stage:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        self.extractor = _extractor()
+        self.extractor = _extractor(rules.lexicon_dirs)
         self.framer = Framer(rules)
         self.concepts = load_concepts(rules.lexicon_dirs)
         self.known_verbs = _known_verbs(self.framer)

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 
 import regex
 
-from .errors import FactcheckError, Problem, RuleFileError, WarningKind, warn
+from .errors import FactcheckError, Problem, RuleFileError, WarningKind
 from .rulefile import line_of, load_yaml_file
-from .saferegex import PatternTimeout, compile_pattern
+from .saferegex import PatternTimeout, compile_pattern, is_off, timed_out
 from .saferegex import search as safe_search
 from .schemas import validate
 
@@ -62,7 +62,9 @@ _SPECIAL_UNITS = {
     "percent": "percent",
 }
 _ID_SEGMENT = re.compile(r"^[A-Za-z0-9_-]+$")
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(.*?)\s*$")
+#: The number that starts a tolerance ("1,000 EUR"); the rest, stripped, is its unit (a lazy ``(.*?)\s*$`` for the
+#: rest was quadratic on a value with a long run of spaces inside).
+_NUMBER = re.compile(r"\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*")
 
 # ISO 4217 active codes. Why a list here: the offline converter only knows the ECB's ~40, but a
 # rule may legitimately compare in any currency the extractor recognises.
@@ -179,12 +181,6 @@ class Tolerance:
     absolute_unit: str | None = None
 
 
-#: Ignore patterns that ran out of time, and how often; after `MAX_PATTERN_TIMEOUTS` a pattern is skipped,
-#: so a catastrophic pattern costs a few time limits, not one per claim.
-_TIMEOUTS: dict[str, int] = {}
-MAX_PATTERN_TIMEOUTS = 3
-
-
 @dataclass(frozen=True)
 class Rule:
     """One loaded rule file, validated and with its terms lemmatised."""
@@ -227,15 +223,15 @@ class Rule:
     def ignores(self, sentence: str) -> bool:
         """Whether the claim's sentence matches one of the rule's `ignore` regexes."""
         for p in self.ignore:
-            if _TIMEOUTS.get(p, 0) >= MAX_PATTERN_TIMEOUTS:
+            key = f"rule {self.id}: {p}"
+            if is_off(key):
                 continue  # it ran out of time too often: off for the rest of the run
             try:
                 if safe_search(p, sentence, flags=regex.IGNORECASE):
                     return True
             except PatternTimeout:
-                _TIMEOUTS[p] = _TIMEOUTS.get(p, 0) + 1
-                warn(Problem(WarningKind.PATTERN_TIMEOUT, f"ignore pattern {p!r} ran out of time on a sentence; "
-                             "the sentence is not ignored", f"rule {self.id}"))
+                timed_out(key, f"ignore pattern {p!r} ran out of time on a sentence; the sentence is not ignored",
+                          f"rule {self.id}")
         return False
 
     def render(self, **fields: Any) -> str:
@@ -444,15 +440,24 @@ def _parse_relative(value: Any, path: str, line: int) -> float:
     return frac
 
 
+def number_and_unit(value: str) -> tuple[str, str] | None:
+    """``" 1,000 EUR "`` -> ``("1,000", "EUR")``: the number that starts the value and the rest of its line."""
+    m = _NUMBER.match(value)
+    if m is None:
+        return None
+    unit_text = value[m.end():].rstrip()  # str.isspace is what \s matches
+    return None if "\n" in unit_text else (m.group(1), unit_text)
+
+
 def _parse_absolute(value: Any, path: str, line: int) -> tuple[float, str | None]:
     """``"1000 EUR"``, ``"0.1 percentage_point"``, ``"2 km"`` or a bare number -> (amount, unit)."""
     if isinstance(value, (int, float)):
         amount, unit_text = float(value), ""
     else:
-        m = _NUMBER.match(value)
-        if not m:
+        split = number_and_unit(value)
+        if split is None:
             raise RuleFileError(path, line, f"tolerance.absolute: {value!r} is not '<number> <unit>'")
-        amount, unit_text = float(m.group(1).replace(",", "")), m.group(2)
+        amount, unit_text = float(split[0].replace(",", "")), split[1]
     if amount < 0:
         raise RuleFileError(path, line, f"tolerance.absolute: {value!r} must not be negative")
     if not unit_text:

@@ -31,9 +31,11 @@ class Marker(StrEnum):
 
 
 #: "(Corrected) - X", "Corrected-X", "CORRECTED - X", "UPDATE 2-X", "Rpt-X", "REFILE-X"
+#: Possessive where a run of spaces meets another (a headline of "(" and 100,000 spaces was quadratic); what
+#: follows each run is never a space, so the headlines it matches, and where, are the same.
 _MARKER = re.compile(
-    r"^\W*\(?\s*(?P<word>corrected|correction|correcting|updated|update|refiled|refile|repeat|rpt)"
-    r"(?:\s*\d+)?\s*\)?\s*(?:[-:–—]|\)\s*[-:–—]?)\s*", re.IGNORECASE)
+    r"^\W*+(?P<word>corrected|correction|correcting|updated|update|refiled|refile|repeat|rpt)"
+    r"(?:\s*+\d++)?+\s*+\)?\s*+(?:[-:–—]|\)\s*+[-:–—]?)\s*+", re.IGNORECASE)
 _MARKER_WORDS = {"corrected": Marker.CORRECTED, "correction": Marker.CORRECTED, "correcting": Marker.CORRECTED,
                  "updated": Marker.UPDATED, "update": Marker.UPDATED, "refiled": Marker.REPEATED,
                  "refile": Marker.REPEATED, "repeat": Marker.REPEATED, "rpt": Marker.REPEATED}

@@ -84,6 +84,17 @@ def rules_dir(tmp: Path, body: str, name: str = "rule.yaml") -> None:
     (tmp / "myrules" / name).write_text(body, encoding="utf-8")
 
 
+def user_lexicon(tmp: Path, name: str, body: str, **files: str) -> None:
+    """``docs/`` with the good pair plus ``files``, and a rules directory ``myrules/`` holding ``lexicon/<name>``."""
+    docs(tmp, **{"b.txt": B}, **files)
+    (tmp / "myrules" / "lexicon").mkdir(parents=True)
+    (tmp / "myrules" / "lexicon" / name).write_text(body, encoding="utf-8")
+
+
+#: A figure whose window makes ``(1|11)+x`` backtrack exponentially.
+ONES = "Gizmo output was " + "1" * 40 + " units in 2021.\n"
+
+
 def nested_yaml(depth: int) -> str:
     return "title: x\nmetric:\n  name: m\n  terms: " + "[" * depth + "a" + "]" * depth + "\n"
 
@@ -183,8 +194,20 @@ CASES: dict[str, Case] = {
     "exponent beyond float": Case(lambda t: docs(t, **{"n.txt": "The load was 1e400 tonnes and 10^999 people.\n",
                                                        "b.txt": B}), warns=False, args=("docs", "--format", "json"),
                                   stdout_lacks=("Infinity", "NaN")),
-    "time budget exceeded": Case(lambda t: docs(t, **{"f.txt": " ".join(f"{i} percent," for i in range(40_000))}),
-                                 args=("docs", "--time-budget", "0.2"), needle="time budget"),
+    "time budget exceeded, the run goes on": Case(lambda t: docs(t, **{"b.txt": B, "f.txt": " ".join(
+        f"{i} percent," for i in range(40_000))}), args=("docs", "--time-budget", "1"), needle="time budget",
+        stdout_has=("Contradictions (1)", "docs/b.txt:5")),
+    # -------------------------------------------------------------- lines that made a pattern backtrack
+    "a line of 100,000 spaces": Case(lambda t: docs(t, **{"b.txt": B, "l.txt": "Trade grew.\n" + " " * 100_001 + "x\n"}),
+                                     needle="characters long", stdout_has=("Contradictions (1)",)),
+    "a month and 100,000 spaces": Case(lambda t: docs(t, **{"l.txt": "It was in March" + " " * 100_001 + "x\n"}),
+                                       needle="characters long"),
+    "a line of citation marks": Case(lambda t: docs(t, **{"l.txt": "It is 1,342" + "[1]" * 34_000 + " km long.\n"}),
+                                     needle="characters long"),
+    "a headline of a bracket and spaces": Case(lambda t: docs(t, **{"l.txt": "(" + " " * 100_001 + "x\n\n" + B}),
+                                               needle="characters long"),
+    "a Markdown table rule of spaces": Case(lambda t: docs(t, **{"l.md": "a | b\n" + " " * 100_001 + "x\n"}),
+                                            needle="characters long"),
     # -------------------------------------------------------------- HTML, Markdown, PDF
     "deeply nested HTML": Case(lambda t: docs(t, **{"n.html": deep_html(100_000)}), needle="nested more than"),
     "HTML with script and nav": Case(lambda t: docs(t, **{"s.html": "<html><head><script>var trade = 99;</script>"
@@ -256,6 +279,27 @@ CASES: dict[str, Case] = {
                    (t / "docs" / "c.txt").write_text("Gizmo exports rose 14 percent in 2021 " + "a" * 60 + "!\n\n"
                                                      "Gizmo exports rose 16 percent in 2021.\n", encoding="utf-8")),
         args=("docs", "--rules", "myrules"), needle="ran out of time"),
+    "catastrophic ignore pattern in a user lexicon": Case(
+        lambda t: user_lexicon(t, "ignore.yaml", "ignore:\n  - id: slow\n    pattern: '(1|11)+x'\n", **{"c.txt": ONES}),
+        args=("docs", "--rules", "myrules"), needle="ran out of time", stdout_has=("Contradictions (1)",)),
+    "catastrophic near regex in a user lexicon": Case(
+        lambda t: user_lexicon(t, "ignore.yaml", "ignore:\n  - id: slow\n    pattern: '1x'\n    near: ['(1|11)+x']\n",
+                               **{"c.txt": ONES}),
+        args=("docs", "--rules", "myrules"), needle="ran out of time", stdout_has=("Contradictions (1)",)),
+    "catastrophic period header in a user lexicon": Case(
+        lambda t: user_lexicon(t, "tables.yaml", "periods:\n  slow: ['(a|aa)+$']\n",
+                               **{"c.txt": "Results\n\n" + "a" * 60 + "!\n\nShr 25 cts vs 21 cts\n"}),
+        args=("docs", "--rules", "myrules"), needle="ran out of time", stdout_has=("Contradictions (1)",)),
+    "bad regular expression in a user lexicon": Case(
+        lambda t: user_lexicon(t, "ignore.yaml", "ignore:\n  - id: bad\n    pattern: '(unclosed'\n"),
+        args=("docs", "--rules", "myrules"), exit=2, needle="ignore.yaml:3"),
+    "period header that cannot start a line": Case(
+        lambda t: user_lexicon(t, "tables.yaml", "periods:\n  audit: ['\\(unaudited\\)']\n"),
+        args=("docs", "--rules", "myrules"), exit=2, needle="must start with a word"),
+    "tolerance with a long run of spaces": Case(
+        lambda t: rules_dir(t, "title: T\nmetric:\n  name: gizmo exports\n  terms: [exports]\ntolerance:\n"
+                               "  absolute: '5 x" + " " * 100_000 + "y'\n"),
+        args=("docs", "--rules", "myrules"), exit=2, needle="tolerance.absolute"),
     "backtracking suppression comment": Case(lambda t: docs(t, **{"b.md": "<!-- factcheck: ignore " + "a" * 40 + "! -->\n"
                                                               + B}), exit=2, needle="suppression"),
     "ten thousand unclosed comments": Case(lambda t: docs(t, **{"b.md": B + "<!-- factcheck:\n" * 10_000}),

@@ -23,10 +23,11 @@ _BY_SPAN = attrgetter("start", "end")
 
 
 class Extractor:
-    """An extractor bound to one lexicon (the shipped `rules/` unless told otherwise)."""
+    """An extractor bound to one lexicon (the shipped `rules/` unless told otherwise), plus the ignore
+    patterns of users' rule directories (``extra_dirs``)."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
-        self.lexicon: Lexicon = load_lexicon(rules_dir)
+    def __init__(self, rules_dir: Path | None = None, extra_dirs: tuple[Path, ...] = ()) -> None:
+        self.lexicon: Lexicon = load_lexicon(rules_dir, tuple(extra_dirs))
         self.scanner = Scanner(self.lexicon)
 
     def extract(self, text: str, *, date: dt.date | None = None, doc: str | None = None) -> list[Quantity]:

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import RuleFileError
 from ..paths import shipped_rules_dir
 from ..rulefile import LinedDict, LinedList, line_of, load_yaml_file
+from ..saferegex import BAD_PATTERN, AnyPattern, compile_guarded
 from . import units as unit_registry
 
 #: Words that may follow "per", "a", "an" or "/" after an amount to make it a rate ("$5 a share"), besides
@@ -29,9 +30,12 @@ class IgnorePattern:
     (literals of which one occurs near the number; a short regex every match contains)."""
 
     id: str
-    pattern: re.Pattern[str]
+    #: on ``re`` when its shape runs in linear time, else on `regex` under a time limit (`compile_guarded`)
+    pattern: AnyPattern
     requires: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    #: ``file:line`` of the entry, for a warning when the pattern runs out of time
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,8 +306,8 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
         if not isinstance(pattern, str):
             raise _err(path, entry, "pattern", f"{where}: pattern must be a string")
         try:
-            compiled = re.compile(pattern)
-        except re.error as exc:
+            compiled = compile_guarded(pattern)
+        except BAD_PATTERN as exc:
             raise _err(path, entry, "pattern", f"{where}: bad regular expression: {exc}") from None
         requires = tuple(r.lower() for r in _strings(entry, "requires", path, where))
         near = tuple(_strings(entry, "near", path, where))
@@ -312,13 +316,16 @@ def load_ignores(path: Path) -> tuple[tuple[IgnorePattern, ...], frozenset[str]]
                 re.compile(n)
             except re.error as exc:
                 raise _err(path, entry, "near", f"{where}: bad regular expression in near: {exc}") from None
-        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires, near))
+        patterns.append(IgnorePattern(str(entry.get("id", f"ignore_{i}")), compiled, requires, near,
+                                      f"{path}:{line_of(entry, 'pattern')}"))
     return tuple(patterns), labels
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
-    """Load and compile ``<rules_dir>/lexicon/*.yaml`` (the shipped rules when None)."""
+def load_lexicon(rules_dir: Path | None = None, extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
+    """Load and compile ``<rules_dir>/lexicon/*.yaml`` (the shipped rules when None); the ignore patterns and
+    label words of ``<dir>/lexicon/ignore.yaml`` in each of ``extra_dirs`` (users' rule directories) are
+    added to its own."""
     base = (rules_dir or shipped_rules_dir()) / "lexicon"
     hedge_data = load_hedges(base / "hedges.yaml")
     approx, rounding, hedges = hedge_data["approx"], hedge_data["rounding"], hedge_data["hedges"]
@@ -326,6 +333,10 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     cur = load_currencies(base / "currencies.yaml")
     plain_units, cased_units, rate_words = load_units(base / "units.yaml")
     ignores, label_words = load_ignores(base / "ignore.yaml")
+    for extra in extra_dirs:
+        if (Path(extra) / "lexicon" / "ignore.yaml").is_file():
+            more, more_labels = load_ignores(Path(extra) / "lexicon" / "ignore.yaml")
+            ignores, label_words = ignores + more, label_words | more_labels
 
     scale_re = _scale_re(scale_words, scale_attached)
     scale_re_ascii = _scale_re(scale_words, scale_attached, ascii_text=True)

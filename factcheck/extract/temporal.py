@@ -185,8 +185,9 @@ def _alt(words: Iterable[str]) -> str:
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 #: A year right after a day and month, or a month ("3 March 1881", "Jan. 1747"): any year 1000-2099.
 _FULL_YEAR = r"(?:1\d\d\d|20\d\d)(?!\d)"
-#: Whitespace inside a mention: may wrap a line, never crosses a blank line.
-_S = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+#: Whitespace inside a mention: may wrap a line, never crosses a blank line. Atomic: what follows is never
+#: whitespace, so giving some back never helps, and trying to took a minute after "March" and 100,000 spaces.
+_S = r"(?>(?:[^\S\n]+\n?|\n)[^\S\n]*)"
 _NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ENDINGS = {"'s", "’s"}
 

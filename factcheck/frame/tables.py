@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import RuleFileError
+from ..linear_re import may_start_with_a_word_character
 from ..model import Claim, Concept, Document, Period, Provenance, SubjectSource
 from ..rulefile import line_of
+from ..saferegex import BAD_PATTERN, AnyPattern, PatternTimeout, compile_guarded, is_off, timed_out
 from ..schemas import load_lexicon_file
 from ..versions import marker_of
 
@@ -34,7 +36,9 @@ class TableLexicon:
     """From ``rules/lexicon/tables.yaml``: row labels (longest first), period headers, separators, signs."""
 
     rows: tuple[tuple[str, str], ...]
-    periods: tuple[tuple[str, re.Pattern[str]], ...]
+    #: (name, the line's start pattern, ``file:line`` of the entry); on ``re`` when its shape runs in linear
+    #: time, else on `regex` under a time limit (users write these patterns)
+    periods: tuple[tuple[str, AnyPattern, str], ...]
     separators: frozenset[str]
     negative: frozenset[str]
 
@@ -47,22 +51,19 @@ def load_tables(extra_dirs: tuple[Path, ...] = ()) -> TableLexicon:
         if (Path(d) / "lexicon" / "tables.yaml").is_file():
             sources.append(load_lexicon_file("tables", Path(d)))
     rows: dict[str, str] = {}
-    periods: dict[str, re.Pattern[str]] = {}
+    periods: dict[str, tuple[AnyPattern, str]] = {}
     separators: set[str] = set()
     negative: set[str] = set()
     for data, path in sources:
         rows.update({" ".join(str(k).lower().split()): str(v) for k, v in (data.get("rows") or {}).items()})
         for name, patterns in (data.get("periods") or {}).items():
-            try:
-                periods[str(name)] = re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
-                                                re.IGNORECASE)
-            except re.error as e:
-                raise RuleFileError(str(path), line_of(data.get("periods"), name),
-                                    f"periods.{name}: bad regular expression: {e}") from None
+            where = (str(path), line_of(data.get("periods"), name))
+            periods[str(name)] = (_period_pattern(str(name), patterns, where), f"{where[0]}:{where[1]}")
         separators.update(str(s).lower() for s in data.get("separators") or [])
         negative.update(str(s).lower() for s in (data.get("signs") or {}).get("negative") or [])
     return TableLexicon(rows=tuple(sorted(rows.items(), key=lambda kv: -len(kv[0]))),
-                        periods=tuple(periods.items()), separators=frozenset(separators),
+                        periods=tuple((name, p, where) for name, (p, where) in periods.items()),
+                        separators=frozenset(separators),
                         negative=frozenset(negative))
 
 
@@ -84,10 +85,44 @@ def _row_label(line: str, lex: TableLexicon) -> tuple[str, str] | None:
     return None
 
 
-def _period(line: str, lex: TableLexicon, *, anywhere: bool = False) -> str | None:
-    for name, pattern in lex.periods:
-        if pattern.match(line) or (anywhere and pattern.search(" " + line)):
-            return name
+def _period_pattern(name: str, patterns: list[str], where: tuple[str, int]) -> AnyPattern:
+    """The header patterns of one period as one, matched after the line's leading spaces and punctuation.
+
+    Why possessive (``\\W*+``): with a plain ``\\W*`` and a pattern that may start with a space, a line of
+    100,000 spaces took a minute; possessive, the leading run is read once."""
+    for p in patterns:
+        try:
+            fits = may_start_with_a_word_character(p, re.IGNORECASE)
+        except re.error as e:
+            raise RuleFileError(*where, f"periods.{name}: bad regular expression {p!r}: {e}") from None
+        if not fits:
+            raise RuleFileError(*where, f"periods.{name}: {p!r} must start with a word: it is matched after the "
+                                "spaces and punctuation that start the line")
+    try:
+        return compile_guarded(r"^\W*+(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+    except BAD_PATTERN as e:
+        raise RuleFileError(*where, f"periods.{name}: bad regular expression: {e}") from None
+
+
+#: ids of the period patterns that ran out of time too often: skipped for the rest of the run
+_OFF: set[int] = set()
+
+
+def _period(line: str, lex: TableLexicon, *, anywhere: bool = False, doc: str = "", number: int = 0) -> str | None:
+    """The period a header line names (``doc`` and its line ``number`` say where, for a warning)."""
+    for name, pattern, where in lex.periods:
+        if _OFF and id(pattern) in _OFF:
+            continue
+        try:
+            if pattern.match(line) or (anywhere and pattern.search(" " + line)):
+                return name
+        except PatternTimeout:  # no match, with a warning
+            key = f"period {where}: {pattern.pattern}"
+            at = f"{doc}:{number}" if doc else "a line"
+            timed_out(key, f"table period pattern {name!r} ran out of time on {at}; the line is not read as a "
+                      "period header", where)
+            if is_off(key):
+                _OFF.add(id(pattern))
     return None
 
 
@@ -144,7 +179,7 @@ def table_claims(doc: Document, claims: Sequence[Claim], lex: TableLexicon) -> l
                 seen.add(row[0])
                 row_of[i + 1] = (row[0], row[1], period, offset + sep)
             elif not row:
-                found = _period(line, lex)
+                found = _period(line, lex, doc=doc.name, number=i + 1)
                 if found:
                     period, header, block, seen = found, found, 1, set()
         offset += len(line) + 1
@@ -175,7 +210,9 @@ _ROW_FIGURE = re.compile(r"\s*(?:loss\s+|profit\s+)?[$£]?\d[\d,.]*\s*(?:[a-z]{1
 
 
 # ------------------------------------------------------------------------------ markdown tables
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: A Markdown table's rule line ("|---|:--:|"). Possessive: neighbouring runs of spaces made a line of 100,000
+#: spaces quadratic; no run gives back what the next item could use, so the lines it matches are the same.
+_PIPE_RULE = re.compile(r"^\s*+\|?\s*+:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+\|?\s*+$")
 _YEAR = re.compile(r"^(?:fy\s*)?((?:19|20)\d\d)$", re.IGNORECASE)
 
 

@@ -186,7 +186,18 @@ class UnitReader:
         if p < n and text[p] == "[" and not hyphen:
             cm = _CITATION_RE.match(text, p)
             if cm is not None:  # "1,342[1] km": a reference mark between the number and its unit
-                kind, unit, currency, after = self._unit_after(text, cm.end(), money, scaled)
+                end = cm.end()
+                while True:  # more marks ("[1][2]", "[1] [2]"): all skipped here, as one call deeper each
+                    q = end  # went past the recursion limit on a line of marks
+                    if q < n and text[q] in " \u00a0":
+                        q += 1
+                        if q < n and text[q] == " ":
+                            q += 1
+                    cm = _CITATION_RE.match(text, q) if q < n and text[q] == "[" else None
+                    if cm is None:
+                        break
+                    end = cm.end()
+                kind, unit, currency, after = self._unit_after(text, end, money, scaled)
                 return (kind, unit, currency, after) if kind is not None else (None, None, None, pos)
         if p < n and text[p] in _BRACKETS and not hyphen:
             return self._bracket_unit(text, p, money, scaled, pos)
