@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Mapping
 
-from .align import items, other_items, part_word
+from .align import items, other_items, part_word, same_entity
+from .cues import doer
 from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
 
@@ -24,6 +25,9 @@ _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: Mapping[str, float], *,
                          named: bool, multi: set[str], doc_dates: Mapping[str, dt.date | None]) -> str | None:
     """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
+    da, db = doer(a), doer(b)
+    if da and db and not same_entity(da, db):
+        return f"different subjects: {da} vs {db}, each the one who did it"
     if a.doc == b.doc and a.modality == b.modality == Modality.CONDITION and a.sentence != b.sentence:
         return "each figure is the outcome of its own condition ('if ...'): two scenarios of one text"
     if a.doc != b.doc and (a.doc in multi or b.doc in multi):

@@ -21,6 +21,9 @@ def _claims(text: str) -> dict[str, factcheck.Claim]:
 
 
 SAME_THING = [
+    ("The Pellow dam cost $2 billion to build.", "Building the Pellow dam cost $3.5 billion."),
+    ("Anja Ruul won 54% of the vote in Tarsk.", "Anja Ruul took 61% of the vote in Tarsk."),
+    ("Police said 12 people died in the Tarsk flood.", "Officials said 19 people died in the Tarsk flood."),
     ("Tova Brink is 41 years old.", "Tova Brink, 44, opened the new clinic in Sarn."),
     ("The 52-year-old Aled Morn took the helm.", "Aled Morn, aged 49, took the helm of the ferry line."),
     ("Lake Vessa covers 210 square kilometres.", "Lake Vessa has an area of 260 km2."),
@@ -36,6 +39,8 @@ APART = [
     ("The Harl gallery drew 82,000 visitors.", "The Harl gallery relies on 800 volunteers."),
     ("Lake Vessa covers 210 square kilometres.", "Lake Vessa is 38 metres deep."),
     ("The Duna viaduct is 2.4 km long.", "The Duna tunnel is 2.9 km long."),
+    ("The Pellow dam cost $2 billion to build.", "The Pellow bridge cost $3.5 billion to build."),
+    ("Anja Ruul won 54% of the vote in Tarsk.", "Oskar Venn won 61% of the vote in Tarsk."),
     ("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.",
      "On Monday Tamsin Corp sent out a prospectus covering a 90 mln dlr sale of bonds."),
 ]
@@ -67,3 +72,16 @@ def test_a_concept_verb_outside_its_rule_is_no_concept() -> None:
     claims = _claims("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.")
     c = claims["40 mln dlr"]
     assert c.rule != "geography.area" and c.concept.verb is None
+
+
+def test_the_thing_before_the_verb_is_the_item() -> None:
+    claims = _claims("The Pellow dam cost $2 billion to build.")
+    assert "dam" in claims["$2 billion"].subject
+
+
+def test_the_name_that_opens_a_sentence_and_acts_is_its_doer() -> None:
+    from factcheck.cues import doer
+
+    claims = _claims("Anja Ruul won 54% of the vote in Tarsk. Police said 12 people died in Tarsk.")
+    assert doer(claims["54%"]) == "Anja Ruul"
+    assert doer(claims["12"]) is None  # a speaker is no doer

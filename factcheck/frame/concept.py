@@ -374,6 +374,9 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
         # item words a rule's term leaves ("capital" of "capital spending") say what, not whose: a sentence
         # with only those names no one, and its subject is looked for further out like any other's
         items = tuple(x for x in c.subject if not x[:1].isupper())
+        doer = _doer_noun(c, concept, lex) if not items and c.rule not in ("generic", "none") else None
+        if doer:  # "The Tessel dam cost $2 billion": what cost it is the item, beside the name
+            items = (doer,)
         subject = tuple(x for x in c.subject if x[:1].isupper())
         source = SubjectSource.SENTENCE if subject else SubjectSource.NONE
         provenance = list(c.provenance)
@@ -422,6 +425,41 @@ def _sentence_at(at: int, sentences: Sequence[tuple[int, int]], starts: Sequence
     """The span of the sentence holding offset ``at`` (``starts``: the sentences' starts), if any."""
     k = bisect.bisect_right(starts, at) - 1
     return sentences[k] if k >= 0 and at < sentences[k][1] else None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _doer_noun(c: Claim, concept: Concept, lex: ConceptLexicon) -> str | None:
+    """The common noun right after a name and right before the figure's verb ("The Tessel dam cost $2
+    billion": "dam"), the thing of that name the rule's metric is of; None otherwise."""
+    if not concept.verb:
+        return None
+    at = c.sentence.find(c.quantity.text.strip())
+    words = [(m.group(0), m.start()) for m in _WORD.finditer(c.sentence, 0, max(0, at))]
+    for k in range(len(words) - 1, 0, -1):
+        if verb_lemma(words[k][0].lower()) == concept.verb or lex.verb_key(verb_lemma(words[k][0].lower())) == concept.verb:
+            word = words[k - 1][0]
+            name = words[k - 2][0] if k >= 2 else ""
+            if not (name[:1].isupper() and name.lower() not in _DETERMINERS
+                    and c.sentence[words[k - 2][1] + len(name):words[k - 1][1]].strip() == ""):
+                return None  # only a name's own thing: "the Pellow dam", not "Italy's economy" or "the valley"
+            noun = noun_lemma(word)
+            metric = set((c.metric or "").lower().split())
+            if word.islower() and len(word) > 2 and word not in _GLUE and word not in _NOT_DOERS \
+                    and noun not in lex.person_nouns and noun not in lex.weak_nouns \
+                    and word not in metric and noun not in metric:  # "trade grew 12%": the metric's own word
+                return noun
+            return None
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "some", "every", "each", "no", "one"})
+#: words before a verb that are no thing doing it
+_NOT_DOERS = frozenset({"which", "that", "who", "also", "still", "only", "then", "has", "have", "had", "was", "were",
+                        "will", "would", "could", "may", "might", "not", "and", "but", "reportedly", "already",
+                        "they", "she", "its", "their", "his", "her", "this", "these", "those", "all", "both"})
 
 
 def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
