@@ -23,6 +23,7 @@ from ..model import Claim, Concept, Document, Provenance, SubjectSource
 from ..rulefile import line_of
 from ..rules import canonical_dimension
 from ..schemas import load_lexicon_file
+from .nouns import attributive_noun, nearby_noun, noun_lemma
 from .words import participle, verb_lemma
 
 #: Words that never head a concept: function words and the frame's own glue.
@@ -63,19 +64,6 @@ class ConceptLexicon:
         if not verb:
             return None
         return self.verb_class.get(verb, verb)
-
-
-@lru_cache(maxsize=65536)
-def noun_lemma(word: str) -> str:
-    """'workers' -> 'worker', 'people' stays; offline, through lemminflect's tables."""
-    low = word.lower()
-    try:
-        from lemminflect import getLemma
-
-        lemmas = getLemma(low, upos="NOUN")
-        return lemmas[0] if lemmas else low
-    except Exception:
-        return low
 
 
 def _phrase_lemmas(phrase: str, verb: bool = False) -> str:
@@ -186,56 +174,11 @@ def _metric_parts(metric: str | None) -> tuple[str | None, str | None]:
     return noun, of_object
 
 
-_OF_AFTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z]+-?[a-z]+\s+){0,2}?"
-                       r"([a-z]{3,})(?=[\s,.;:)]|$)")
-_HEAD_BEFORE = re.compile(r"(?:the|a|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:at|of|was|is|were|stood at|"
-                          r"reached|totalled|totaled|of about|of around|of nearly|of almost)\s+"
-                          r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
-
-
-#: "a 300-acre dairy farm in", "the 5-metre (16 ft) wall of": an article, a hyphenated measure, at most one
-#: modifier, then a singular head that a preposition, verb or punctuation ends
-_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
-_ATTRIBUTIVE_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:([A-Za-z][\w-]*)\s+)??([a-z]{3,})(?=\s*(?:[,.;:)]|$)|\s+(?:of|in|on|at|for|to|"
-    r"from|by|with|and|or|near|along|across|around|into|over|under|through|during|since|after|before|that|which|was|"
-    r"is|were|has|had|will|would)\b)")
-_HYPHENATED_MEASURE = re.compile(r"\d-[a-z]+$", re.IGNORECASE)
-
-
 def _attributive_term(lex: ConceptLexicon, unit: str | None) -> str | None:
     """The rule term a measure in ``unit`` stands for when used as an adjective (`attributive_terms`, whose
     dimensions are read only here: building pint's registry is for the processes that judge units)."""
     dim = canonical_dimension(unit or "")
     return next((term for key, term in lex.attributive_terms.items() if dim and canonical_dimension(key) == dim), None)
-
-
-def _attributive_noun(text: str, start: int, end: int) -> str | None:
-    """The thing a measure used as an adjective sizes ("the 300-acre dairy farm"). A plural head ("the
-    13-inch models") names a kind, not one thing's size, and is left alone."""
-    if not (_HYPHENATED_MEASURE.search(text, max(start, end - 20), end)
-            and _ARTICLE_BEFORE.search(text, max(0, start - 8), start)):
-        return None
-    m = _ATTRIBUTIVE_AFTER.match(text, end, min(len(text), end + 80))
-    if m is None or (m.group(1) and m.group(1)[-1] == "s" and m.group(1).islower()):
-        return None
-    head = m.group(2)
-    return head if noun_lemma(head) == head and verb_lemma(head) == head else None
-
-
-def nearby_noun(text: str, start: int, end: int) -> str | None:
-    """The noun a figure the frames did not read is about: "17 of the hijacked ships", "200 million euros
-    of damage", "puts the magnitude at 6.1", "the 300-acre dairy farm" (a measure used as an adjective)."""
-    attributive = _attributive_noun(text, start, end)
-    if attributive:
-        return attributive
-    m = _OF_AFTER.match(text, end, min(len(text), end + 50))
-    if m:
-        return noun_lemma(m.group(1))
-    m = _HEAD_BEFORE.search(text[max(0, start - 60):start].lower())
-    if m:
-        return noun_lemma(m.group(1))
-    return None
 
 
 _VERB_WORDS = re.compile(r"[A-Za-z]+|[,;:()]|\.(?!\d)")
@@ -356,7 +299,7 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
             else:
                 concept = replace(concept, verb=None)
         if c.rule in ("generic", "none") and c.metric is None and match_rule is not None and lex.attributive_terms \
-                and c.quantity.kind == "measure" and _attributive_noun(text, c.quantity.start, c.quantity.end):
+                and c.quantity.kind == "measure" and attributive_noun(text, c.quantity.start, c.quantity.end):
             term = _attributive_term(lex, c.quantity.unit)
             found = match_rule(term, c) if term else None  # "the 300-acre farm": the farm's area
             if found is not None:
