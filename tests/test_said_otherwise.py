@@ -21,6 +21,8 @@ def _claims(text: str) -> dict[str, factcheck.Claim]:
 
 
 SAME_THING = [
+    ("The Orvel river is 630 km long.", "The Orvel river flows for 710 kilometres to the sea."),
+    ("The arena in Tarsk seats 18,000 people.", "The Tarsk arena has a capacity of 24,500."),
     ("The Pellow dam cost $2 billion to build.", "Building the Pellow dam cost $3.5 billion."),
     ("Anja Ruul won 54% of the vote in Tarsk.", "Anja Ruul took 61% of the vote in Tarsk."),
     ("Police said 12 people died in the Tarsk flood.", "Officials said 19 people died in the Tarsk flood."),
@@ -33,6 +35,8 @@ SAME_THING = [
 ]
 
 APART = [
+    ("The arena in Tarsk seats 18,000 people.", "The Tarsk arena drew 24,500 fans on Sunday."),
+    ("The Orvel river is 630 km long.", "The Orvel river basin covers 710 square kilometres."),
     ("Tova Brink, 41, opened the clinic.", "Her brother Ivo Brink, 44, runs the pharmacy next door."),
     ("Tova Brink is 41 years old.", "Piet Lund is 44 years old."),
     ("A 41-year-old man was arrested in Sarn.", "A 44-year-old man was arrested in Sarn."),
