@@ -247,36 +247,28 @@ def _bmp() -> str:
                                                         "surrogatepass")
 
 
-def _first(item: Any, flags: int) -> int:
-    """The characters a match of ``item`` may start with."""
+def _edge(item: Any, flags: int, end: bool) -> int:
+    """The characters a match of ``item`` may start with, or with ``end`` end with."""
     op, av = item
     if op in _SINGLE:
         return _chars(op, av, flags)
     if op is C.SUBPATTERN:
-        return _first_of(list(av[3]), (flags | av[1]) & ~av[2])
+        return _edge_of(list(av[3]), (flags | av[1]) & ~av[2], end)
     if op is C.ATOMIC_GROUP:
-        return _first_of(list(av), flags)
+        return _edge_of(list(av), flags, end)
     if op is C.BRANCH:
-        return _union(_first_of(list(b), flags) for b in av[1])
+        return _union(_edge_of(list(b), flags, end) for b in av[1])
     if op in _REPEATS:
-        return _first_of(list(av[2]), flags)
+        return _edge_of(list(av[2]), flags, end)
     return 0
+
+
+def _first(item: Any, flags: int) -> int:
+    return _edge(item, flags, False)
 
 
 def _last(item: Any, flags: int) -> int:
-    """The characters a match of ``item`` may end with."""
-    op, av = item
-    if op in _SINGLE:
-        return _chars(op, av, flags)
-    if op is C.SUBPATTERN:
-        return _last_of(list(av[3]), (flags | av[1]) & ~av[2])
-    if op is C.ATOMIC_GROUP:
-        return _last_of(list(av), flags)
-    if op is C.BRANCH:
-        return _union(_last_of(list(b), flags) for b in av[1])
-    if op in _REPEATS:
-        return _last_of(list(av[2]), flags)
-    return 0
+    return _edge(item, flags, True)
 
 
 def _nullable(item: Any) -> bool:
@@ -295,22 +287,23 @@ def _nullable(item: Any) -> bool:
     return True  # zero-width: anchors, look-arounds (back-references are refused before this matters)
 
 
-def _first_of(items: list[Any], flags: int) -> int:
+def _edge_of(items: list[Any], flags: int, end: bool) -> int:
+    """The characters a match of the sequence ``items`` may start with (or end with): each item's, up to
+    the first (or last) that cannot match empty."""
     out = 0
-    for item in items:
-        out |= _first(item, flags)
+    for item in (reversed(items) if end else items):
+        out |= _edge(item, flags, end)
         if not _nullable(item):
             break
     return out
+
+
+def _first_of(items: list[Any], flags: int) -> int:
+    return _edge_of(items, flags, False)
 
 
 def _last_of(items: list[Any], flags: int) -> int:
-    out = 0
-    for item in reversed(items):
-        out |= _last(item, flags)
-        if not _nullable(item):
-            break
-    return out
+    return _edge_of(items, flags, True)
 
 
 def _union(parts: Any) -> int:
