@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .frame.entities import opening_name
 from .model import Claim, SubjectSource
 from .scope import load_scope
 
@@ -132,27 +133,10 @@ def _increment(c: Claim) -> bool:
                            or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
 
 
-_DOER_VERB = re.compile(r"\s+([a-z]+)\b")
-#: words after a sentence's first name that show it is no doer followed by its verb
-_NOT_DOER_VERBS = frozenset({"and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "the", "a",
-                             "an", "s", "said", "says", "say", "told", "reported", "estimated", "added", "stated",
-                             "announced", "claimed", "noted", "according"})
-
-
 def doer(c: Claim) -> str | None:
     """The name the figure's sentence opens with, when a verb follows it ("Mara Quill won 54% of the vote"):
-    who did what the figure measures. Not a speaker ("Police said 12 died"), not a name in a longer phrase."""
-    return _doer(c.sentence, tuple(s for s in c.subject if s[:1].isupper()), c.attribution)
-
-
-@lru_cache(maxsize=65536)
-def _doer(sentence: str, names: tuple[str, ...], attribution: str | None) -> str | None:
-    for name in names:
-        if sentence.startswith(name) and name != attribution:
-            m = _DOER_VERB.match(sentence, len(name))
-            if m is not None and m.group(1) not in _NOT_DOER_VERBS:
-                return name
-    return None
+    who did what the figure measures (`frame.entities.opening_name`)."""
+    return opening_name(c.sentence, tuple(s for s in c.subject if s[:1].isupper()), c.attribution)
 
 
 def part_word(c: Claim) -> str:

@@ -23,6 +23,7 @@ from ..model import Claim, Concept, Document, Provenance, SubjectSource
 from ..rulefile import line_of
 from ..rules import canonical_dimension
 from ..schemas import load_lexicon_file
+from .entities import opening_name
 from .nouns import attributive_noun, nearby_noun, noun_lemma
 from .words import participle, verb_lemma
 
@@ -410,11 +411,9 @@ def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
     played ..."): the sentence's subject. Else the name that opens the figure's own clause, after a
     conjunction ("... the day that Ned Varga resigned after six seasons"). Not its speaker ("Lang said 12
     were killed"), and not a name that only starts a longer phrase."""
-    first = names[0] if names else None
-    if first and c.sentence.startswith(first) and first != c.attribution:
-        m = re.match(r"\s*(?:,\s*who\b|([a-z]+)\b)", c.sentence[len(first):])
-        if m is not None and (m.group(1) or "") not in _NOT_VERBS:
-            return first  # not "Israel's assault ...", "Earthquake Levels Villages on ...": no name and its verb
+    lead = opening_name(c.sentence, names[:1], c.attribution)
+    if lead:
+        return lead
     at = c.sentence.find(c.quantity.text.strip())
     if at < 0:
         return None
@@ -431,10 +430,6 @@ _VERB_AFTER_NAME = re.compile(r"\s+[a-z]+ed\b")
 _CLAUSE_OPENER = re.compile(r"\b(?:that|when|after|because|since|while|before|until|where|as|although|though)"
                             r"\s+(?=[A-Z])")
 
-
-#: words after a sentence's first name that show it is no subject followed by its verb
-_NOT_VERBS = frozenset({"and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "the", "a",
-                        "an", "s"})
 
 
 def _sentence_before(at: int, sentences: Sequence[tuple[int, int]], starts: Sequence[int]) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@ clause, and the places or parties a whole document is about."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .lexicon import FrameLexicon
@@ -51,6 +52,28 @@ def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
                         found.append(demonyms.get(part.lower(), part))
         i += 1
     return tuple(dict.fromkeys(found))
+
+
+#: what follows a name that opens a sentence when the name is the one who acts: a verb, or ", who ..."
+_AFTER_OPENING_NAME = re.compile(r"(?:\s*,\s*who\b|\s+([a-z]+)\b)")
+#: words after a sentence's first name that show it does not act: a preposition, an article, a possessive's
+#: "s", a reporting verb (a speaker is not the one who did it)
+_NOT_ACTING = frozenset({"and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "the", "a",
+                         "an", "s", "said", "says", "say", "told", "reported", "estimated", "added", "stated",
+                         "announced", "claimed", "noted", "according"})
+
+
+@lru_cache(maxsize=65536)
+def opening_name(sentence: str, names: tuple[str, ...], attribution: str | None) -> str | None:
+    """The name of ``names`` a sentence opens with, when a verb follows it ("Dale Pruitt resigned ...",
+    "Marsh, who played ..."): who did what the sentence tells. Not its speaker ("Lang said 12 were
+    killed"), and not a name that only starts a longer phrase ("Israel's assault ...")."""
+    for name in names:
+        if sentence.startswith(name) and name != attribution:
+            m = _AFTER_OPENING_NAME.match(sentence, len(name))
+            if m is not None and (m.group(1) or "") not in _NOT_ACTING:
+                return name
+    return None
 
 
 def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, idx_end: int) -> tuple[str, ...]:
