@@ -2,22 +2,14 @@
 visitor counts and lengths. Cases are made up, with names and numbers of our own."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import factcheck
-
-TODAY = dt.date(2026, 1, 1)
+from claimcheck import claims_by_figure, loud
 
 
 def _loud(a: str, b: str) -> list[dict]:
-    report = factcheck.check_texts({"a.txt": a, "b.txt": b}, today=TODAY).to_dict()
-    return [f for f in report["findings"] if f["verdict"] == "contradiction" and f["level"] in ("warning", "error")]
+    return loud({"a.txt": a, "b.txt": b})
 
-
-def _claims(text: str) -> dict[str, factcheck.Claim]:
-    return {c.quantity.text: c for c in factcheck.check_texts({"d.txt": text}, today=TODAY).claims}
 
 
 SAME_THING = [
@@ -61,31 +53,31 @@ def test_traps_stay_apart(a: str, b: str) -> None:
 
 
 def test_an_age_is_a_claim_about_the_name_it_is_pinned_to() -> None:
-    claims = _claims("Tova Brink, 41, and her brother Ivo Brink, 44, run the Sarn pharmacy.")
+    claims = claims_by_figure("Tova Brink, 41, and her brother Ivo Brink, 44, run the Sarn pharmacy.")
     assert claims["41"].metric == "age" and claims["41"].subject == ("Tova Brink",)
     assert claims["44"].subject == ("Ivo Brink",)
 
 
 def test_an_age_nobody_owns_is_no_claim() -> None:
-    claims = _claims("A 41-year-old man was arrested on Friday.")
+    claims = claims_by_figure("A 41-year-old man was arrested on Friday.")
     assert "41-year-old" not in claims
 
 
 def test_a_concept_verb_outside_its_rule_is_no_concept() -> None:
     # "covering" a sum of money is no area: the claim keeps no verb of the area concept
-    claims = _claims("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.")
+    claims = claims_by_figure("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.")
     c = claims["40 mln dlr"]
     assert c.rule != "geography.area" and c.concept.verb is None
 
 
 def test_the_thing_before_the_verb_is_the_item() -> None:
-    claims = _claims("The Pellow dam cost $2 billion to build.")
+    claims = claims_by_figure("The Pellow dam cost $2 billion to build.")
     assert "dam" in claims["$2 billion"].subject
 
 
 def test_the_name_that_opens_a_sentence_and_acts_is_its_doer() -> None:
     from factcheck.cues import doer
 
-    claims = _claims("Anja Ruul won 54% of the vote in Tarsk. Police said 12 people died in Tarsk.")
+    claims = claims_by_figure("Anja Ruul won 54% of the vote in Tarsk. Police said 12 people died in Tarsk.")
     assert doer(claims["54%"]) == "Anja Ruul"
     assert doer(claims["12"]) is None  # a speaker is no doer

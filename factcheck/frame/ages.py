@@ -10,6 +10,7 @@ import re
 
 from ..model import Aspect, Claim, Provenance, Quantity
 from .lexicon import FrameLexicon
+from .period import PeriodChoice
 
 #: a name of one to four capitalised words (joined by "of"/"de" and the like inside)
 _NAME = r"([A-Z][\w'’.-]+(?:\s+(?:(?:of|de|da|van|von|del|la|al|bin|ibn)\s+)?[A-Z][\w'’.-]+){0,3})"
@@ -53,7 +54,7 @@ def age_owner(lex: FrameLexicon, q: Quantity, text: str) -> tuple[str, str] | No
 
 
 def age_claim(lex: FrameLexicon, q: Quantity, text: str, sentence: str, attribution: str | None,
-              period: tuple, said: tuple[Provenance, ...] = ()) -> Claim | None:
+              period: tuple[PeriodChoice, Provenance], said: tuple[Provenance, ...] = ()) -> Claim | None:
     """The claim "age of NAME" for an age the sentence pins to a name, or None. ``period`` is the
     (`PeriodChoice`, its provenance) of the figure, as for any other claim: an age holds at a time."""
     found = age_owner(lex, q, text)
