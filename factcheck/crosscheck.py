@@ -99,7 +99,7 @@ def fmt_interval(low: float | None, high: float | None) -> str:
     return f"{fmt_number(low)}–{fmt_number(high)}"
 
 
-_QUAL_WORD = {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than",
+_QUAL_WORD = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least", "less_than": "less than",
               "at_most": "at most", "range": "range"}
 
 
@@ -144,12 +144,18 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
 _REPORTED_AFTER_DAYS = 7
+#: a pair aligned this strongly is read as one event, told by two reports, even where the reports share few
+#: names: the day one names and the other's date of writing may then differ by `_REPORTED_AFTER_DAYS`
+_ONE_EVENT_SCORE = 0.81
 
 
 def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
-                        one_story: bool = False, evidence: bool = False) -> tuple[bool, str]:
+                        one_story: bool = False, evidence: bool = False,
+                        one_event: bool = False) -> tuple[bool, str]:
     """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
     event) a figure from an undated report is taken as of the story's time, like its dated twin's. With
+    ``one_event`` (a pair aligned strongly enough to be one event, `_ONE_EVENT_SCORE`) or inside one story,
+    a report dated a few days after the day the other names speaks of that day. With
     ``evidence`` (a claim checked against its evidence text), a figure that states no time at all, in a
     text with no date, is read as of the other's stated period: the evidence was chosen for that claim."""
     pa, pb = a.period, b.period
@@ -177,7 +183,7 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
         implicit, explicit = (pa, pb) if a.period_source == "document_date" else (pb, pa)
         if explicit.start <= implicit.start <= explicit.end:
             return True, ""
-        if one_story and 0 <= (implicit.start - explicit.end).days <= _REPORTED_AFTER_DAYS:
+        if (one_story or one_event) and 0 <= (implicit.start - explicit.end).days <= _REPORTED_AFTER_DAYS:
             return True, ""  # "four bombs fell on 10 November" and a report of 11 November on the bombing
         return False, f"different periods: {explicit.label or explicit.start} vs no period given ({implicit.label})"
     if pa.start == pb.start and pa.end == pb.end:
@@ -292,7 +298,7 @@ def _conversion_day(a: Claim, b: Claim, today: dt.date) -> dt.date:
 
 def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSettings, *,
                  all_undated: bool, today: dt.date, check_subjects: bool = True,
-                 one_story: bool = False, evidence: bool = False) -> Finding | None:
+                 one_story: bool = False, evidence: bool = False, one_event: bool = False) -> Finding | None:
     """Judge two claims of one metric; None when the pair says nothing worth reporting.
 
     ``check_subjects`` False leaves differing subject names to the alignment score: in two reports of one
@@ -301,7 +307,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
     if "period" in rule.match_on or "period_within" in rule.match_on:
-        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story, evidence)
+        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story, evidence,
+                                      one_event)
         if not ok and "period_within" in rule.match_on and _period_within(a, b):
             ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
@@ -619,7 +626,8 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
-                     one_story=story, evidence=weights.get("short_texts", 0.0) > 0)
+                     one_story=story, evidence=weights.get("short_texts", 0.0) > 0,
+                     one_event=al.score >= _ONE_EVENT_SCORE)
     if f is None:
         return None
     if f.verdict == "contradiction":

@@ -20,7 +20,7 @@ KINDS = ("count", "percent", "percentage_point", "money", "measure", "fraction",
 #: figure that follows, if any, and ``direction`` says which way.
 CLAIM_ONLY_KINDS = ("direction",)
 #: How the statement bounds the value.
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+QUALIFIERS = ("exact", "approx", "nearly", "more_than", "at_least", "less_than", "at_most", "range")
 
 
 class Verdict(StrEnum):

@@ -149,7 +149,7 @@ HEDGES = [
     ("about 12 percent", [("about 12 percent", "percent", 12.0, "percent", 10.8, 13.2, "approx")]),
     ("around 300", [("around 300", "count", 300.0, None, 270.0, 330.0, "approx")]),
     ("approximately 5 km", [("approximately 5 km", "measure", 5.0, "kilometer", 4.5, 5.5, "approx")]),
-    ("nearly 40 schools", [("nearly 40", "count", 40.0, "school", 36.0, 44.0, "approx")]),
+    ("nearly 40 schools", [("nearly 40", "count", 40.0, "school", 36.0, 40.5, "nearly")]),
     ("more than 900 joint ventures", [("more than 900", "count", 900.0, "joint venture", 900.0, None, "more_than")]),
     ("over 150 treaties", [("over 150", "count", 150.0, "treaty", 150.0, None, "more_than")]),
     ("at least 5 people", [("at least 5", "count", 5.0, "people", 5.0, None, "at_least")]),

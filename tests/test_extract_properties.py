@@ -17,7 +17,8 @@ SIGNS = [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RU
          ("US$", "USD"), ("C$", "CAD")]
 CODES = ["USD", "EUR", "GBP", "JPY", "RUB", "AZN", "CNY"]
 HEDGES = [("about", "approx"), ("around", "approx"), ("more than", "more_than"), ("at least", "at_least"),
-          ("less than", "less_than"), ("up to", "at_most"), ("nearly", "approx")]
+          ("less than", "less_than"), ("up to", "at_most"), ("nearly", "nearly"),
+          ("almost", "nearly")]
 NOUNS = [("people", "people"), ("schools", "school"), ("companies", "company"), ("treaties", "treaty"),
          ("joint ventures", "joint venture"), ("goals", "goal")]
 
@@ -114,6 +115,8 @@ def test_hedges(n, hedge, noun):
     assert q.text.lower().startswith(hedge[0])
     if hedge[1] == "approx":
         assert close(q.low, n * 0.9) and close(q.high, n * 1.1)
+    elif hedge[1] == "nearly":  # close to it from below: only its own rounding reaches above
+        assert close(q.low, n * 0.9) and n < q.high <= max(n + 0.5, n * 1.05)
     elif hedge[1] in ("more_than", "at_least"):
         assert q.low == n and q.high is None
     else:

@@ -20,7 +20,7 @@ def core(text: str, number: str) -> Core:
     ("sales of about 40 units", "40", (9, "approx", None, None, False)),
     ("more than 1,200 workers", "1,200", (0, "more_than", None, None, False)),
     ("at least 30 firms", "30", (0, "at_least", None, None, False)),
-    ("(nearly 6 tonnes)", "6", (1, "approx", None, None, False)),  # the bracket stays out of the span
+    ("(nearly 6 tonnes)", "6", (1, "nearly", None, None, False)),  # the bracket stays out of the span
     ("temperatures of minus 5 degrees", "5", (16, "exact", None, None, True)),
     ("fell to -3", "3", (8, "exact", "down", None, True)),
     ("exports rose by 12 pct", "12", (16, "exact", "up", None, False)),

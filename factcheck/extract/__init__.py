@@ -107,7 +107,7 @@ def _merge_count_durations(text: str, quantities: list[Quantity],
         if i < 0:
             continue
         q = quantities[i]
-        if (q.kind != "count" or q.unit is not None or q.qualifier not in ("exact", "approx") or q.value is None
+        if (q.kind != "count" or q.unit is not None or q.qualifier not in ("exact", "approx", "nearly") or q.value is None
                 or not 0 <= q.value < t.value or t.start - q.end > 5
                 or not _COUNT_DURATION_JOIN.match(text, q.end, t.start)):
             continue

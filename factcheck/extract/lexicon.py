@@ -21,7 +21,7 @@ from . import units as unit_registry
 #: the units of units.yaml. (Kept here until the units schema grows a key for them.)
 RATE_WORDS = frozenset("""share capita head person day week month year annum night unit piece ticket seat household
 employee worker passenger vehicle car game match season quarter decade century mmbtu""".split())
-QUALIFIERS_FROM_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
+QUALIFIERS_FROM_HEDGES = ("approx", "nearly", "more_than", "at_least", "less_than", "at_most")
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ class Lexicon:
     year_followers: frozenset[str]
     non_year_followers: frozenset[str]
     event_date_words: frozenset[str] = frozenset()
+    stamp_words: frozenset[str] = frozenset()
 
 
 def _norm(phrase: str) -> str:
@@ -168,6 +169,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         year_followers=frozenset(_str_list(data, "year_followers", where)),
         non_year_followers=frozenset(_str_list(data, "non_year_followers", where)),
         event_date_words=frozenset(_str_list(data, "event_date_words", where)),
+        stamp_words=frozenset(_str_list(data, "stamp_words", where)),
     )
 
 
@@ -1003,6 +1005,8 @@ def detect_document_date(text: str) -> tuple[dt.date | None, str]:
             return best, "dateline"
     event_words = _scanner().lex.event_date_words
     for q, day in days:
+        if head.count("\n", 0, q.start) >= _LEAD_LINES and not _stamp_line(head, q.start, q.end):
+            continue  # a date inside a later sentence is a date the story tells, not the day it was written
         # "born ... on April 22, 1923" is a date the text is about, not the date it was written
         lo = max(0, q.start - 150)
         stop = max(head.rfind(". ", lo, q.start), head.rfind("\n", lo, q.start))  # the sentence so far
@@ -1010,6 +1014,24 @@ def detect_document_date(text: str) -> tuple[dt.date | None, str]:
         if not event_words.intersection(before):
             return day, "text"
     return None, "none"
+
+
+#: the headline and the lead: a full date there is taken as the day of writing unless an event word
+#: precedes it; below them only a line that does nothing but date the page counts
+_LEAD_LINES = 2
+
+
+def _stamp_line(head: str, start: int, end: int) -> bool:
+    """Whether the line around ``head[start:end]`` only stamps the page ("Published: Friday, 9 October
+    2020, 4:05 PM", "Updated 7:41 PM CST Oct 9, 2020"): every other word on it is a stamp word of the
+    time lexicon (``stamp_words``), a weekday, a month or a clock zone, bar two (a wire's or a writer's name)."""
+    lex = _scanner().lex
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    rest = head[line_start:start] + " " + head[end:len(head) if line_end < 0 else line_end]
+    words = [w for w in _LOWER_WORDS.findall(rest.lower())
+             if w not in lex.stamp_words and w not in lex.months and w not in lex.weekdays]
+    return len(words) <= 2
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")

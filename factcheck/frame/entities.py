@@ -11,6 +11,10 @@ from .sentences import Token
 
 _NAME_PARTS = re.compile(r"[-–]")
 _CLAUSE_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+#: words that join a second verb to the first one's subject ("raided the ranch and removed ...")
+_VERB_JOINS = frozenset({"and", "then"})
+#: adverbs that may stand between such a join and its verb ("and later fined"), besides "-ly" words
+_VERB_ADVERBS = frozenset({"later", "then", "again", "soon", "since", "thereafter", "afterwards"})
 
 
 def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
@@ -22,7 +26,7 @@ def entities(lex: FrameLexicon, toks: Sequence[Token]) -> tuple[str, ...]:
     while i < n:
         t = toks[i]
         base = t.low.removesuffix("'s").removesuffix("’s")
-        if base in demonyms:
+        if base in demonyms and not (i + 1 < n and f"{base} {toks[i + 1].low}" in demonyms):
             found.append(demonyms[base])
         elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and t.text.isupper():
             pass  # "Germany's GDP": the acronym is the metric, not a second subject
@@ -82,8 +86,19 @@ def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, id
         return toks[k].low == "and" and 0 < k < len(toks) - 1 and toks[k - 1].text[:1].isupper() \
             and toks[k + 1].text[:1].isupper()
 
+    def shared_subject(k: int) -> bool:  # "officials raided the ranch and removed 439 children": one doer
+        if toks[k].low not in _VERB_JOINS:
+            return False
+        nxt = k + 1
+        while nxt < len(toks) and (toks[nxt].low.endswith("ly") or toks[nxt].low in _VERB_ADVERBS
+                                   or toks[nxt].low in lex.auxiliaries):
+            nxt += 1
+        return nxt < len(toks) and toks[nxt].text.islower() \
+            and (toks[nxt].low.endswith("ed") or toks[nxt].low in lex.action_verbs)
+
     i = idx_start - 1
-    while i >= 0 and toks[i].low not in _CLAUSE_STOPS and (toks[i].low not in lex.clause_breaks or names_joined(i)):
+    while i >= 0 and toks[i].low not in _CLAUSE_STOPS and (toks[i].low not in lex.clause_breaks or names_joined(i)
+                                                          or shared_subject(i)):
         i -= 1
     j = idx_end
     while j < len(toks) and toks[j].low not in _CLAUSE_STOPS and (toks[j].low not in lex.clause_breaks

@@ -103,7 +103,7 @@ def unit_suffix(unit: str | None) -> str:
     return f" {unit.replace('_', ' ')}"
 
 
-_QUALIFIER_MARK = {"approx": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}
+_QUALIFIER_MARK = {"approx": "~", "nearly": "≲", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}
 
 
 def _bound(v: float | None, factor: float, empty: str) -> str:

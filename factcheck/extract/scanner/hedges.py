@@ -192,6 +192,8 @@ class HedgeReader:
         if qualifier == "approx":
             width = abs(value) * lex.approx_tolerance
             lo, hi = min(lo, tidy(value - width)), max(hi, tidy(value + width))
+        elif qualifier == "nearly":  # "nearly 23,000": close to it and short of it, not over
+            lo = min(lo, tidy(value - abs(value) * lex.approx_tolerance))
         elif qualifier in ("more_than", "at_least"):
             return value, None
         elif qualifier in ("less_than", "at_most"):

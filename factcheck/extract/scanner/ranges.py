@@ -139,6 +139,8 @@ class RangeReader:
         lo, hi = min(value, v2), max(value, v2)
         if qualifier == "approx":
             lo, hi = lo - abs(lo) * self.lex.approx_tolerance, hi + abs(hi) * self.lex.approx_tolerance
+        elif qualifier == "nearly":
+            lo = lo - abs(lo) * self.lex.approx_tolerance
         if kind == "count" and unit is None:
             unit, nend = counted_noun(text, end2, v2)
             if unit is None and low.startswith(" on the ", end2):
