@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, enumerated, issue_of, local_overlap, masked,
+from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, edited_key, enumerated, issue_of, local_overlap, masked,
                    metric_modifiers, name_words, names_in, other_day, part_word, restated, shares, similarity, value_gap)
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
@@ -151,7 +151,7 @@ def concept_key(c: Claim) -> str | None:
         return "metric:" + c.metric
     if c.metric is None and c.quantity.kind in ("measure", "money"):
         return "unframed:" + c.quantity.kind  # "about 20 miles north of X": only the evidence can tie it
-    return None
+    return edited_key(c)  # "... fell to only 765 last week ..." restated in one text with another figure
 
 
 def _names(c: Claim) -> set[str]:

@@ -401,6 +401,21 @@ def restated(a: Claim, b: Claim) -> bool:
     return " ".join(masked(x).split()) == " ".join(masked(y).split())
 
 
+#: the least words a sentence needs before one with a figure changed counts as the same statement edited
+EDITED_MIN_WORDS = 8
+
+
+def edited_key(c: Claim) -> str | None:
+    """A blocking key for a figure that no rule, concept or noun names: its document and its sentence with
+    only this figure taken out. The same sentence twice in one text with this figure changed, and every
+    other figure as it was, is one statement edited, whatever the figure measures (two table rows that
+    differ in every figure are not); None when the sentence is short or the figure cannot be placed."""
+    sentence, text = c.sentence, c.quantity.text
+    if not sentence or len(sentence.split()) < EDITED_MIN_WORDS or sentence.count(text) != 1 or "|" in sentence:
+        return None
+    return f"edited:{c.doc}:{' '.join(sentence.replace(text, '#').lower().split())}"
+
+
 @lru_cache(maxsize=65536)
 def dense(sentence: str) -> bool:
     """A sentence of three or more figures besides years: a run of data ("rose 0.5 pct in February after a

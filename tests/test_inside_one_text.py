@@ -51,6 +51,16 @@ CASES = [
      {"a.txt": "Brennock Industries Ltd first quarter results\n\nShr 3.17 dlrs vs 2.91 dlrs\n"
                "Net 81.37 mln vs 70.93 mln\nAvg shrs primary 26.17 mln vs 25.83 mln\n"
                "Avg shrs diluted 29.41 mln vs 29.06 mln\n"}, None),
+    ("a figure nothing names, restated in one text with another value",
+     {"a.txt": "Rig Count\n\nIn Norlund the count of drilling rigs has dropped from a 1979 peak of 3,100 to only "
+               "640 this month, the Kessel survey showed.\n\n" + _FILLER +
+               "In Norlund the count of drilling rigs has dropped from a 1979 peak of 3,100 to only 830 this month, "
+               "the Kessel survey showed.\n"}, "edited"),
+    ("two table rows under one label differ in every figure: two tables, not an edit",
+     {"a.txt": "Harvest Tables\n\nBarley (thousand tonnes)\nTotal 14,320 13,980 12,410 Note - 1990/91 figures are "
+               "estimates based on the spring survey of farms.\n\nOats (thousand tonnes)\n"
+               "Total 27,650 26,100 25,870 Note - 1990/91 figures are estimates based on the spring survey of farms.\n"},
+     None),
     ("an expectation is no restatement of the figure before it",
      {"a.txt": "Gellin Reserves\n\nGellin's reserves rose 310 mln dlrs in April, the central bank said.\n\n"
                "That was above forecasts and expectations for a 150 mln dlrs rise.\n"}, None),
