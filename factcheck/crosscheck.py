@@ -41,13 +41,15 @@ class CompareSettings:
     rate_near_days: int = 7
     stale_rate_slack: float = 0.10
     rate_stale_days: int = 366
+    spoken_fraction: float = 0.10
 
 
 @lru_cache(maxsize=4)
 def load_compare_settings(rules_dir: Path | None = None) -> CompareSettings:
     data, path = load_lexicon_file("compare", rules_dir)
     types = {"contemporaneous_days": int, "report_agreements": bool,
-             "conversion_slack": float, "rate_near_days": int, "stale_rate_slack": float, "rate_stale_days": int}
+             "conversion_slack": float, "rate_near_days": int, "stale_rate_slack": float, "rate_stale_days": int,
+             "spoken_fraction": float}
     for key, value in data.items():
         if key not in types:
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
@@ -135,6 +137,8 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
         kind = "money/" + q.unit.split("/", 1)[1].strip()  # "$98 a share" is never a total
     elif q.kind == "percentage_point":
         kind = "percentage_point"
+    elif q.kind == "fraction":
+        kind = "percent"  # "a third of the voters" meets "52% of the voters"
     else:
         kind = q.kind
     rule = "generic" if c.rule == "none" else c.rule
@@ -257,6 +261,9 @@ def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date,
             note = rate.note
         f = rate.factor
         return _Norm(v * f, lo * f, hi * f, f"{ref_unit} / {per}" if per else ref_unit, note, gap)
+    if q.kind == "fraction":  # "a third" is a share said in words: a percent, give or take
+        width = (settings or CompareSettings()).spoken_fraction * abs(v)
+        return _Norm(v * 100, min(lo, v - width) * 100, max(hi, v + width) * 100, "percent", None)
     if q.kind == "percentage_point" and unit == "basis_point":
         return _Norm(v / 100, lo / 100, hi / 100, "percentage_point", None)
     if q.kind == "measure" and unit != ref_unit:

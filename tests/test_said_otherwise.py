@@ -24,6 +24,10 @@ SAME_THING = [
     ("Kelmarsh is home to 48,000 people.", "Kelmarsh has a population of 61,000."),
     ("The Harl gallery drew 82,000 visitors in 2018.", "Attendance at the Harl gallery reached 97,000 in 2018."),
     ("The Duna viaduct is 2.4 km long.", "The Duna viaduct has a length of 2,900 metres."),
+    ("About a third of Dalby's voters backed the levy in 2019.", "In 2019, 58% of Dalby's voters backed the levy."),
+    ("Half of the 600 staff at Brannock work in Ulm.", "Brannock's Ulm site holds 65% of its 600 staff."),
+    ("The Tern library holds 4 million books.", "The Tern library's collection numbers 5.2 million volumes."),
+    ("The blaze in Kettow destroyed 80 homes.", "The Kettow blaze razed 210 houses."),
 ]
 
 APART = [
@@ -37,6 +41,10 @@ APART = [
     ("The Duna viaduct is 2.4 km long.", "The Duna tunnel is 2.9 km long."),
     ("The Pellow dam cost $2 billion to build.", "The Pellow bridge cost $3.5 billion to build."),
     ("Anja Ruul won 54% of the vote in Tarsk.", "Oskar Venn won 61% of the vote in Tarsk."),
+    ("Half of the 600 staff at Brannock work in Ulm.", "Brannock's Ulm site holds 52% of its 600 staff."),
+    ("Two-thirds of Dalby's voters backed the levy in 2019.", "In 2019, 66% of Dalby's voters backed the levy."),
+    ("The blaze in Kettow destroyed 80 homes.", "The Kettow blaze damaged 210 houses."),
+    ("The Tern library holds 4 million books.", "The Tern library has 5.2 million visitors a year."),
     ("On Monday Brell Corp sent out a prospectus covering a 40 mln dlr sale of bonds.",
      "On Monday Tamsin Corp sent out a prospectus covering a 90 mln dlr sale of bonds."),
 ]
@@ -81,3 +89,16 @@ def test_the_name_that_opens_a_sentence_and_acts_is_its_doer() -> None:
     claims = claims_by_figure("Anja Ruul won 54% of the vote in Tarsk. Police said 12 people died in Tarsk.")
     assert doer(claims["54%"]) == "Anja Ruul"
     assert doer(claims["12"]) is None  # a speaker is no doer
+
+
+def test_a_fraction_meets_a_percent_and_shows_its_share(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Half of the 600 staff at Brannock work in Ulm.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Brannock's Ulm site holds 65% of its 600 staff.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "factcheck", "check", str(tmp_path), "--format", "line",
+                          "--fail-on", "warning"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    line = next(x for x in run.stdout.splitlines() if "warning" in x)
+    assert "share of staff" in line and "Half (50%)" in line and "65%" in line

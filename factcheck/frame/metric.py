@@ -183,7 +183,7 @@ def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Toke
         _np, subj = noun_phrase_before(lex, toks, idx_start - 1)
         return Frame(participle(verb), aspect, subj, "action", _NP)
     # 2f. "64% of Americans say ...": a share of a named group and what it does
-    if q.kind == "percent" and after and after[0].low == "of":
+    if q.kind in ("percent", "fraction") and after and after[0].low == "of":
         group = [t for t in after[1:4] if t.text[:1].isalpha()]
         names = [t for t in group if t.text[:1].isupper() or t.low in lex.demonyms]
         if names:
@@ -263,10 +263,10 @@ def _verb_frame(lex: FrameLexicon, q: Quantity, toks: list[Token], idx_start: in
         steps += 1
         j -= 1
     # 4. "N in/of X" for money and measures: "$5 billion in exports", "5,000 km of roads"
-    if q.kind in ("money", "measure", "percent"):
+    if q.kind in ("money", "measure", "percent", "fraction"):
         metric, subj = of_phrase_after(lex, toks, idx_end)
         if metric:
-            if q.kind == "percent" and toks[idx_end].low == "of":
+            if q.kind in ("percent", "fraction") and toks[idx_end].low == "of":
                 return Frame("share of " + metric, Aspect.LEVEL, subj, "of", _OF)
             return Frame(metric, aspect, subj, "of", _OF)
     return Frame(None, aspect, (), "none")

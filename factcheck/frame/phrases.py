@@ -113,14 +113,20 @@ def _is_metric_word(lex: FrameLexicon, t: Token, phrase: Sequence[Token]) -> boo
     return t.low not in PREPOSITIONS
 
 
+_PRONOUNS = frozenset({"them", "it", "us", "you", "these", "those", "which", "whom", "this", "that"})
+
+
 def of_phrase_after(lex: FrameLexicon, toks: Sequence[Token], start: int) -> tuple[str | None, tuple[str, ...]]:
     """"in/of X" after a change noun or number: the metric and entities of X."""
     if start >= len(toks) or toks[start].low not in ("of", "in"):
         return None, ()
+    if start + 1 < len(toks) and toks[start + 1].low in _PRONOUNS:
+        return None, ()  # "a quarter of them": whom is the sentence before's business
     words: list[Token] = []
     for t in toks[start + 1:start + 6]:
         if not t.text[0].isalpha() or t.low in lex.clause_breaks or t.low in ("to", "from", "for", "by", "with",
-                                                                              "on", "at", "in"):
+                                                                              "on", "at", "in") \
+                or (words and t.low in lex.auxiliaries):  # "of the staff are ...": the phrase ends at its verb
             break
         words.append(t)
     while words and words[0].low in lex.skip_words:

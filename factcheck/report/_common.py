@@ -139,6 +139,8 @@ def fmt_value(c: Claim) -> str:
     q = c.quantity
     if q.value is None and q.low is None and q.high is None:
         return one_line(q.text)
+    if q.kind == "fraction" and q.value is not None:  # "a third (33.3%)": the share it is set against
+        return f"{one_line(q.text)} ({q.value * 100:.3g}%)"
     return _value_text(q.value, q.low, q.high, q.unit, _QUALIFIER_MARK.get(q.qualifier, ""))
 
 
