@@ -148,8 +148,9 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
 _REPORTED_AFTER_DAYS = 7
-#: a pair aligned this strongly is read as one event, told by two reports, even where the reports share few
-#: names: the day one names and the other's date of writing may then differ by `_REPORTED_AFTER_DAYS`
+#: a pair of counts aligned this strongly is read as one event's tally, told by two reports, even where the
+#: reports share few names: the day one names and the other's date of writing may then differ by
+#: `_REPORTED_AFTER_DAYS` (not so a price or a level, which moves from one day to the next)
 _ONE_EVENT_SCORE = 0.81
 
 
@@ -172,6 +173,11 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
             return True, ""
     if pa is None or pb is None:
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
+            if a.doc == b.doc and a.period_source != b.period_source:
+                # "February load factor rose to 56.5 pct" and, "for the year to date", 56.4 pct: one text that
+                # names a time for one figure and none for the other speaks of two periods
+                which = a if a.period_source == "unresolved" else b
+                return False, f"{which.doc}:{which.quantity.line} names a time the text does not date, the other none"
             return True, ""
         if all_undated and (pa is None) != (pb is None):
             explicit = pa or pb
@@ -634,7 +640,7 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
                      one_story=story, evidence=weights.get("short_texts", 0.0) > 0,
-                     one_event=al.score >= _ONE_EVENT_SCORE)
+                     one_event=al.score >= _ONE_EVENT_SCORE and a.quantity.kind == "count" == b.quantity.kind)
     if f is None:
         return None
     if f.verdict == "contradiction":

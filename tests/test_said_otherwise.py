@@ -28,6 +28,8 @@ SAME_THING = [
     ("Half of the 600 staff at Brannock work in Ulm.", "Brannock's Ulm site holds 65% of its 600 staff."),
     ("The Tern library holds 4 million books.", "The Tern library's collection numbers 5.2 million volumes."),
     ("The blaze in Kettow destroyed 80 homes.", "The Kettow blaze razed 210 houses."),
+    ("The 1.2 hectares (3 acres) fruit orchard at Vell was planted in 1904.",
+     "The fruit orchard at Vell covers an area of 1.9 hectares."),
 ]
 
 APART = [

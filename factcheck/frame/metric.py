@@ -197,7 +197,12 @@ def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Toke
         metric, subj = noun_phrase_before(lex, toks, idx_start - 1)
         if metric:
             return Frame(metric, aspect, subj, "label", _NP)
-    # 2c. a measure used as an adjective: "the 1.4 hectares temple precinct", "a 5,000 km pipeline"
+    # 2c. a measure used as an adjective: "the 1.4 hectares temple precinct", "a 5,000 km pipeline", also
+    # past its conversion in brackets ("the 1.4 hectares (3.5 acres) temple precinct")
+    if q.kind == "measure" and after and after[0].low == "(":
+        close = next((i for i, t in enumerate(after[:8]) if t.low == ")"), None)
+        if close is not None:
+            after = after[close + 1:]
     if q.kind == "measure" and "-" not in q.text and _dimension_of(q.unit) in ("[length] ** 2", "[length] ** 3") \
             and after and after[0].text[:1].isalpha() and after[0].low not in lex.clause_breaks \
             and after[0].low not in lex.skip_words and after[0].low not in ("of", "in", "to", "from", "for", "at",
