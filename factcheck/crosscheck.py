@@ -173,11 +173,6 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
             return True, ""
     if pa is None or pb is None:
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
-            if a.doc == b.doc and a.period_source != b.period_source:
-                # "February load factor rose to 56.5 pct" and, "for the year to date", 56.4 pct: one text that
-                # names a time for one figure and none for the other speaks of two periods
-                which = a if a.period_source == "unresolved" else b
-                return False, f"{which.doc}:{which.quantity.line} names a time the text does not date, the other none"
             return True, ""
         if all_undated and (pa is None) != (pb is None):
             explicit = pa or pb

@@ -95,9 +95,3 @@ def test_a_price_two_days_apart_is_two_prices() -> None:
     # a tally of one event may be reported the next day; a price moves from one day to the next
     assert not loud({"a.txt": "Orbcoin soars to $520!  May 3 2019  Tallyboard",
                      "b.txt": "Orbcoin hit $380  May 1st 2019  Tallyboard"})
-
-
-def test_a_time_named_for_one_figure_and_none_for_the_other_is_two_periods() -> None:
-    text = ("Orlan Air Seat Occupancy\n\nOrlan Air said the March load factor dropped to 61.7 pct from 63.3 pct.\n\n"
-            "In the year to date, Orlan Air said the load factor dropped to 57.4 pct from 59.8 pct.\n")
-    assert not loud({"a.txt": text})
