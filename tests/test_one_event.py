@@ -95,3 +95,12 @@ def test_a_price_two_days_apart_is_two_prices() -> None:
     # a tally of one event may be reported the next day; a price moves from one day to the next
     assert not loud({"a.txt": "Orbcoin soars to $520!  May 3 2019  Tallyboard",
                      "b.txt": "Orbcoin hit $380  May 1st 2019  Tallyboard"})
+
+
+@pytest.mark.parametrize("phrase,qualifier", [("about three weeks ago", "approx"), ("nearly ten years ago", "nearly"),
+                                              ("two weeks ago", "exact")])
+def test_a_hedged_time_ago_is_still_a_date(phrase: str, qualifier: str) -> None:
+    from factcheck.extract import extract_text
+
+    found = [q for q in extract_text(f"The Varno ferry was sold {phrase}, its owner said.") if q.text == phrase]
+    assert found and found[0].kind == "date" and found[0].qualifier == qualifier

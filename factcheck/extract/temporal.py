@@ -226,7 +226,7 @@ class _Scanner:
             ("first", rf"(?:(?i:in|during|for|over)\s+)?(?i:the)\s+(?i:first)\s+(?P<fnum>{num})\s+(?P<funit>(?i:months|weeks|days))(?!\w)"
                       rf"(?:\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<fyear>{_YEAR}))?"),
             ("forn", rf"(?i:for)\s+(?P<rq>{qual})?(?P<rnum>{numa})(?:\s+|-)(?P<runit>{unit})"),
-            ("ago", rf"(?P<anum>{numa})(?:\s+|-)(?P<aunit>{unit})\s+(?i:ago|earlier)(?!\w)"),
+            ("ago", rf"(?P<aq>{qual})?(?P<anum>{numa})(?:\s+|-)(?P<aunit>{unit})\s+(?i:ago|earlier)(?!\w)"),
             ("dur", rf"(?P<dq>{qual})?(?P<dnum>{num})(?:\s+|-)(?P<dunit>{unit})(?P<dold>(?:\s+|-)(?i:old)(?!\w))?"),
             ("iso", r"(?P<isoy>(?:19|20)\d\d)-(?P<isom>0[1-9]|1[0-2])-(?P<isod>0[1-9]|[12]\d|3[01])(?![\d-])"),
             ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_FULL_YEAR}))?"),
@@ -360,9 +360,12 @@ class _Scanner:
         return self._duration(m, m.start(), m["rnum"], m["runit"], m["rq"], "for", text)
 
     def _h_ago(self, m: re.Match[str], text: str) -> Quantity:
+        """"two weeks ago", "about three weeks ago": the calendar unit that lies n units back; a hedge stays
+        on the mention ("about"), so the date is not read as exact."""
         n = self.number(m["anum"])
         u = self.lex.units[m["aunit"].lower()]
-        return _date(m.start(), m.end(), text, anchor=f"ago:{_num_key(n)}:{u}")
+        q = _date(m.start(), m.end(), text, anchor=f"ago:{_num_key(n)}:{u}")
+        return with_changes(q, qualifier=self.lex.qualifiers[_norm(m["aq"])]) if m["aq"] else q
 
     def _h_dur(self, m: re.Match[str], text: str) -> Quantity | None:
         return self._duration(m, m.start(), m["dnum"], m["dunit"], m["dq"], None, text)
