@@ -18,8 +18,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, edited_key, enumerated, issue_of, local_overlap, masked,
-                   metric_modifiers, name_words, names_in, other_day, part_word, restated, shares, similarity, value_gap)
+from .cues import (_NOT_ITEMS, Cues, _alike, another_issue, dense, edited_key, enumerated, issue_of, local_overlap,
+                   masked, metric_modifiers, name_words, names_in, other_day, part_word, restated, shares, similarity,
+                   value_gap)
 from .errors import RuleFileError
 from .model import Alignment, Claim, Level, SubjectSource
 from .rulefile import line_of

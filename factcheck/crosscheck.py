@@ -101,8 +101,8 @@ def fmt_interval(low: float | None, high: float | None) -> str:
     return f"{fmt_number(low)}–{fmt_number(high)}"
 
 
-_QUAL_WORD = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least", "less_than": "less than",
-              "at_most": "at most", "range": "range"}
+_QUAL_WORD = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least",
+              "less_than": "less than", "at_most": "at most", "range": "range"}
 
 
 def describe(claim: Claim) -> str:

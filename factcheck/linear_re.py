@@ -145,16 +145,7 @@ class _Checker:
 
 def _trivial(item: Any) -> bool:
     """Whether ``item`` always matches, if need be the empty string (a zero-width assertion can fail)."""
-    op, av = item
-    if op is C.SUBPATTERN:
-        return all(_trivial(i) for i in av[3])
-    if op is C.ATOMIC_GROUP:
-        return all(_trivial(i) for i in av)
-    if op is C.BRANCH:
-        return any(all(_trivial(i) for i in b) for b in av[1])
-    if op in _REPEATS:
-        return av[0] == 0 or all(_trivial(i) for i in av[2])
-    return False
+    return _empty(item, assertions=False)
 
 
 def _after(before: _Before, item: Any, flags: int) -> _Before:
@@ -273,18 +264,24 @@ def _last(item: Any, flags: int) -> int:
 
 def _nullable(item: Any) -> bool:
     """Whether ``item`` may match the empty string."""
+    return _empty(item, assertions=True)
+
+
+def _empty(item: Any, assertions: bool) -> bool:
+    """Whether ``item`` matches the empty string: may (``assertions``: a zero-width assertion counts as
+    empty) or always does (it does not, since it can fail). One walk for `_nullable` and `_trivial`."""
     op, av = item
     if op in _SINGLE:
         return False
     if op is C.SUBPATTERN:
-        return all(_nullable(i) for i in av[3])
+        return all(_empty(i, assertions) for i in av[3])
     if op is C.ATOMIC_GROUP:
-        return all(_nullable(i) for i in av)
+        return all(_empty(i, assertions) for i in av)
     if op is C.BRANCH:
-        return any(all(_nullable(i) for i in b) for b in av[1])
+        return any(all(_empty(i, assertions) for i in b) for b in av[1])
     if op in _REPEATS:
-        return av[0] == 0 or all(_nullable(i) for i in av[2])
-    return True  # zero-width: anchors, look-arounds (back-references are refused before this matters)
+        return av[0] == 0 or all(_empty(i, assertions) for i in av[2])
+    return assertions  # zero-width: anchors, look-arounds (back-references are refused before this matters)
 
 
 def _edge_of(items: list[Any], flags: int, end: bool) -> int:

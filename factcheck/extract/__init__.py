@@ -107,8 +107,8 @@ def _merge_count_durations(text: str, quantities: list[Quantity],
         if i < 0:
             continue
         q = quantities[i]
-        if (q.kind != "count" or q.unit is not None or q.qualifier not in ("exact", "approx", "nearly") or q.value is None
-                or not 0 <= q.value < t.value or t.start - q.end > 5
+        if (q.kind != "count" or q.unit is not None or q.qualifier not in ("exact", "approx", "nearly")
+                or q.value is None or not 0 <= q.value < t.value or t.start - q.end > 5
                 or not _COUNT_DURATION_JOIN.match(text, q.end, t.start)):
             continue
         joint = text[q.end:t.start].strip()
