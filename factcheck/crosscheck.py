@@ -267,7 +267,7 @@ def _normalise(c: Claim, ref_unit: str, rule: Rule, fx: RateSource, on: dt.date,
         return _Norm(v * 100, min(lo, v - width) * 100, max(hi, v + width) * 100, "percent", None)
     if q.kind == "percentage_point" and unit == "basis_point":
         return _Norm(v / 100, lo / 100, hi / 100, "percentage_point", None)
-    if q.kind == "measure" and unit != ref_unit:
+    if q.kind in ("measure", "duration") and unit != ref_unit:
         try:
             conv = [unit_registry.convert(x, unit, ref_unit) if math.isfinite(x) else x for x in (v, lo, hi)]
         except Exception:

@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..model import Quantity
 from .lexicon import Lexicon, load_lexicon
+from .numbers import rounding_interval
 from .scanner import QUANTITY_HAS_DICT, Scanner
 
 __all__ = ["extract_text", "Extractor"]
@@ -46,12 +47,40 @@ class Extractor:
                     d["doc"] = doc
             else:
                 temporal = [replace(q, line=bisect_right(starts, q.start), doc=doc) for q in temporal]
+            temporal = [_duration_interval(q, self.lexicon.approx_tolerance)
+                        if q.kind == "duration" and q.value is not None and q.qualifier != "range" else q
+                        for q in temporal]
             if self.scanner._ranges:
                 quantities, temporal = _merge_duration_ranges(quantities, temporal)
             if self.scanner._bare_joined:
                 quantities, temporal = _merge_count_durations(text, quantities, temporal)
             return sorted(quantities + temporal, key=_BY_SPAN)
         return quantities
+
+
+#: "4 1/2 months": a duration stated to the fraction's denominator
+_FRACTION = re.compile(r"\d/(\d+)")
+
+
+def _duration_interval(q: Quantity, tolerance: float) -> Quantity:
+    """A duration with the interval its words give, as any figure has: rounded at its last stated digit
+    ("four months" is 3.5-4.5 months, "4 1/2 months" 4.25-4.75) and hedged ("about 20 seconds" is 18-22 s,
+    "almost three weeks" 2.7-3, "more than three decades" over 3). The temporal scanner reads the words and
+    the value; the width of a hedge is the hedge lexicon's (`Lexicon.approx_tolerance`)."""
+    v = q.value or 0.0
+    fraction = _FRACTION.search(q.text)
+    step = 1.0 / int(fraction[1]) if fraction else 1.0 if v == int(v) else 10.0 ** -len(repr(v).partition(".")[2])
+    lo, hi = rounding_interval(v, step)
+    width = abs(v) * tolerance
+    if q.qualifier == "approx":
+        lo, hi = min(lo, v - width), max(hi, v + width)
+    elif q.qualifier == "nearly":
+        lo = min(lo, v - width)
+    elif q.qualifier in ("more_than", "at_least"):
+        lo, hi = v, None
+    elif q.qualifier in ("less_than", "at_most"):
+        lo, hi = None, v
+    return replace(q, low=lo, high=hi)
 
 
 def _merge_duration_ranges(quantities: list[Quantity], temporal: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:

@@ -214,7 +214,8 @@ class _Scanner:
         tens = [w for w, v in lex.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
         ones = [w for w, v in lex.number_words.items() if 1 <= v <= 9 and v == int(v)]
         numw = rf"(?i:(?:{_alt(tens)})[- ](?:{_alt(ones)})|{_alt(lex.number_words)})(?!\w)"
-        num = rf"(?:{_NUMD}(?![\w,]\d*)|{numw})"
+        # "4 1/2 months" is four and a half; the "2" of "41/2" (a mangled 4½) or of "1/2" is no number of its own
+        num = rf"(?:(?<![\d/.])(?:\d{{1,3}}\s+)?[1-9]/[1-9](?![\d/])|(?<![\d/.]){_NUMD}(?![\w,/]\d*)|{numw})"
         numa = rf"(?:{num}|(?i:an|a)(?!\w))"
         unit = rf"(?i:{_alt(lex.units)})(?!\w)"
         qual = rf"(?i:{_alt(lex.qualifiers)})\s+"
@@ -318,6 +319,10 @@ class _Scanner:
 
     def number(self, word: str) -> float:
         w = _norm(word)
+        if "/" in w:  # "4 1/2", "1/2"
+            whole, _, frac = w.rpartition(" ")
+            top, _, bottom = frac.partition("/")
+            return (float(whole) if whole else 0.0) + int(top) / int(bottom)
         if w[0].isdigit():
             return float(w.replace(",", ""))
         if w in ("a", "an"):

@@ -182,13 +182,18 @@ def _attributive_term(lex: ConceptLexicon, unit: str | None) -> str | None:
     return next((term for key, term in lex.attributive_terms.items() if dim and canonical_dimension(key) == dim), None)
 
 
+#: what may follow a participle right after its counted noun for it to be passive ("members seized on
+#: Tuesday", "soldiers killed in the clash", "people arrested."), not the verb of an object ("gunmen killed five")
+_REDUCED_PASSIVE_NEXT = frozenset({"on", "in", "at", "by", "during", "after", "since", "last", "this", "when", "while",
+                                   "over", "from", "near", ",", ".", ";", ":", ")"})
 _VERB_WORDS = re.compile(r"[A-Za-z]+|[,;:()]|\.(?!\d)")
 
 
-def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
+def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun: str | None = None) -> str | None:
     """The verb that governs the figure at text[start:end]: the nearest known or past-tense verb
     before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
-    ("89 people were arrested")."""
+    ("89 people were arrested"; with the counted ``noun``, also "99 members seized on Tuesday", where a
+    preposition or the clause's end after the participle says it is passive: not "3 gunmen killed 5")."""
     before = _VERB_WORDS.findall(text, max(0, start - 80), start)
     for n in (3, 2):  # a phrase verb right before the figure: "is home to 15,000 people"
         if len(before) >= n and all(w.isalpha() for w in before[-n:]):
@@ -210,6 +215,9 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str]) -> st
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
             return verb_lemma(low)
+        if i > 0 and noun and low.endswith("ed") and len(low) > 4 and noun_lemma(after[i - 1].lower()) == noun \
+                and (i + 1 == len(after) or after[i + 1].lower() in _REDUCED_PASSIVE_NEXT):
+            return verb_lemma(low)
     return None
 
 
@@ -227,7 +235,7 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
         noun = metric_noun
     if noun is None and claim.metric is None:
         noun = nearby_noun(text, q.start, q.end)
-    verb = governing_verb(text, q.start, q.end, known_verbs)
+    verb = governing_verb(text, q.start, q.end, known_verbs, noun)
     key: str | None = None
     if claim.rule not in ("generic", "none"):
         key = "rule:" + claim.rule

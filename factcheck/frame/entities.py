@@ -104,7 +104,27 @@ def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, id
     while j < len(toks) and toks[j].low not in _CLAUSE_STOPS and (toks[j].low not in lex.clause_breaks
                                                                   or names_joined(j)):
         j += 1
-    return entities(lex, toks[i + 1:j])
+    found = entities(lex, toks[i + 1:j])
+    if not found and i > 0 and toks[i].low == ",":
+        return _apposed_doer(lex, toks, i)
+    return found
+
+
+def _apposed_doer(lex: FrameLexicon, toks: Sequence[Token], comma: int) -> tuple[str, ...]:
+    """'Ormond Vale, the former treasurer, served seven months', 'Vale, 61, served ...': the clause names no
+    one because an apposition stands between it and its doer; the names before the apposition are the doer's,
+    when they open the sentence."""
+    p = comma - 1
+    while p >= 0 and toks[p].low not in _CLAUSE_STOPS:
+        p -= 1
+    if p < 1 or toks[p].low != "," or p + 1 >= comma:
+        return ()
+    opener = toks[p + 1]
+    if not (opener.low in ("the", "a", "an") or (opener.text[:1].isdigit() and p + 2 == comma)):
+        return ()
+    if any(t.low in _CLAUSE_STOPS or t.low in lex.clause_breaks for t in toks[:p]):
+        return ()
+    return entities(lex, toks[:p])
 
 
 def topics_of(lex: FrameLexicon, sentence_entities: Sequence[Sequence[str]]) -> tuple[str, ...]:

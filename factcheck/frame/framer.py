@@ -23,6 +23,7 @@ from .context import CLAIM_KINDS, DocContext
 from .direction import direction_claims
 from .entities import clause_entities, entities, topics_of
 from .ages import age_claim
+from .terms import term_claim
 from .events import event_claim, lifespan_claim, range_claim, span_days
 from .lexicon import FrameLexicon, load_frames
 from .metric import frame_metric, metric_and_rule, residual
@@ -82,7 +83,7 @@ def frame(doc: Document, quantities: Sequence[Quantity], *, all_undated: bool = 
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
         if q.kind not in CLAIM_KINDS and not (q.kind == "date" and q.date_range is not None) \
-                and not (q.kind == "duration" and q.unit == "year"):  # a duration in years may be an age
+                and q.kind != "duration":  # a duration may be an age or a term
             continue
         si = bisect.bisect_right(starts, q.start) - 1
         if si < 0:
@@ -160,7 +161,8 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
                 out_here.append(claim)
             continue
         if q.kind == "duration":
-            claim = age_claim(lex, q, text, sentence, said, _period(ctx, here, q), said_facet)
+            claim = age_claim(lex, q, text, sentence, said, _period(ctx, here, q), said_facet) or term_claim(
+                lex, q, text, toks, idx_start, idx_end, sentence, said, _period(ctx, here, q), said_facet)
             if claim is not None:
                 out_here.append(claim)
             continue

@@ -52,6 +52,9 @@ class FrameLexicon:
     #: modal words that open a condition ("if", "unless"): its figures, and those of the clause that
     #: follows a sentence opened by one, are outcomes of a scenario, not facts
     condition_words: frozenset[str] = frozenset()
+    #: a verb (and its lemma) or noun phrase -> the term it sizes ("sentenced" -> "prison sentence",
+    #: "lasted" -> "duration"): a duration it governs is a claim (`frame.terms`)
+    term_of: dict[str, str] = field(default_factory=dict)
 
     def modality(self, modal: str | None) -> Modality:
         """The modality a governing modal word gives a figure (`attribution.modal_word`)."""
@@ -107,7 +110,7 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
     for key in data:
         if key not in _FRAME_KEYS and key not in ("demonyms", "noun_aliases", "direction_words", "direction_links",
                                                   "event_synonyms", "period_nouns", "money_nouns", "step_nouns",
-                                                  "condition_words"):
+                                                  "condition_words", "term_words"):
             raise RuleFileError(str(path), line_of(data, key), f"unknown key '{key}'")
     sets: dict[str, frozenset[str]] = {}
     for key in _FRAME_KEYS:
@@ -133,6 +136,13 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         synonyms[lemma_phrase(canonical)] = canonical
         for w in words:
             synonyms[lemma_phrase(str(w).lower())] = canonical
+    term_of: dict[str, str] = {}
+    for term, words in (data.get("term_words") or {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise RuleFileError(str(path), line_of(data, "term_words"), f"term_words: '{term}' must list words")
+        for w in words:
+            low = " ".join(w.lower().split())
+            term_of[low] = term_of[lemma_phrase(low)] = " ".join(str(term).lower().split())
     optional: dict[str, frozenset[str]] = {}
     for key in ("period_nouns", "money_nouns", "step_nouns", "condition_words"):
         value = data.get(key) or []
@@ -141,4 +151,5 @@ def load_frames(rules_dir: Path | None = None) -> FrameLexicon:
         optional[key] = frozenset(v.lower() for v in value)
     return FrameLexicon(demonyms={k.lower(): v for k, v in demonyms.items()}, **optional,
                         noun_aliases={str(k).lower(): str(v) for k, v in aliases.items()},
-                        direction_of=direction_of, direction_links=links, event_synonyms=synonyms, **sets)
+                        direction_of=direction_of, direction_links=links, event_synonyms=synonyms, term_of=term_of,
+                        **sets)
