@@ -410,10 +410,17 @@ def edited_key(c: Claim) -> str | None:
     only this figure taken out. The same sentence twice in one text with this figure changed, and every
     other figure as it was, is one statement edited, whatever the figure measures (two table rows that
     differ in every figure are not); None when the sentence is short or the figure cannot be placed."""
-    sentence, text = c.sentence, c.quantity.text
-    if not sentence or len(sentence.split()) < EDITED_MIN_WORDS or sentence.count(text) != 1 or "|" in sentence:
+    return _edited_key(c.doc, c.sentence, c.quantity.text)
+
+
+@lru_cache(maxsize=65536)
+def _edited_key(doc: str | None, sentence: str, text: str) -> str | None:
+    """`edited_key` of a figure's (document, sentence, text): asked of each claim more than once."""
+    if "  " in sentence or "\n" in sentence or "\t" in sentence:  # framing collapses it; a hand-made claim may not
+        sentence = " ".join(sentence.split())
+    if not sentence or "|" in sentence or sentence.count(text) != 1 or sentence.count(" ") + 1 < EDITED_MIN_WORDS:
         return None
-    return f"edited:{c.doc}:{' '.join(sentence.replace(text, '#').lower().split())}"
+    return f"edited:{doc}:{sentence.replace(text, '#').lower()}"
 
 
 @lru_cache(maxsize=65536)

@@ -52,7 +52,10 @@ class ScopeLexicon:
 
 
 def _alternatives(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.lower().split())) for w in sorted(words, key=len, reverse=True))
+    """One regex alternation of the phrases, longest first; a ``*`` in a phrase stands for any one word
+    ("since the * began": the war, the assault, the fighting)."""
+    return "|".join(r"\s+".join(r"[\w-]+" if w == "*" else re.escape(w) for w in phrase.lower().split())
+                    for phrase in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
@@ -110,12 +113,12 @@ class Scoper:
         return self._memo[key]
 
     def _first(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
-        hint = self.lex.hints.get(rx.pattern)
-        if hint is not None and not hint.search(sentence):
-            return None
         return self._memoised((rx.pattern, sentence), lambda: self._first_uncached(rx, sentence))
 
     def _first_uncached(self, rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+        hint = self.lex.hints.get(rx.pattern)  # memoised with the answer: a sentence of 60,000 figures asks 60,000 times
+        if hint is not None and not hint.search(sentence):
+            return None
         for m in rx.finditer(sentence):
             before = (m.group("before") or "").lower()
             if before not in self.lex.not_after:

@@ -215,6 +215,9 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
             return verb_lemma(low)
+        if i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun and i + 1 < len(after) \
+                and f"{verb_lemma(low)} {after[i + 1].lower()}" in verbs:
+            return f"{verb_lemma(low)} {after[i + 1].lower()}"  # "800 people live in the community"
         if i > 0 and noun and low.endswith("ed") and len(low) > 4 and noun_lemma(after[i - 1].lower()) == noun \
                 and (i + 1 == len(after) or after[i + 1].lower() in _REDUCED_PASSIVE_NEXT):
             return verb_lemma(low)
@@ -425,11 +428,20 @@ def _sentence_subject(c: Claim, names: tuple[str, ...]) -> str | None:
     at = c.sentence.find(c.quantity.text.strip())
     if at < 0:
         return None
-    clause = _CLAUSE_OPENER.split(c.sentence[:at])[-1]
+    ends = _clause_opener_ends(c.sentence)
+    k = bisect.bisect_left(ends, at) - 1  # the last opener that ends before the figure (its look-ahead too)
+    clause = c.sentence[ends[k] if k >= 0 else 0:at]
     for name in names:
         if name != c.attribution and clause.startswith(name) and _VERB_AFTER_NAME.match(clause, len(name)):
             return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _clause_opener_ends(sentence: str) -> tuple[int, ...]:
+    """Where each clause opener of a sentence ends, worked out once per sentence: every figure of a sentence
+    asks, and a sentence of thousands of figures made the asking quadratic."""
+    return tuple(m.end() for m in _CLAUSE_OPENER.finditer(sentence))
 
 
 _VERB_AFTER_NAME = re.compile(r"\s+[a-z]+ed\b")

@@ -113,7 +113,10 @@ def clause_entities(lex: FrameLexicon, toks: Sequence[Token], idx_start: int, id
 def _apposed_doer(lex: FrameLexicon, toks: Sequence[Token], comma: int) -> tuple[str, ...]:
     """'Ormond Vale, the former treasurer, served seven months', 'Vale, 61, served ...': the clause names no
     one because an apposition stands between it and its doer; the names before the apposition are the doer's,
-    when they open the sentence."""
+    when they open the sentence. Or the figure is in the apposition itself ('Vale, said to own 40 boats, was
+    ...'): a name that alone opens the sentence is whom it describes."""
+    if all(t.text[:1].isupper() or t.low in ("'s", "’s", ".", "-") for t in toks[:comma]):
+        return entities(lex, toks[:comma])
     p = comma - 1
     while p >= 0 and toks[p].low not in _CLAUSE_STOPS:
         p -= 1

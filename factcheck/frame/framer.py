@@ -45,6 +45,8 @@ class _Sentence(NamedTuple):
     own_period: tuple[Period | None, str]
     said: str | None
     said_facet: tuple[Provenance, ...]
+    #: the text with its whitespace collapsed, as claims quote it (once per sentence, not per figure)
+    flat: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +147,7 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
     own: tuple[Period | None, str] = (None, "")
     if not sentence_temporal and any(q.kind != "date" for q in figures):
         own = _own_period(scoper, ctx, si, figures[0], sentence)
-    here = _Sentence(si, sentence, toks, sentence_temporal, own, said, said_facet)
+    here = _Sentence(si, sentence, toks, sentence_temporal, own, said, said_facet, " ".join(sentence.split()))
     out_here: list[Claim] = []
     for q in figures:
         idx_start = bisect.bisect_right(ends, q.start)  # the first token that ends after the figure starts
@@ -250,7 +252,7 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         period_source=when.source,
         aspect=aspect,
         attribution=said,
-        sentence=" ".join(here.text.split()),
+        sentence=here.flat,
         rule=rule.id if rule is not None else ("generic" if metric and checkable else "none"),
         modality=lex.modality(modal),
         scope=tuple(x for x in (scoper.other_event(here.text, q.start - ctx.sentences[here.number][0]),) if x)

@@ -15,7 +15,7 @@ from .entities import entities
 from .lexicon import FrameLexicon
 from .phrases import noun_phrase_before, of_phrase_after
 from .sentences import Token
-from .words import NOT_HEADS, PREPOSITIONS, participle, verb_lemma
+from .words import CALENDAR_WORDS, NOT_HEADS, PREPOSITIONS, participle, verb_lemma
 
 _SIZE_ADJECTIVES = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth",
                     "thick": "thickness", "heavy": "weight", "old": "age"}
@@ -217,6 +217,19 @@ def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Toke
                          or w in ("of", "in", "was", "is", "were", "are", "had", "has")), len(head))
             if stop:
                 return Frame(f"{dimension} of {' '.join(head[:stop])}", aspect, (), "adjective")
+    # 2c'. an amount used as an adjective: "a $2.5 million necklace", "a $300 million deal": what it is the
+    # price or value of
+    if q.kind == "money" and idx_start > 0 and toks[idx_start - 1].low in ("a", "an") and after:
+        head = []
+        for t in after[:3]:
+            if not (t.text[:1].isalpha() and t.text.islower()) or t.low in lex.clause_breaks or t.low in \
+                    lex.skip_words or t.low in PREPOSITIONS or t.low in lex.auxiliaries or t.low in NOT_HEADS \
+                    or t.low.endswith(("ing", "ed", "ly")) or t.low in CALENDAR_WORDS \
+                    or t.low in ("worth", "a", "an", "per", "each", "last", "next", "this", "that", "which", "who"):
+                break
+            head.append(t.low)
+        if head:
+            return Frame(" ".join(head), aspect, (), "adjective")
     # 2d. a bare count and a verb: "Three survived", "750 have been rescued"
     if q.kind == "count" and not q.unit and after:
         k = 0
@@ -269,7 +282,9 @@ def _verb_frame(lex: FrameLexicon, q: Quantity, toks: list[Token], idx_start: in
         j -= 1
     # 4. "N in/of X" for money and measures: "$5 billion in exports", "5,000 km of roads"
     if q.kind in ("money", "measure", "percent", "fraction"):
-        metric, subj = of_phrase_after(lex, toks, idx_end)
+        worth = q.kind == "money" and idx_end + 1 < len(toks) and toks[idx_end].low == "worth" \
+            and toks[idx_end + 1].low == "of"  # "£910,000 worth of jewellery"
+        metric, subj = of_phrase_after(lex, toks, idx_end + worth)
         if metric:
             if q.kind in ("percent", "fraction") and toks[idx_end].low == "of":
                 return Frame("share of " + metric, Aspect.LEVEL, subj, "of", _OF)
