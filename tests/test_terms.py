@@ -31,15 +31,15 @@ def test_a_duration_carries_the_interval_its_words_give(text: str, figure: str, 
 
 
 def test_the_half_of_a_mangled_fraction_is_no_duration() -> None:
-    # "41/2 months" is a 4½ that lost its glyph: the "2" after the slash is not two months
-    assert not [q for q in factcheck.extract_text("Ardo served 41/2 months in jail.") if q.kind == "duration"]
+    # "61/2 weeks" is a 6½ that lost its glyph: the "2" after the slash is not two weeks
+    assert not [q for q in factcheck.extract_text("Pell Hanley served 61/2 weeks in custody.") if q.kind == "duration"]
 
 
 @pytest.mark.parametrize("sentence, figure, metric", [
     ("Ormond Vale served seven months in a state prison.", "seven months", "time served"),
     ("Ormond Vale was sentenced to 12 years in prison on Monday.", "12 years", "prison sentence"),
     ("Ormond Vale was jailed for six years.", "for six years", "prison sentence"),
-    ("Ormond Vale is serving a 15-year sentence in Kelby.", "15-year", "prison sentence"),
+    ("Ormond Vale is serving a 14-year sentence in Kelby.", "14-year", "prison sentence"),
     ("The tremor in Dunmarsh lasted about 20 seconds.", "about 20 seconds", "duration"),
 ])
 def test_a_duration_that_sizes_a_term_is_a_claim(sentence: str, figure: str, metric: str) -> None:
