@@ -37,11 +37,12 @@ FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
             "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
             "another_issue", "many_documents", "edited", "same_phrase", "dense", "unknown_period", "recurring",
-            "chosen_window")
+            "chosen_window", "synonyms", "other_basis")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
     "same_concept": "one concept in other words",
+    "synonyms": "nouns or verbs the concepts lexicon makes one ('employs' / 'workforce')",
     "same_noun": "the same counted or modified noun",
     "same_verb": "the same verb",
     "other_verb": "different verbs",
@@ -66,7 +67,8 @@ FEATURE_WORDS = {
     "increment": "one figure is a further amount ('another')",
     "background": "a figure of an earlier time than its report (background)",
     "restatement": "the text itself restates the other figure ('a different number: 16 percent')",
-    "other_part": "only one figure is a part or a sum of parts ('in cash', 'combined', 'alone')",
+    "other_basis": "only one figure is stated on a basis or by a method of its own ('seasonally adjusted')",
+    "other_part": "one figure is a part or a sum of parts the other is not ('in cash', 'combined', 'alone')",
     "pronoun": "a sentence says only 'he', 'she' or 'it' of whom the figure is about",
     "many_documents": "a large set of documents, where two figures are seldom about one thing",
     "unknown_period": "no period known for a figure (none stated, no document date), in a large set",
@@ -343,11 +345,12 @@ class _Side(NamedTuple):
 
 
 #: The order of a pair's features (the order `score` sums them and `explain` lists them).
-_ORDER = ("same_rule", "same_concept", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of", "other_of",
-          "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed", "value_gap",
-          "enumerated", "other_modifier", "increment", "chosen_window", "other_part", "pronoun", "background",
-          "restatement", "edited", "dense", "many_documents", "unknown_period", "another_issue", "recurring",
-          "same_words", "other_day", "similarity", "same_doc", "several_values", "short_texts", "same_story")
+_ORDER = ("same_rule", "same_concept", "synonyms", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of",
+          "other_of", "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed",
+          "value_gap", "enumerated", "other_modifier", "increment", "chosen_window", "other_part", "other_basis",
+          "pronoun", "background", "restatement", "edited", "dense", "many_documents", "unknown_period",
+          "another_issue", "recurring", "same_words", "other_day", "similarity", "same_doc", "several_values",
+          "short_texts", "same_story")
 #: The features `_plain` leaves out, because they cost the most (sentence similarity): a pair whose
 #: other features already rule it out is never asked them (`aligned`).
 COSTLY = frozenset({"another_issue", "recurring", "similarity"})
@@ -398,6 +401,10 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     if ka and ka == kb and not ka.startswith(("noun:", "rule:", "metric:")):
         f["same_concept"] = 1.0
     if ca is not None and cb is not None:
+        if not cross and "same_concept" in f and not ka.startswith("unframed:") and ca.noun != cb.noun:
+            # inside one text, where one writer varies the word ("employs" / "workforce"), the lexicon's
+            # synonyms are as good as one noun; across reports of one story they are as often two counts
+            f["synonyms"] = 1.0
         if ca.noun and ca.noun == cb.noun:
             f["same_noun"] = 1.0
             if not cross and cx.metric_modifiers and cx.metric_modifiers == cy.metric_modifiers:
@@ -453,6 +460,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         f["chosen_window"] = float(cx.chosen + cy.chosen)
     if cx.part != cy.part:
         f["other_part"] = 1.0
+    if cx.basis != cy.basis:
+        f["other_basis"] = 1.0
     f["pronoun"] = float(cx.pronoun + cy.pronoun)
     if cross:
         f["background"] = float(x.background + y.background)
@@ -469,6 +478,10 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
             # issue of a recurring report ("Federal funds were trading at 6-1/4 pct when ..."), and a headline or
             # a table line with one figure changed is always that
             f["edited"] = 1.0
+            # word for word one sentence: whom it is about is one, whatever names the sentences around lend or
+            # whoever its "he" or "it" stands for
+            f.pop("other_subject", None)
+            f.pop("pronoun", None)
         else:
             f["dense"] = float(dense(a.sentence) + dense(b.sentence))
     local = local_overlap(cx, cy)

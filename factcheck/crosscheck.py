@@ -115,7 +115,15 @@ def describe(claim: Claim) -> str:
 
 
 # ------------------------------------------------------------------------------ comparison
-def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
+@lru_cache(maxsize=1)
+def _shipped_rate_rules() -> frozenset[str]:
+    """The shipped rules whose metric is a rate of change (`Rule.rate_of_change`), for callers with no rule set."""
+    from .rules import load_rules
+
+    return frozenset(r.id for r in load_rules() if r.rate_of_change)
+
+
+def _group_key(c: Claim, rate_rules: frozenset[str] | None = None) -> tuple[str, str, str, str] | None:
     """The blocking key: (rule, concept key, aspect and modality, kind and dimension). Claims no rule names
     fall under `generic` and meet when their concept (lexicon concept, counted noun or metric) is one. A
     forecast meets only forecasts; a condition's outcome meets facts too ("If I gave you 3 bonds" restates
@@ -143,7 +151,9 @@ def _group_key(c: Claim) -> tuple[str, str, str, str] | None:
         kind = q.kind
     rule = "generic" if c.rule == "none" else c.rule
     forecast = c.modality == Modality.FORECAST
-    return (rule, concept, c.aspect + (":" + c.modality if forecast else ""), kind)
+    rates = _shipped_rate_rules() if rate_rules is None else rate_rules
+    aspect = "rate" if c.rule in rates else c.aspect  # "inflation was 4.2%" / "consumer prices rose 5.9%"
+    return (rule, concept, aspect + (":" + c.modality if forecast else ""), kind)
 
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
@@ -172,6 +182,9 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
                 c.period_source in ("undated", "unresolved", "document_date") for c in (a, b)):
             return True, ""
     if pa is None or pb is None:
+        ra, rb = _relative_words(a), _relative_words(b)
+        if ra and rb and ra != rb:  # "last year" / "the year before": unknown, yet surely not one period
+            return False, f"different periods: '{ra}' vs '{rb}' (no document date to resolve them)"
         if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
             return True, ""
         if all_undated and (pa is None) != (pb is None):
@@ -194,6 +207,27 @@ def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
     if pa.start == pb.start and pa.end == pb.end:
         return True, ""
     return False, f"different periods: {pa.label} vs {pb.label}"
+
+
+def _relative_words(c: Claim) -> str:
+    """The words of the relative time a claim's period could not be resolved from ("last year" in an undated
+    text), as its period provenance records them, or ""."""
+    if c.period_source != "unresolved":
+        return ""
+    for p in c.provenance:
+        if p.facet == "period" and p.source.startswith("unresolved: '"):
+            words = p.source[len("unresolved: '"):].rstrip("'").lower().split()
+            if not (_LONG_RELATIVE & set(words) or (_MONTHS & set(words) and not any(w[:1].isdigit() for w in words))):
+                return ""  # "today", "on 3 Sept" in a headline date the report as often as the figure
+            return " ".join(w for w in words if w not in ("the", "in", "on", "during", "for", "of"))
+    return ""
+
+
+#: month names: "in May" and "in April" of an undated text are two months, whatever year they are of
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: the words of relative periods long enough to be a figure's own ("last year", "the previous quarter")
+_LONG_RELATIVE = frozenset({"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "half",
+                            "fiscal"})
 
 
 def _period_within(a: Claim, b: Claim) -> bool:
@@ -628,8 +662,9 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     """The finding for one aligned pair, its level capped by the alignment."""
     weights = dict(al.contributions)
     story = weights.get("same_story", 0.0) > 0 and al.score >= 0.5
-    # a name both sentences share (or one names the other's subject) already answered "about whom"
-    named = "shared_entity" in weights
+    # a name both sentences share (or one names the other's subject), or one sentence word for word, already
+    # answered "about whom"
+    named = "shared_entity" in weights or "edited" in weights
     # inside one story the names a clause carries (an agency, a vessel) are seldom the figure's subject:
     # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
@@ -653,8 +688,9 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
     """The candidate blocks: claims that share a blocking key, under an enabled rule, in a stable order,
     without those the rule ignores."""
     groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    rates = frozenset(r.id for r in rules if r.rate_of_change)
     for c in claims:
-        key = _group_key(c)
+        key = _group_key(c, rates)
         if key is not None:
             groups[key].append(c)
     for key in sorted(groups):
@@ -666,7 +702,24 @@ def blocks(claims: Sequence[Claim], rules: RuleSet) -> Iterator[tuple[Rule, list
         except KeyError:
             continue
         if rule.enabled:
-            yield rule, [c for c in members if not rule.ignores(c.sentence)]
+            yield rule, _not_ignored(rule, members)
+
+
+def _not_ignored(rule: Rule, members: Sequence[Claim]) -> list[Claim]:
+    """The block's claims the rule does not ignore, and those it would that one text states twice, word for
+    word with only the figure changed: the ignore patterns ("forecast", "target") say what a figure is, not
+    that two versions of one statement may differ ("Japan is expected to cut the rate to 5.5 pct" / "... to
+    7.2 pct" in one text is one forecast edited)."""
+    ignored = [c for c in members if rule.ignores(c.sentence)]
+    if not ignored:
+        return list(members)
+    by_doc: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in ignored:
+        by_doc[c.doc].append(c)
+    edited = {id(c) for cs in by_doc.values() if len(cs) > 1
+              for c in cs if any(o is not c and restated(c, o) for o in cs)}
+    skip = {id(c) for c in ignored} - edited
+    return [c for c in members if id(c) not in skip]
 
 
 #: What `block_findings` counts, in the order `Report.stats` lists them: pairs that share a blocking key,

@@ -126,6 +126,20 @@ _PHRASE_ENDS = frozenset({"in", "on", "at", "for", "to", "from", "by", "with", "
                           "are", "has", "have", "had", "will", "would", "under", "over", "against", "during"})
 
 
+def is_increment(c: Claim) -> bool:
+    """The figure is surely a further amount ("another $215 billion", "ordered 30 new aircraft"), not a total:
+    an increment word other than "other", which as often names another group ("killing 10 and wounding other
+    70") as a further amount."""
+    text = c.quantity.text.strip()
+    k = c.sentence.find(text)
+    return k >= 0 and bool(_FURTHER.search(c.sentence[max(0, k - 30):k])
+                           or _FURTHER_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
+
+
+_FURTHER = re.compile(r"\b(?:another|additional|further|extra)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_FURTHER_AFTER = re.compile(r"^\s*(?:more|additional|further|new)\b", re.IGNORECASE)
+
+
 def _increment(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
@@ -135,8 +149,30 @@ def _increment(c: Claim) -> bool:
 
 def doer(c: Claim) -> str | None:
     """The name the figure's sentence opens with, when a verb follows it ("Mara Quill won 54% of the vote"):
-    who did what the figure measures (`frame.entities.opening_name`)."""
-    return opening_name(c.sentence, tuple(s for s in c.subject if s[:1].isupper()), c.attribution)
+    who did what the figure measures (`frame.entities.opening_name`); or the thing of that name that did it
+    ("Mara Quill's party won 38%": "Mara Quill's party", not Mara Quill)."""
+    names = tuple(s for s in c.subject if s[:1].isupper())
+    for name in names:
+        m = _POSSESSED_DOER.match(c.sentence, len(name)) if c.sentence.startswith(name) else None
+        if m is not None and m.group(1) not in _NOT_THINGS and not _measured(c, m.group(1)):
+            return f"{name}'s {m.group(1)}"
+    return opening_name(c.sentence, names, c.attribution)
+
+
+def _measured(c: Claim, word: str) -> bool:
+    """Is ``word`` what the figure measures ("Orlen Air's passenger numbers", "Brenholt's staff numbers"):
+    a word of its metric or its counted noun, or a concept's?"""
+    metric = set((c.metric or "").lower().split())
+    noun = c.concept.noun if c.concept is not None else None
+    return word in metric or word.rstrip("s") in metric or word == noun or word.rstrip("s") == noun \
+        or (c.concept is not None and c.concept.key is not None and not c.concept.key.startswith(("noun:", "rule:"))
+            and c.concept.key in word)
+
+
+#: "'s party won": a name's thing that acts, a common noun right after the possessive and a verb after it
+_POSSESSED_DOER = re.compile(r"['’]s\s+([a-z]+)\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+)?[a-z]+(?:ed|s)?\b")
+#: words after a name's possessive that are no thing of it acting ("Quill's own", "Quill's latest")
+_NOT_THINGS = frozenset({"own", "latest", "first", "last", "new", "total", "share", "stake"})
 
 
 def part_word(c: Claim) -> str:
@@ -154,6 +190,19 @@ def _part_word(sentence: str, text: str) -> str:
         return ""
     before = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[max(0, k - 60):k])[-1]
     m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
+    return m.group(0) if m else ""
+
+
+def basis_word(c: Claim) -> str:
+    """The words in the figure's sentence that state it on a basis or by a method of its own ("seasonally
+    adjusted", "using this method"), or "". Markers: ``basis_markers`` of ``lexicon/scope.yaml``."""
+    return _basis_word(c.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _basis_word(sentence: str) -> str:
+    rx = load_scope().basis_rx
+    m = rx.search(sentence) if rx is not None else None
     return m.group(0) if m else ""
 
 
@@ -210,9 +259,9 @@ def _days(sentence: str) -> frozenset[str]:
 
 
 def value_gap(a: Claim, b: Claim) -> float:
-    """How far apart two values are beyond a factor of two, up to tenfold (0-1): two reports of one count
-    seldom differ that much, while a part and its whole, or two events, often do (40 at one school vs 612
-    in a quake)."""
+    """How far apart two values are beyond a factor of two (0 at 2x, 1 at tenfold, 2 at about 50-fold or more):
+    two reports of one count seldom differ that much, while a part and its whole, or two events, often do (40
+    at one school vs 612 in a quake; 12 killed in a raid vs 2 million in a civil war)."""
     x, y = a.quantity.value, b.quantity.value
     if x is None or y is None or x <= 0 or y <= 0 or a.quantity.kind in ("date", "ordinal"):
         return 0.0
@@ -220,7 +269,7 @@ def value_gap(a: Claim, b: Claim) -> float:
         return 0.0  # other units of a measure or currency: the raw ratio says nothing before conversion
     # reports of one count seldom differ by more than a factor of two: count only what lies beyond it
     beyond = math.log10(max(x, y) / min(x, y)) - math.log10(2.0)
-    return min(1.0, max(0.0, beyond / (1.0 - math.log10(2.0))))
+    return min(2.0, max(0.0, beyond / (1.0 - math.log10(2.0))))
 
 
 _NUMBER = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -230,9 +279,9 @@ _LIST_AFTER = re.compile(r"^\s*[\w-]*\s*(?:,|and|&|plus)\s+(?:another\s+|the\s+|
 _LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|plus)\s*(?:the\s+|its\s+|their\s+)?$",
                           re.IGNORECASE)
 #: words right before a figure that make it a further or different part ("another $215 billion"), or right
-#: after it ("married two more times")
+#: after it ("married two more times", "ordered 30 new aircraft")
 _INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others)\b", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others|new)\b", re.IGNORECASE)
 
 
 def enumerated(c: Claim) -> bool:
@@ -288,7 +337,10 @@ class Cues:
     chosen: bool
     #: what a measure or count is of ("tonnes of copper anodes")
     material: frozenset[str]
-    part: bool
+    #: the part or sum word beside the figure (`part_word`), or "": two different ones are two parts
+    part: str
+    #: the basis or method the figure is stated by ("seasonally adjusted"), or ""
+    basis: str
     pronoun: int
     weekdays: frozenset[str]
     times: frozenset[str]
@@ -305,7 +357,9 @@ class Cues:
         days = _days(c.sentence)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2 and s[:1].isupper()), enumerated=enumerated(c),
-                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), material=_material(c), part=bool(part_word(c)),
+                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), material=_material(c),
+                   part=part_word(c).lower(),
+                   basis=basis_word(c).lower(),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),
                    times=frozenset(w for w in days if not w.isalpha()),
                    window=_window(c.sentence, c.quantity.text.strip()), sentence=c.sentence,

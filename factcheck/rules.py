@@ -211,6 +211,9 @@ class Rule:
     #: A toll that only rises as reports come in (deaths, injured): a lower figure from an earlier-dated
     #: document than a higher one is an update, not a contradiction.
     running_total: bool = False
+    #: The metric is itself a rate of change (inflation, GDP growth): "inflation was 4.2%" and "consumer prices
+    #: rose 5.9%" state one figure, so its level and change claims are compared with each other.
+    rate_of_change: bool = False
 
     def applies(self, kind: str, aspect: str, dimension: str | None = None) -> bool:
         """Whether a claim of this kind/aspect (and, for measures, dimension) falls under the rule."""
@@ -641,6 +644,7 @@ def _load_rule_file(path: Path, rule_id: str) -> Rule:
         exclude=exclude,
         description=data.get("description", "").strip(),
         running_total=data.get("running_total", False),
+        rate_of_change=data.get("rate_of_change", False),
     )
 
 

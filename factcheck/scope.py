@@ -46,16 +46,21 @@ class ScopeLexicon:
     running_rx: re.Pattern[str] | None = None
     #: "in cash", "combined", "alone": a figure that counts a part, or a sum of parts
     part_rx: re.Pattern[str] | None = None
+    #: "seasonally adjusted", "by this method": the figure is stated on a basis or by a method of its own
+    basis_rx: re.Pattern[str] | None = None
     #: pattern -> a plain pattern every match of it contains (a marker word, a year): most sentences have
     #: none, and the plain one tells at once
     hints: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _alternatives(words: list[str]) -> str:
-    """One regex alternation of the phrases, longest first; a ``*`` in a phrase stands for any one word
-    ("since the * began": the war, the assault, the fighting)."""
-    return "|".join(r"\s+".join(r"[\w-]+" if w == "*" else re.escape(w) for w in phrase.lower().split())
+    """One regex alternation of the phrases, longest first; a ``*`` in a phrase stands for any one word, quoted
+    or not ("since the * began": the war, the assault; "using this * * method": a "financial deficit" one)."""
+    return "|".join(r"\s+".join(_ANY_WORD if w == "*" else re.escape(w) for w in phrase.lower().split())
                     for phrase in sorted(words, key=len, reverse=True))
+
+
+_ANY_WORD = r"[\"“”'‘’]?[\w-]+[\"“”'‘’]?"
 
 
 @lru_cache(maxsize=4)
@@ -72,7 +77,8 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
     definite = _alternatives(data["part_places_definite"])
     place_rx = re.compile(
         rf"\b[Ii]n\s+(?P<place>(?:(?:a|an|the|neighbouring|neighboring|nearby)\s+)?"
-        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{places})\b|the\s+(?:{definite})\b(?:\s+of\s+[A-Z][\w'’.-]*)?)")
+        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{places})\b|the\s+(?:{definite})\b(?:\s+of\s+[A-Z][\w'’.-]*)?"
+        rf"|[A-Z][\w.-]*['’]s\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{definite}|{places})\b)")
     return ScopeLexicon(
         background_days=int(data["background_days"]),
         other_rx=other_rx,
@@ -88,6 +94,8 @@ def load_scope(rules_dir: Path | None = None) -> ScopeLexicon:
         stamp_words=frozenset(w.lower() for w in data["stamp_words"]),
         part_rx=(re.compile(rf"(?<!\w)(?:{_alternatives(data['part_markers'])})(?!\w)", re.IGNORECASE)
                  if data.get("part_markers") else None),
+        basis_rx=(re.compile(rf"(?<!\w)(?:{_alternatives(data['basis_markers'])})(?!\w)", re.IGNORECASE)
+                  if data.get("basis_markers") else None),
         running_rx=(re.compile(rf"\b(?:{_alternatives(data['running_totals'])})\b", re.IGNORECASE)
                     if data.get("running_totals") else None),
         definite_event_rx=re.compile(rf"\b(?:the|its|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE),

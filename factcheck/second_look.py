@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from .align import items, other_items, part_word, same_entity
-from .cues import doer
+from .cues import basis_word, doer, is_increment
 from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
 
@@ -48,9 +48,26 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         part = a if part_word(a) else b
         return (f"{part.doc}:{part.quantity.line} gives a part or a sum of parts ('{part_word(part)}'), "
                 "the other figure does not")
+    if "increment" in weights and (is_increment(a) or is_increment(b)):
+        more = a if is_increment(a) else b
+        return (f"{more.doc}:{more.quantity.line} is a further amount ('another', 'more', 'new'), the other a "
+                "total or a level")
+    if "other_day" in weights and ("short_texts" not in weights or (_DAYS_EVENT.search(a.sentence)
+                                                                    and _DAYS_EVENT.search(b.sentence))):
+        # in a set of documents, two days named are two moments; a claim and its evidence are put side by side
+        # as one matter, so there only "Monday's attack" against "Tuesday's attack" names two events
+        return ("the sentences name different days or clock times ('Monday's attack' / 'Tuesday's attack'): "
+                "figures of two moments")
+    if "other_basis" in weights:
+        based = a if basis_word(a) else b
+        return (f"{based.doc}:{based.quantity.line} states its figure on a basis or by a method of its own "
+                f"('{basis_word(based)}'), the other does not")
     if rule.running_total and a.doc != b.doc:
         return _running_update(a, b, doc_dates)
     return None
+
+
+_DAYS_EVENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b", re.IGNORECASE)
 
 
 def _items_differ(a: Claim, b: Claim) -> bool:

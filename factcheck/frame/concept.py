@@ -59,6 +59,11 @@ class ConceptLexicon:
     concept_term: dict[str, str] = field(default_factory=dict)
     #: dimension -> the rule term a measure used as an adjective stands for ("the 300-acre farm": its area)
     attributive_terms: dict[str, str] = field(default_factory=dict)
+    #: verb lemma -> every concept that lists it ("span": an area, or a length), in file order
+    verb_concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: verbs whose counted noun is their doer: right after the noun they govern it, object or not
+    #: ("55,000 people attended the fair", "40 people died")
+    doer_verbs: frozenset[str] = frozenset()
 
     def verb_key(self, verb: str | None) -> str | None:
         """One name for synonymous verbs: 'seize' and 'detain' -> 'arrest'."""
@@ -99,6 +104,7 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
             merged = _merge(merged, dict(more))
     noun_concept: dict[str, str] = {}
     verb_concept: dict[str, str] = {}
+    verb_concepts: dict[str, tuple[str, ...]] = {}
     concept_term: dict[str, str] = {}
     for concept, spec in (merged.get("concepts") or {}).items():
         if not isinstance(spec, dict):
@@ -108,7 +114,9 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         for noun in spec.get("nouns", []) or []:
             noun_concept[_phrase_lemmas(str(noun))] = str(concept)
         for verb in spec.get("verbs", []) or []:
-            verb_concept[_phrase_lemmas(str(verb), verb=True)] = str(concept)
+            lemma = _phrase_lemmas(str(verb), verb=True)
+            verb_concept.setdefault(lemma, str(concept))
+            verb_concepts[lemma] = (*verb_concepts.get(lemma, ()), str(concept))
     verb_class: dict[str, str] = {}
     for verb, words in (merged.get("verb_synonyms") or {}).items():
         head = _phrase_lemmas(str(verb), verb=True)
@@ -116,9 +124,12 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         for w in words or []:
             verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
     return ConceptLexicon(noun_concept=noun_concept, verb_concept=verb_concept, verb_class=verb_class,
+                          verb_concepts=verb_concepts,
                           concept_term=concept_term,
                           attributive_terms={str(k): str(v) for k, v in (merged.get("attributive_terms") or {}).items()},
                           person_nouns=frozenset(noun_lemma(w) for w in merged.get("person_nouns", []) or []),
+                          doer_verbs=frozenset(_phrase_lemmas(str(w), verb=True)
+                                               for w in merged.get("doer_verbs", []) or []),
                           weak_nouns=frozenset(noun_lemma(w) for w in merged.get("weak_nouns", []) or []))
 
 
@@ -189,11 +200,32 @@ _REDUCED_PASSIVE_NEXT = frozenset({"on", "in", "at", "by", "during", "after", "s
 _VERB_WORDS = re.compile(r"[A-Za-z]+|[,;:()]|\.(?!\d)")
 
 
-def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun: str | None = None) -> str | None:
+def _past(low: str, verbs: frozenset[str]) -> bool:
+    """A past form: a long '-ed' word, or a known verb's form ("died", "fled", "hurt": 'die', 'flee', 'hurt')."""
+    if low.endswith("ed") and len(low) > 4:
+        return True
+    return verb_lemma(low) in verbs
+
+
+_PREDICATE = re.compile(r"\s*([A-Za-z]+)\s+([a-z]+)\b(?=\s*(?:[.,;:)]|$|\s+(?:in|on|at|by|after|during|from|and)\b))")
+
+
+def _predicate_concept(text: str, end: int, noun: str | None, lex: ConceptLexicon) -> str | None:
+    """The concept of a predicate right after a figure's person noun: "left 35,000 people homeless", "left 40
+    people dead" (a concept noun the lexicon knows, closing the clause)."""
+    m = _PREDICATE.match(text, end, min(len(text), end + 60))
+    if m is None or noun is None or noun_lemma(m.group(1).lower()) != noun:
+        return None
+    return lex.noun_concept.get(noun_lemma(m.group(2)))
+
+
+def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun: str | None = None,
+                   doers: frozenset[str] = frozenset()) -> str | None:
     """The verb that governs the figure at text[start:end]: the nearest known or past-tense verb
     before it in its clause ("seized 99", "employs 2,300"), else a participle after its noun
     ("89 people were arrested"; with the counted ``noun``, also "99 members seized on Tuesday", where a
-    preposition or the clause's end after the participle says it is passive: not "3 gunmen killed 5")."""
+    preposition or the clause's end after the participle says it is passive: not "3 gunmen killed 5"; a verb
+    of ``doers`` needs neither: "55,000 people attended the fair")."""
     before = _VERB_WORDS.findall(text, max(0, start - 80), start)
     for n in (3, 2):  # a phrase verb right before the figure: "is home to 15,000 people"
         if len(before) >= n and all(w.isalpha() for w in before[-n:]):
@@ -215,10 +247,12 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
             return verb_lemma(low)
+        if i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun and verb_lemma(low) in doers:
+            return verb_lemma(low)
         if i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun and i + 1 < len(after) \
                 and f"{verb_lemma(low)} {after[i + 1].lower()}" in verbs:
             return f"{verb_lemma(low)} {after[i + 1].lower()}"  # "800 people live in the community"
-        if i > 0 and noun and low.endswith("ed") and len(low) > 4 and noun_lemma(after[i - 1].lower()) == noun \
+        if i > 0 and noun and _past(low, verbs) and noun_lemma(after[i - 1].lower()) == noun \
                 and (i + 1 == len(after) or after[i + 1].lower() in _REDUCED_PASSIVE_NEXT):
             return verb_lemma(low)
     return None
@@ -238,7 +272,7 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
         noun = metric_noun
     if noun is None and claim.metric is None:
         noun = nearby_noun(text, q.start, q.end)
-    verb = governing_verb(text, q.start, q.end, known_verbs, noun)
+    verb = governing_verb(text, q.start, q.end, known_verbs, noun, lex.doer_verbs)
     key: str | None = None
     if claim.rule not in ("generic", "none"):
         key = "rule:" + claim.rule
@@ -248,13 +282,20 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
         by_noun = lex.noun_concept.get(noun or "") or next(
             (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
         if noun in lex.person_nouns or noun is None:
-            key = by_verb or (noun and f"noun:{noun}")
+            key = by_verb or _predicate_concept(text, q.end, noun, lex) or (noun and f"noun:{noun}")
         else:
             key = by_noun or (f"noun:{noun}" if noun else None)
-            if by_noun is None and by_verb and noun in lex.noun_concept.values():
-                key = by_verb
+            if by_verb and (by_noun is None and noun in lex.noun_concept.values()
+                            or by_noun is not None and by_noun != by_verb):
+                key = by_verb  # what was done to them says what is counted: "injured 40 fans", "hired 300 workers"
         if key is not None and key.startswith("noun:") and noun in lex.weak_nouns:
             key = None
+    # "a share of the vote" / "of ballots cast": an of-object the lexicon knows is named by its concept
+    of_concept = next((lex.noun_concept[w] for w in (of_object or "").split() if w in lex.noun_concept), None)
+    if of_concept is not None:
+        of_object = of_concept
+        if key is None and noun in lex.weak_nouns:
+            key = f"{noun} of {of_concept}"
     return Concept(key=key, noun=noun, verb=lex.verb_key(verb), of_object=of_object, entities=tuple(claim.subject))
 
 
@@ -285,6 +326,7 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
     for c in claims:
         concept = concept_of(c, text, lex, known_verbs, money_nouns)
         if c.rule in ("generic", "none") and match_rule is not None and c.quantity.kind == "count" and concept.verb \
+                and c.metric != "age" \
                 and (not c.quantity.unit or noun_lemma(c.quantity.unit.split()[-1]) in lex.person_nouns):
             # "killing seven people and injuring 40": the verb names a rule's metric the frames did not read
             found = match_rule(participle(concept.verb), c)
@@ -294,16 +336,25 @@ def with_concepts(doc: Document, claims: Sequence[Claim], lex: ConceptLexicon, k
                                                                                       f"'{concept.verb}', rule {found[1]}")))
                 concept = concept_of(c, text, lex, known_verbs, money_nouns)
         # the concept stands for a rule's term ("Lake Orla covers 120 km2": the area rule's), by its key or by its
-        # verb ("The Kestrel farm covers 420 acres": the farm's area)
+        # verb ("The Kestrel farm covers 420 acres": the farm's area); by the verb, the first of its concepts whose
+        # rule takes the figure ("spans 1.6 km": a length, "spans 40 km2": an area)
         by_verb = lex.verb_concept.get(concept.verb or "")
-        term = lex.concept_term.get(concept.key or "") or lex.concept_term.get(by_verb or "")
-        if c.rule in ("generic", "none") and term and match_rule is not None:
-            found = match_rule(term, c)
+        terms = [(k, lex.concept_term[k]) for k in lex.verb_concepts.get(concept.verb or "", ())
+                 if k in lex.concept_term]
+        if concept.key in lex.concept_term and concept.key != by_verb or not terms:
+            terms = [(concept.key or "", lex.concept_term[concept.key])] if concept.key in lex.concept_term else []
+        if c.rule in ("generic", "none") and terms and match_rule is not None:
+            found = None
+            via = ""
+            for via, term in terms:
+                found = match_rule(term, c)
+                if found is not None:
+                    break
             if found is not None:
                 noun = concept.noun if concept.noun and not lex.concept_term.get(concept.key or "") else None
                 c = replace(c, metric=found[0], rule=found[1], subject=(*c.subject, noun) if noun else c.subject,
                             provenance=(*c.provenance, Provenance("metric", found[0], f"concept "
-                                                                                      f"'{concept.key or by_verb}' "
+                                                                                      f"'{via}' "
                                                                                       f"(term '{term}'), rule {found[1]}")))
                 concept = concept_of(c, text, lex, known_verbs, money_nouns)
             elif lex.concept_term.get(concept.key or ""):  # "a statement covering a $25 mln issue" is no area

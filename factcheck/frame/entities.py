@@ -130,6 +130,34 @@ def _apposed_doer(lex: FrameLexicon, toks: Sequence[Token], comma: int) -> tuple
     return entities(lex, toks[:p])
 
 
+#: prepositions whose object is a party the doer deals with, not whom a figure is about ("filed with the
+#: Securities and Exchange Commission", "sold to Dorvin Corp")
+_PARTY_PREPOSITIONS = frozenset({"with", "to", "from", "at", "before", "against", "through"})
+
+
+def own_figure_subject(sentence: str, speaker: str | None, subject: Sequence[str]) -> tuple[str, ...] | None:
+    """"Witco Corp said it filed with the SEC a statement covering a 100 mln dlr issue": the speaker speaks of
+    itself ("<speaker> said it/they") and the sentence names no one else but parties, the objects of a
+    preposition ("with the SEC", "to Dorvin Corp"), so the figure is the speaker's. None when the sentence is
+    not so, or names someone else the figure may be about ("said it expects Brazil's economy to grow 5 pct")."""
+    if not speaker:
+        return None
+    k = sentence.find(speaker)
+    if k < 0 or not re.match(r"\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:it|they)\b",
+                             sentence[k + len(speaker):]):
+        return None
+    for name in subject:
+        if name in speaker or speaker in name:
+            continue
+        j = sentence.find(name)
+        before = sentence[max(0, j - 60):j].split() if j >= 0 else []
+        while before and (before[-1][:1].isupper() or before[-1] in ("the", "a", "an", "and", "of", "&")):
+            before.pop()  # "with the Securities and Exchange Commission": back to the word before the name
+        if j < 0 or not before or before[-1].lower() not in _PARTY_PREPOSITIONS:
+            return None
+    return (speaker,)
+
+
 def topics_of(lex: FrameLexicon, sentence_entities: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """The places or parties a text is about: known names in at least three of its (first 200) sentences,
     given the `entities` of each sentence."""

@@ -21,8 +21,8 @@ from ..scope import Scoper
 from .attribution import SPEAKER_LABEL, attribution, modal_word, speaker_at, speaker_labels
 from .context import CLAIM_KINDS, DocContext
 from .direction import direction_claims
-from .entities import clause_entities, entities, topics_of
-from .ages import age_claim
+from .entities import clause_entities, entities, own_figure_subject, topics_of
+from .ages import AGE_WORDS, age_claim
 from .terms import term_claim
 from .events import event_claim, lifespan_claim, range_claim, span_days
 from .lexicon import FrameLexicon, load_frames
@@ -168,6 +168,11 @@ def _sentence_claims(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: Doc
             if claim is not None:
                 out_here.append(claim)
             continue
+        if q.kind == "count" and not q.unit and AGE_WORDS.search(text, max(0, q.start - 20), q.start):
+            claim = age_claim(lex, q, text, sentence, said, _period(ctx, here, q), said_facet)
+            if claim is not None:  # "died in 2019 at the age of 58": an age, not a toll of the verb before
+                out_here.append(claim)
+                continue
         out_here.append(_figure_claim(lex, rules, scoper, ctx, here, q, idx_start, idx_end, out_here))
     # an elliptical restatement: "I have a different number: 16 percent."
     # (not a forecast, "above expectations for a 100 mln rise", nor a part, "Of the total, 1.1 bn was ...")
@@ -230,7 +235,11 @@ def _figure_claim(lex: FrameLexicon, rules: RuleSet, scoper: Scoper, ctx: DocCon
         words = set(metric.lower().split())
         subject = tuple(e for e in subject if " " in e or not e[:1].isupper() or e.lower() not in words)
     parts.append(("clause", clause))
-    if said:  # the speaker is not the subject, unless the metric is about them
+    own = own_figure_subject(here.text, said, subject) if metric is not None else None
+    if own is not None:  # "Witco Corp said it filed ... a 100 mln dlr issue": the speaker's own figure
+        subject = own
+        parts.append(("the speaker's own ('said it')", own))
+    elif said:  # the speaker is not the subject, unless the metric is about them
         subject = tuple(s_ for s_ in subject if (s_ not in said and said not in s_) or (metric and s_.lower() in metric))
     if not subject and metric is not None and how == "size" and ctx.topic and toks and toks[0].low in ("he", "she"):
         subject = (ctx.topic,)  # "He is the tallest actor (6' 8")": the person the text is about

@@ -7,7 +7,7 @@ and is simply not compared: precision first.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ..model import Aspect, Quantity
 from ..rules import Rule, RuleSet, lemmatise
@@ -128,6 +128,30 @@ def counted_metric(lex: FrameLexicon, q: Quantity, toks: list[Token], idx_start:
             break
     bare = not (predicate or rated or possessor or len(parts) > 1 or noun_subjects)
     return " ".join(parts), bare, tuple(noun_subjects), ", ".join(origin)
+
+
+#: words of a figure ("115.6 mln dlrs"): a metric phrase that holds them has run into an earlier figure
+_FIGURE_WORDS = frozenset({"mln", "million", "billion", "bln", "pct", "percent", "cts", "cents"})
+
+
+def _noun_before_of(lex: FrameLexicon, toks: Sequence[Token], at: int, metric: str) -> str:
+    """The metric of "<noun phrase> of <figure>" where the phrase reader ran back past the phrase: to a
+    participle ("built at a cost of $3.5 billion" is a cost, not "built"), or into an earlier figure's units
+    ("a loss of 115.6 mln dlrs on revenues of 2.5 billion dlrs" are revenues, not a "loss of mln dlrs")."""
+    words_ = metric.split()
+    last = words_[-1]
+    crossed = any(w in _FIGURE_WORDS or w in lex.money_nouns for w in words_)
+    if not crossed and not last.endswith("ed") and verb_lemma(last) == last:
+        return metric
+    words: list[str] = []
+    i = at
+    while i >= 0 and len(words) < 3:
+        t = toks[i]
+        if not t.text[:1].isalpha() or not t.text[:1].islower() or t.low in PREPOSITIONS or t.low in lex.skip_words:
+            break
+        words.insert(0, t.low)
+        i -= 1
+    return " ".join(words) if words and i >= 0 and toks[i].low in lex.skip_words | PREPOSITIONS else metric
 
 
 def frame_metric(lex: FrameLexicon, rules: RuleSet, q: Quantity, toks: list[Token], idx_start: int,
@@ -273,6 +297,9 @@ def _verb_frame(lex: FrameLexicon, q: Quantity, toks: list[Token], idx_start: in
                     metric, subj = noun_phrase_before(lex, toks, j - k + 1)
                     if metric is None or steps > 2:
                         break
+                    metric = _noun_before_of(lex, toks, j - k, metric)
+                    if metric.split()[-1] in lex.change_nouns and q.kind in ("percent", "percentage_point"):
+                        aspect = Aspect.CHANGE  # "economic growth of 3.4%" is the change "grew 3.4%" states
                     return Frame(metric, aspect, subj, "of", _NP)
                 if steps > 3:
                     break
@@ -334,6 +361,7 @@ def residual(lex: FrameLexicon, phrase: str, rule: Rule | None) -> tuple[str, ..
     if rule is None:
         return ()
     term_words = {w for t in rule.terms for w in lemmatise(t)} | set(lemmatise(rule.metric))
-    rest = [w for w in lemmatise(phrase) if w not in term_words and w not in lex.skip_words
+    past = {w for w in phrase.lower().split() if w.endswith("ed") and verb_lemma(w) != w}  # "Norland recorded ..."
+    rest = [w for w in lemmatise(phrase) if w not in term_words and w not in lex.skip_words and w not in past
             and w not in PREPOSITIONS and len(w) > 2 and w not in ("average", "total", "overall")]
     return tuple(rest)

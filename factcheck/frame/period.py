@@ -39,6 +39,7 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
     base of a comparison after the figure ("... compared with September 1986") is not the figure's."""
     best: tuple[tuple[int, int], Period, Quantity] | None = None
     unresolved: int | None = None  # the distance of the nearest expression that could not be resolved
+    unresolved_expression: Quantity | None = None
     for t in temporal:
         if t.kind == "duration" and not (t.anchor or "").startswith(("for:", "last:", "next:")):
             continue
@@ -48,7 +49,8 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
         period = resolve_period(t, doc_date)
         if period is None:
             if t.anchor and t.anchor not in ("recent_years", "recent_months"):
-                unresolved = distance if unresolved is None else min(unresolved, distance)
+                if unresolved is None or distance < unresolved:
+                    unresolved, unresolved_expression = distance, t
             continue
         span_days = (period.end - period.start).days
         key = (distance, span_days)
@@ -61,7 +63,7 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
             return PeriodChoice(best[1], "document_date", best[2])
         return PeriodChoice(best[1], "explicit", best[2])
     if unresolved is not None:
-        return PeriodChoice(None, "unresolved")
+        return PeriodChoice(None, "unresolved", unresolved_expression)
     if doc_date is not None:
         return PeriodChoice(Period(doc_date, doc_date, f"as of {doc_date.isoformat()}"), "document_date")
     return PeriodChoice(None, "undated")

@@ -36,6 +36,10 @@ def _before_aside(toks: Sequence[Token], end: int) -> int:
     return end
 
 
+#: words after a noun that make it a count or a figure of that noun ("passenger numbers")
+_TALLY_WORDS = frozenset({"number", "numbers", "figure", "figures", "count", "tally"})
+
+
 def noun_phrase_before(lex: FrameLexicon, toks: Sequence[Token], end: int) -> tuple[str | None, tuple[str, ...]]:
     """The noun phrase ending right before toks[end]: (metric words, subject entities).
 
@@ -96,6 +100,8 @@ def noun_phrase_before(lex: FrameLexicon, toks: Sequence[Token], end: int) -> tu
                     metric_words + ["of"] + of_words
             elif metric_words:
                 metric_words = metric_words + ["of"] + of_words
+    if len(metric_words) > 1 and metric_words[-1] in _TALLY_WORDS:
+        metric_words = metric_words[:-1]  # "passenger numbers", "unemployment figures": the count of what
     if not metric_words:
         return None, tuple(subjects)
     if metric_words[-1] in lex.skip_words or metric_words[-1] in lex.not_subjects:

@@ -38,6 +38,10 @@ def _term_before(lex: FrameLexicon, toks: Sequence[Token], idx_start: int) -> tu
         skipped += 1
     if j < 0 or not toks[j].low.isalpha():
         return None
+    if j > 0 and toks[j - 1].low.isalpha():  # a phrasal verb: "the strike went on for three weeks"
+        phrase = f"{verb_lemma(toks[j - 1].low)} {toks[j].low}"
+        if phrase in lex.term_of:
+            return lex.term_of[phrase], f"{toks[j - 1].text} {toks[j].text}"
     term = lex.term_of.get(toks[j].low) or lex.term_of.get(verb_lemma(toks[j].low))
     return (term, toks[j].text) if term else None
 

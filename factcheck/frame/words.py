@@ -49,11 +49,15 @@ def lemma_phrase(phrase: str) -> str:
 
 @lru_cache(maxsize=16384)
 def participle(low: str) -> str:
-    """'kills' -> 'killed', 'missing' stays: how a predicate reads in a metric name."""
+    """'kills' -> 'killed', 'missing' stays: how a predicate reads in a metric name. A word with no verb
+    reading stays as it is ("left 40 dead": 'dead', not 'deaded')."""
     if low.endswith("ing") or low.endswith("ed") or low.endswith("en"):
         return low
     try:
-        from lemminflect import getInflection
+        from lemminflect import getAllLemmas, getInflection
+
+        if getAllLemmas(low) and "VERB" not in getAllLemmas(low):
+            return low
 
         forms = getInflection(verb_lemma(low), tag="VBN")
         return forms[0] if forms else low
