@@ -178,3 +178,11 @@ def test_one_figure_by_a_method_of_its_own_is_another_measure() -> None:
 def test_an_age_after_a_death_is_an_age_not_a_toll(sentence: str, figure: str, owner: str) -> None:
     c = claims_by_figure(sentence)[figure]
     assert c.metric == "age" and c.subject == (owner,)
+
+
+@pytest.mark.parametrize("sentence, figure, rule", [
+    ("Marlow Foods' revenue rose to $4.2 billion in 2022.", "$4.2 billion", "generic"),
+    ("Norland's tax revenue reached €310 billion in 2023.", "€310 billion", "public.revenue"),
+])
+def test_a_companys_revenue_is_not_public_revenue(sentence: str, figure: str, rule: str) -> None:
+    assert claims_by_figure(sentence)[figure].rule == rule
