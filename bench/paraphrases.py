@@ -5,10 +5,13 @@ and as two paragraphs of one text, next to the naive "numbers differ" detector i
 Why: the shared pair sets rarely say one figure with other nouns and verbs ("employs 2,300 people" / "has a
 workforce of 3,100", "left 40 dead", "took 61 percent of ballots cast"), and issue 11's hidden checks include
 short hand-written pairs of that kind and traps that must stay apart (visitors vs volunteers, two people's
-ages). The pairs are ours (``bench/data/paraphrases.jsonl``, made-up names and numbers), in three sets:
+ages). The pairs are ours (``bench/data/paraphrases.jsonl``, made-up names and numbers), in four sets:
 ``tuned-1`` and ``tuned-2`` were written while the framing was being fixed, so they measure in-sample;
 ``held-out`` was written after, and run once before two fixes it showed (month names of an undated text, a
-name's thing that acts), so it is the nearer estimate of what a new pair meets.
+name's thing that acts), so it is the nearer estimate of what a new pair meets; ``tuned-3`` was written
+last, run once (13 of 30 pairs flagged, 6 of 20 traps, the same as on the code before any of the fixes),
+and then fixed where the fix was general (customers, pupils, a share won "in the election", money spent
+"on" something, "can carry"), so it is in-sample again.
 
 A pair counts as flagged when a contradiction at ``--level`` or above cites a figure of each side. Positive
 pairs state one quantity with two different values; traps state two quantities.

@@ -89,6 +89,11 @@ def _modifiers(c: Claim) -> tuple[str, ...]:
 _WINDOW = re.compile(r"\b(?:first|last|past|next|previous|final|opening|top|bottom)\s+$", re.IGNORECASE)
 
 
+def is_window(c: Claim) -> bool:
+    """The figure sizes a window the writer chose ("their first five drives", "the past six games")."""
+    return _window_figure(c)
+
+
 def _window_figure(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)

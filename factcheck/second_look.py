@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from .align import items, other_items, part_word, same_entity
-from .cues import basis_word, doer, is_increment
+from .cues import basis_word, doer, is_increment, is_window
 from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
 
@@ -39,6 +39,9 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         # research spending; inside one text, two items each named (a debenture's price and a share's)
         return (f"different items: {', '.join(sorted(items(a))) or 'none named'} vs "
                 f"{', '.join(sorted(items(b))) or 'none named'}")
+    oa, ob = (a.concept.of_object if a.concept else None), (b.concept.of_object if b.concept else None)
+    if "other_of" in weights and oa and ob and oa != ob:  # "spent $400 million on research" / "... on marketing"
+        return f"different items: {oa} vs {ob}"
     if other_items(a, b):  # "trade surplus" / "current account surplus": one head, other items
         return f"different items: {a.metric} vs {b.metric}"
     if "another_issue" in weights:
@@ -58,6 +61,9 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         # as one matter, so there only "Monday's attack" against "Tuesday's attack" names two events
         return ("the sentences name different days or clock times ('Monday's attack' / 'Tuesday's attack'): "
                 "figures of two moments")
+    if "chosen_window" in weights and is_window(a) and is_window(b):
+        # "their first five drives" / "their first two drives": two choices of window, not one count in dispute
+        return "each figure sizes a window the writer chose ('the first five drives', 'the past six games')"
     if "other_basis" in weights:
         based = a if basis_word(a) else b
         return (f"{based.doc}:{based.quantity.line} states its figure on a basis or by a method of its own "

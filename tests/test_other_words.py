@@ -40,6 +40,10 @@ PAIRS = [
     ("Thirty people were injured when the Brava express derailed on Friday.",
      "The derailment of the Brava express on Friday left 55 people hurt."),
     ("Dunmore Mills had sales of $800 million last year.", "Dunmore Mills had sales of $950 million last year."),
+    ("Selby Rovers scored 74 goals last season.", "Selby Rovers netted 81 goals last season."),
+    ("Orvik Bank has 3.2 million customers.", "Orvik Bank serves 4.1 million clients."),
+    ("Orvik Bank has 3.2 million customers.", "Orvik Bank's customer base numbers 4.1 million."),
+    ("Anna Korsakova won 54% in the Tarvel election.", "Anna Korsakova took 61 percent of the vote in Tarvel."),
 ]
 
 
@@ -72,6 +76,8 @@ def test_one_quantity_in_other_words_is_compared_inside_one_text(a: str, b: str)
     ("The Oldbury Marathon had 12,000 runners this year.",
      "About 9,000 runners finished the Oldbury Marathon this year."),
     ("Dunmore Mills had sales of $800 million last year.", "Dunmore Mills had sales of $950 million the year before."),
+    ("Mirva Pharma spent $400 million on research in 2024.", "Mirva Pharma spent $90 million on marketing in 2024."),
+    ("The Talin ferry can carry 1,200 passengers.", "The Talin ferry carried 900 passengers on Monday."),
 ])
 def test_figures_that_only_look_alike_stay_apart(a: str, b: str) -> None:
     assert not loud({"a.txt": a, "b.txt": b})

@@ -61,6 +61,8 @@ class ConceptLexicon:
     attributive_terms: dict[str, str] = field(default_factory=dict)
     #: verb lemma -> every concept that lists it ("span": an area, or a length), in file order
     verb_concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: event noun -> the concept a percent "in" it is a share of ("won 54% in the election": of the votes)
+    share_events: dict[str, str] = field(default_factory=dict)
     #: verbs whose counted noun is their doer: right after the noun they govern it, object or not
     #: ("55,000 people attended the fair", "40 people died")
     doer_verbs: frozenset[str] = frozenset()
@@ -125,6 +127,8 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
             verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
     return ConceptLexicon(noun_concept=noun_concept, verb_concept=verb_concept, verb_class=verb_class,
                           verb_concepts=verb_concepts,
+                          share_events={noun_lemma(str(k)): str(v)
+                                        for k, v in (merged.get("share_events") or {}).items()},
                           concept_term=concept_term,
                           attributive_terms={str(k): str(v) for k, v in (merged.get("attributive_terms") or {}).items()},
                           person_nouns=frozenset(noun_lemma(w) for w in merged.get("person_nouns", []) or []),
@@ -258,6 +262,11 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
     return None
 
 
+#: verbs of money laid out, whose "on"/"for" phrase says what for ("spent $4 million on research")
+_SPENDING_VERBS = frozenset({"spend", "invest", "allocate", "earmark", "budget", "pay"})
+_SPENT_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
+
+
 def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozenset[str],
                money_nouns: frozenset[str] = frozenset()) -> Concept:
     """The concept features of one claim in its document's text. A count of ``money_nouns`` ("35 billion
@@ -290,12 +299,18 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
                 key = by_verb  # what was done to them says what is counted: "injured 40 fans", "hired 300 workers"
         if key is not None and key.startswith("noun:") and noun in lex.weak_nouns:
             key = None
+    if q.kind == "percent" and noun in lex.share_events and not (key or "").startswith("rule:"):
+        key = f"share of {lex.share_events[noun]}"  # "won 54% in the election" is "54% of the vote"
     # "a share of the vote" / "of ballots cast": an of-object the lexicon knows is named by its concept
     of_concept = next((lex.noun_concept[w] for w in (of_object or "").split() if w in lex.noun_concept), None)
     if of_concept is not None:
         of_object = of_concept
         if key is None and noun in lex.weak_nouns:
             key = f"{noun} of {of_concept}"
+    if of_object is None and verb in _SPENDING_VERBS:
+        m = _SPENT_ON.match(text, q.end, min(len(text), q.end + 40))
+        if m is not None:  # "spent $400 million on research" / "... on marketing": what the money went to
+            of_object = noun_lemma(m.group(1))
     return Concept(key=key, noun=noun, verb=lex.verb_key(verb), of_object=of_object, entities=tuple(claim.subject))
 
 
