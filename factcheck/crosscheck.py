@@ -23,6 +23,7 @@ from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, Modality,
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
+from .same_period import period_within, periods_comparable
 from .scope import OTHER_EVENT
 
 if TYPE_CHECKING:
@@ -156,86 +157,10 @@ def _group_key(c: Claim, rate_rules: frozenset[str] | None = None) -> tuple[str,
     return (rule, concept, aspect + (":" + c.modality if forecast else ""), kind)
 
 
-#: in two reports of one story, a report's undated figure may tell of an event this many days before it
-_REPORTED_AFTER_DAYS = 7
 #: a pair of counts aligned this strongly is read as one event's tally, told by two reports, even where the
 #: reports share few names: the day one names and the other's date of writing may then differ by
-#: `_REPORTED_AFTER_DAYS` (not so a price or a level, which moves from one day to the next)
+#: `same_period.REPORTED_AFTER_DAYS` (not so a price or a level, which moves from one day to the next)
 _ONE_EVENT_SCORE = 0.81
-
-
-def _periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
-                        one_story: bool = False, evidence: bool = False,
-                        one_event: bool = False) -> tuple[bool, str]:
-    """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
-    event) a figure from an undated report is taken as of the story's time, like its dated twin's. With
-    ``one_event`` (a pair aligned strongly enough to be one event, `_ONE_EVENT_SCORE`) or inside one story,
-    a report dated a few days after the day the other names speaks of that day. With
-    ``evidence`` (a claim checked against its evidence text), a figure that states no time at all, in a
-    text with no date, is read as of the other's stated period: the evidence was chosen for that claim."""
-    pa, pb = a.period, b.period
-    if evidence and (pa is None) != (pb is None) and (a if pa is None else b).period_source == "undated":
-        return True, ""
-    if one_story and (pa is None or pb is None):
-        undated = [c for c in (a, b) if c.period is None]
-        if all(c.period_source in ("undated", "unresolved") for c in undated) and all(
-                c.period_source in ("undated", "unresolved", "document_date") for c in (a, b)):
-            return True, ""
-    if pa is None or pb is None:
-        ra, rb = _relative_words(a), _relative_words(b)
-        if ra and rb and ra != rb:  # "last year" / "the year before": unknown, yet surely not one period
-            return False, f"different periods: '{ra}' vs '{rb}' (no document date to resolve them)"
-        if all_undated and a.period_source in ("undated", "unresolved") and b.period_source in ("undated", "unresolved"):
-            return True, ""
-        if all_undated and (pa is None) != (pb is None):
-            explicit = pa or pb
-            return False, f"different periods: {explicit.label} vs no period given"  # type: ignore[union-attr]
-        which = a if pa is None else b
-        return False, f"the period of {which.doc}:{which.quantity.line} is unknown (no document date)"
-    if a.period_source == "document_date" and b.period_source == "document_date":
-        gap = abs((pa.start - pb.start).days)
-        if gap <= days:
-            return True, ""
-        return False, f"stated {gap} days apart ({pa.start.isoformat()} vs {pb.start.isoformat()}) with no period given"
-    if a.period_source == "document_date" or b.period_source == "document_date":
-        implicit, explicit = (pa, pb) if a.period_source == "document_date" else (pb, pa)
-        if explicit.start <= implicit.start <= explicit.end:
-            return True, ""
-        if (one_story or one_event) and 0 <= (implicit.start - explicit.end).days <= _REPORTED_AFTER_DAYS:
-            return True, ""  # "four bombs fell on 10 November" and a report of 11 November on the bombing
-        return False, f"different periods: {explicit.label or explicit.start} vs no period given ({implicit.label})"
-    if pa.start == pb.start and pa.end == pb.end:
-        return True, ""
-    return False, f"different periods: {pa.label} vs {pb.label}"
-
-
-def _relative_words(c: Claim) -> str:
-    """The words of the relative time a claim's period could not be resolved from ("last year" in an undated
-    text), as its period provenance records them, or ""."""
-    if c.period_source != "unresolved":
-        return ""
-    for p in c.provenance:
-        if p.facet == "period" and p.source.startswith("unresolved: '"):
-            words = p.source[len("unresolved: '"):].rstrip("'").lower().split()
-            if not (_LONG_RELATIVE & set(words) or (_MONTHS & set(words) and not any(w[:1].isdigit() for w in words))):
-                return ""  # "today", "on 3 Sept" in a headline date the report as often as the figure
-            return " ".join(w for w in words if w not in ("the", "in", "on", "during", "for", "of"))
-    return ""
-
-
-#: month names: "in May" and "in April" of an undated text are two months, whatever year they are of
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-#: the words of relative periods long enough to be a figure's own ("last year", "the previous quarter")
-_LONG_RELATIVE = frozenset({"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "half",
-                            "fiscal"})
-
-
-def _period_within(a: Claim, b: Claim) -> bool:
-    """Both claims state their own period and one lies within the other (26 Sep 1920 within 1920)."""
-    pa, pb = a.period, b.period
-    if pa is None or pb is None or a.period_source != "explicit" or b.period_source != "explicit":
-        return False
-    return (pb.start <= pa.start and pa.end <= pb.end) or (pa.start <= pb.start and pb.end <= pa.end)
 
 
 def _subjects_comparable(a: Claim, b: Claim) -> tuple[bool, str]:
@@ -349,9 +274,9 @@ def compare_pair(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: Compa
     subject = ", ".join(sorted(set(a.subject) | set(b.subject)))
     reasons = []
     if "period" in rule.match_on or "period_within" in rule.match_on:
-        ok, why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story, evidence,
+        ok, why = periods_comparable(a, b, settings.contemporaneous_days, all_undated, one_story, evidence,
                                       one_event)
-        if not ok and "period_within" in rule.match_on and _period_within(a, b):
+        if not ok and "period_within" in rule.match_on and period_within(a, b):
             ok = True  # a length "in 1920" and one "on 26 September 1920": one state of one thing
         if not ok:
             reasons.append(why)
@@ -548,7 +473,7 @@ def _direction_findings(claims: Sequence[Claim], rules: RuleSet, settings: Compa
                                                                       if same_entity(x, y))]
             if not shared:
                 continue
-            ok, _why = _periods_comparable(a, b, settings.contemporaneous_days, all_undated)
+            ok, _why = periods_comparable(a, b, settings.contemporaneous_days, all_undated)
             if not ok:
                 continue
             claims_ = (a, b)

@@ -44,6 +44,7 @@ PAIRS = [
     ("Orvik Bank has 3.2 million customers.", "Orvik Bank serves 4.1 million clients."),
     ("Orvik Bank has 3.2 million customers.", "Orvik Bank's customer base numbers 4.1 million."),
     ("Anna Korsakova won 54% in the Tarvel election.", "Anna Korsakova took 61 percent of the vote in Tarvel."),
+    ("Mount Keld is 4,390 metres high.", "The summit of Mount Keld stands at 4,120 metres."),
 ]
 
 
