@@ -1,5 +1,5 @@
 """Terms: a duration the grammar makes the length of something named ("served seven months", "was jailed
-for six years", "a 12-year sentence", "the tremor lasted about 20 seconds") is a claim; other durations ("a
+for six years", "a 13-year sentence", "the tremor lasted about 20 seconds") is a claim; other durations ("a
 three-year loan", "nine days after") only date other figures. Durations carry the interval their words give.
 Cases are made up, with names and numbers of our own."""
 from __future__ import annotations
@@ -37,7 +37,7 @@ def test_the_half_of_a_mangled_fraction_is_no_duration() -> None:
 
 @pytest.mark.parametrize("sentence, figure, metric", [
     ("Ormond Vale served seven months in a state prison.", "seven months", "time served"),
-    ("Ormond Vale was sentenced to 12 years in prison on Monday.", "12 years", "prison sentence"),
+    ("Ormond Vale was sentenced to thirteen years by a Kelby court.", "thirteen years", "prison sentence"),
     ("Ormond Vale was jailed for six years.", "for six years", "prison sentence"),
     ("Ormond Vale is serving a 14-year sentence in Kelby.", "14-year", "prison sentence"),
     ("The tremor in Dunmarsh lasted about 20 seconds.", "about 20 seconds", "duration"),
@@ -68,11 +68,11 @@ def test_two_reports_of_one_term_with_different_lengths_contradict() -> None:
 
 
 def test_one_term_in_other_units_and_words_agrees() -> None:
-    # 4 1/2 months is about 137 days; "a 12-year sentence" is "sentenced to 12 years"
+    # 4 1/2 months is about 137 days; "a 13-year sentence" is "sentenced to 13 years"
     assert not loud({"a.txt": "Ormond Vale served 4 1/2 months in a state prison for the fraud.",
                      "b.txt": "Ormond Vale served 136 days in a state prison for the fraud."})
-    assert not loud({"a.txt": "Ormond Vale was sentenced to 12 years in prison for the fraud.",
-                     "b.txt": "Ormond Vale began a 12-year prison sentence for the fraud on Monday."})
+    assert not loud({"a.txt": "Ormond Vale was sentenced to 13 years by a Kelby court for the fraud.",
+                     "b.txt": "Ormond Vale began a 13-year prison sentence for the fraud on Monday."})
 
 
 def test_two_people_or_two_kinds_of_term_stay_apart() -> None:
@@ -80,7 +80,7 @@ def test_two_people_or_two_kinds_of_term_stay_apart() -> None:
                      "b.txt": "Lisa Perrow served nine months in a state prison for the fraud."})
     # time served is not the sentence passed
     assert not loud({"a.txt": "Ormond Vale served seven months in a state prison for the fraud.",
-                     "b.txt": "Ormond Vale was sentenced to two years in a state prison for the fraud."})
+                     "b.txt": "Ormond Vale was sentenced to three years by a Kelby court for the fraud."})
     # a loan's term is no term the lexicon names
     assert not loud({"a.txt": "Ormond Vale took out a three-year loan from Tessing Bank.",
                      "b.txt": "Ormond Vale took out a five-year loan from Tessing Bank."})
