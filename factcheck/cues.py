@@ -91,10 +91,6 @@ _WINDOW = re.compile(r"\b(?:first|last|past|next|previous|final|opening|top|bott
 
 def is_window(c: Claim) -> bool:
     """The figure sizes a window the writer chose ("their first five drives", "the past six games")."""
-    return _window_figure(c)
-
-
-def _window_figure(c: Claim) -> bool:
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
     return k >= 0 and c.quantity.kind == "count" and bool(_WINDOW.search(c.sentence[max(0, k - 20):k]))
@@ -131,25 +127,15 @@ _PHRASE_ENDS = frozenset({"in", "on", "at", "for", "to", "from", "by", "with", "
                           "are", "has", "have", "had", "will", "would", "under", "over", "against", "during"})
 
 
-def is_increment(c: Claim) -> bool:
-    """The figure is surely a further amount ("another $215 billion", "ordered 30 new aircraft"), not a total:
-    an increment word other than "other", which as often names another group ("killing 10 and wounding other
-    70") as a further amount."""
+def is_increment(c: Claim, sure: bool = False) -> bool:
+    """The figure is a further amount ("another $215 billion", "married two more times", "ordered 30 new
+    aircraft"), not a total. ``sure`` leaves out "other", which as often names another group ("killing 10 and
+    wounding other 70") as a further amount."""
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
-    return k >= 0 and bool(_FURTHER.search(c.sentence[max(0, k - 30):k])
-                           or _FURTHER_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
-
-
-_FURTHER = re.compile(r"\b(?:another|additional|further|extra)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_FURTHER_AFTER = re.compile(r"^\s*(?:more|additional|further|new)\b", re.IGNORECASE)
-
-
-def _increment(c: Claim) -> bool:
-    text = c.quantity.text.strip()
-    k = c.sentence.find(text)
-    return k >= 0 and bool(_INCREMENT.search(c.sentence[max(0, k - 30):k])
-                           or _INCREMENT_AFTER.match(c.sentence[k + len(text):k + len(text) + 20]))
+    before, after = (_FURTHER, _FURTHER_AFTER) if sure else (_INCREMENT, _INCREMENT_AFTER)
+    return k >= 0 and bool(before.search(c.sentence[max(0, k - 30):k])
+                           or after.match(c.sentence[k + len(text):k + len(text) + 20]))
 
 
 def doer(c: Claim) -> str | None:
@@ -287,6 +273,9 @@ _LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|pl
 #: after it ("married two more times", "ordered 30 new aircraft")
 _INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others|new)\b", re.IGNORECASE)
+#: the same without "other": surely a further amount
+_FURTHER = re.compile(r"\b(?:another|additional|further|extra)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_FURTHER_AFTER = re.compile(r"^\s*(?:more|additional|further|new)\b", re.IGNORECASE)
 
 
 def enumerated(c: Claim) -> bool:
@@ -362,7 +351,7 @@ class Cues:
         days = _days(c.sentence)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2 and s[:1].isupper()), enumerated=enumerated(c),
-                   modifiers=_modifiers(c), increment=_increment(c), chosen=_window_figure(c), material=_material(c),
+                   modifiers=_modifiers(c), increment=is_increment(c), chosen=is_window(c), material=_material(c),
                    part=part_word(c).lower(),
                    basis=basis_word(c).lower(),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),

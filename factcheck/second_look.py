@@ -47,12 +47,14 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
     if "another_issue" in weights:
         return (f"{a.doc} and {b.doc} follow one template with other figures: two issues of a recurring "
                 "report, of different days or weeks")
+    if "other_part" in weights and part_word(a) and part_word(b):
+        return f"the figures count other parts: '{part_word(a)}' vs '{part_word(b)}'"
     if "other_part" in weights:
         part = a if part_word(a) else b
         return (f"{part.doc}:{part.quantity.line} gives a part or a sum of parts ('{part_word(part)}'), "
                 "the other figure does not")
-    if "increment" in weights and (is_increment(a) or is_increment(b)):
-        more = a if is_increment(a) else b
+    if "increment" in weights and (is_increment(a, sure=True) or is_increment(b, sure=True)):
+        more = a if is_increment(a, sure=True) else b
         return (f"{more.doc}:{more.quantity.line} is a further amount ('another', 'more', 'new'), the other a "
                 "total or a level")
     if "other_day" in weights and ("short_texts" not in weights or (_DAYS_EVENT.search(a.sentence)
@@ -65,6 +67,8 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
         # "their first five drives" / "their first two drives": two choices of window, not one count in dispute
         return "each figure sizes a window the writer chose ('the first five drives', 'the past six games')"
     if "other_basis" in weights:
+        if basis_word(a) and basis_word(b):
+            return f"the figures are stated on other bases: '{basis_word(a)}' vs '{basis_word(b)}'"
         based = a if basis_word(a) else b
         return (f"{based.doc}:{based.quantity.line} states its figure on a basis or by a method of its own "
                 f"('{basis_word(based)}'), the other does not")

@@ -14,7 +14,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -51,7 +51,6 @@ class ConceptLexicon:
     """``rules/lexicon/concepts.yaml``, lemmatised once: lemma -> concept, verb lemma -> its synonym class."""
 
     noun_concept: dict[str, str]
-    verb_concept: dict[str, str]
     verb_class: dict[str, str]
     person_nouns: frozenset[str]
     weak_nouns: frozenset[str]
@@ -61,11 +60,22 @@ class ConceptLexicon:
     attributive_terms: dict[str, str] = field(default_factory=dict)
     #: verb lemma -> every concept that lists it ("span": an area, or a length), in file order
     verb_concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: verbs whose "on"/"for" phrase says what the money went to ("spent $4 million on research")
+    spending_verbs: frozenset[str] = frozenset()
     #: event noun -> the concept a percent "in" it is a share of ("won 54% in the election": of the votes)
     share_events: dict[str, str] = field(default_factory=dict)
     #: verbs whose counted noun is their doer: right after the noun they govern it, object or not
     #: ("55,000 people attended the fair", "40 people died")
     doer_verbs: frozenset[str] = frozenset()
+
+    @property
+    def verb_concept(self) -> dict[str, str]:
+        """verb lemma -> its first concept (`verb_concepts`)."""
+        return self._first_concepts
+
+    @cached_property
+    def _first_concepts(self) -> dict[str, str]:
+        return {verb: concepts[0] for verb, concepts in self.verb_concepts.items()}
 
     def verb_key(self, verb: str | None) -> str | None:
         """One name for synonymous verbs: 'seize' and 'detain' -> 'arrest'."""
@@ -105,7 +115,6 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
             more, _p = load_lexicon_file("concepts", Path(d))
             merged = _merge(merged, dict(more))
     noun_concept: dict[str, str] = {}
-    verb_concept: dict[str, str] = {}
     verb_concepts: dict[str, tuple[str, ...]] = {}
     concept_term: dict[str, str] = {}
     for concept, spec in (merged.get("concepts") or {}).items():
@@ -117,7 +126,6 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
             noun_concept[_phrase_lemmas(str(noun))] = str(concept)
         for verb in spec.get("verbs", []) or []:
             lemma = _phrase_lemmas(str(verb), verb=True)
-            verb_concept.setdefault(lemma, str(concept))
             verb_concepts[lemma] = (*verb_concepts.get(lemma, ()), str(concept))
     verb_class: dict[str, str] = {}
     for verb, words in (merged.get("verb_synonyms") or {}).items():
@@ -125,8 +133,9 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         verb_class[head] = head
         for w in words or []:
             verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
-    return ConceptLexicon(noun_concept=noun_concept, verb_concept=verb_concept, verb_class=verb_class,
-                          verb_concepts=verb_concepts,
+    return ConceptLexicon(noun_concept=noun_concept, verb_class=verb_class, verb_concepts=verb_concepts,
+                          spending_verbs=frozenset(_phrase_lemmas(str(w), verb=True)
+                                                   for w in merged.get("spending_verbs", []) or []),
                           share_events={noun_lemma(str(k)): str(v)
                                         for k, v in (merged.get("share_events") or {}).items()},
                           concept_term=concept_term,
@@ -251,19 +260,19 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
             return verb_lemma(low)
-        if i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun and verb_lemma(low) in doers:
+        if not (i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun):
+            continue  # the rest read a verb right after the counted noun
+        nxt = after[i + 1].lower() if i + 1 < len(after) else None
+        if verb_lemma(low) in doers:
             return verb_lemma(low)
-        if i > 0 and noun and noun_lemma(after[i - 1].lower()) == noun and i + 1 < len(after) \
-                and f"{verb_lemma(low)} {after[i + 1].lower()}" in verbs:
-            return f"{verb_lemma(low)} {after[i + 1].lower()}"  # "800 people live in the community"
-        if i > 0 and noun and _past(low, verbs) and noun_lemma(after[i - 1].lower()) == noun \
-                and (i + 1 == len(after) or after[i + 1].lower() in _REDUCED_PASSIVE_NEXT):
+        if nxt is not None and f"{verb_lemma(low)} {nxt}" in verbs:
+            return f"{verb_lemma(low)} {nxt}"  # "800 people live in the community"
+        if _past(low, verbs) and (nxt is None or nxt in _REDUCED_PASSIVE_NEXT):
             return verb_lemma(low)
     return None
 
 
-#: verbs of money laid out, whose "on"/"for" phrase says what for ("spent $4 million on research")
-_SPENDING_VERBS = frozenset({"spend", "invest", "allocate", "earmark", "budget", "pay"})
+#: what money laid out went to: "spent $4 million on research" (after a verb of `spending_verbs`)
 _SPENT_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
@@ -307,7 +316,7 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
         of_object = of_concept
         if key is None and noun in lex.weak_nouns:
             key = f"{noun} of {of_concept}"
-    if of_object is None and verb in _SPENDING_VERBS:
+    if of_object is None and verb in lex.spending_verbs:
         m = _SPENT_ON.match(text, q.end, min(len(text), q.end + 40))
         if m is not None:  # "spent $400 million on research" / "... on marketing": what the money went to
             of_object = noun_lemma(m.group(1))
