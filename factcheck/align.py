@@ -450,8 +450,10 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         f["value_gap"] = value_gap(a, b)
     if cx.enumerated or cy.enumerated:
         f["enumerated"] = 1.0
-    if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind:
-        f["other_modifier"] = 1.0  # "seven swing states" / "41 states"
+    if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind and _one_head(a, b):
+        # "seven swing states" / "41 states"; the words before two other nouns ("99 alleged gang members" /
+        # "89 people") are no choice between kinds of one thing: the concept already joined the nouns
+        f["other_modifier"] = 1.0
     elif cx.metric_modifiers and cy.metric_modifiers and not cx.metric_modifiers & cy.metric_modifiers:
         f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus" (`other_items`)
     if cx.increment != cy.increment:
@@ -503,6 +505,12 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     if overlap >= 0.3:
         f["same_story"] = overlap
     return f
+
+
+def _one_head(a: Claim, b: Claim) -> bool:
+    """The two counted nouns have one head ("swing states" / "states")."""
+    ha, hb = (a.quantity.unit or "").split()[-1:], (b.quantity.unit or "").split()[-1:]
+    return ha == hb
 
 
 def _same_stated_period(a: Claim, b: Claim) -> bool:

@@ -23,7 +23,7 @@ from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, Modality,
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
-from .same_period import period_within, periods_comparable
+from .same_period import one_stated_time, other_stated_times, period_within, periods_comparable
 from .scope import OTHER_EVENT
 
 if TYPE_CHECKING:
@@ -157,6 +157,19 @@ def _group_key(c: Claim, rate_rules: frozenset[str] | None = None) -> tuple[str,
     return (rule, concept, aspect + (":" + c.modality if forecast else ""), kind)
 
 
+def _event_tally(a: Claim, b: Claim, weights: Mapping[str, float]) -> bool:
+    """Two counts, or two sums one event's verb governs ("stole $2 million" / "stole £910,000"): a tally of
+    what happened, not a price or a level that moves from one day to the next."""
+    if a.quantity.kind == "count" == b.quantity.kind:
+        return True
+    return (a.quantity.kind == "money" == b.quantity.kind and "same_verb" in weights and a.concept is not None
+            and a.concept.verb not in _LEVEL_VERBS and a.aspect == "level" == b.aspect)
+
+
+#: verbs of a level or a price, not of an event: "closed at $50", "stood at $3 billion"
+_LEVEL_VERBS = frozenset({"be", "close", "open", "trade", "sell", "cost", "price", "value", "fetch", "stand"})
+
+
 #: a pair of counts aligned this strongly is read as one event's tally, told by two reports, even where the
 #: reports share few names: the day one names and the other's date of writing may then differ by
 #: `same_period.REPORTED_AFTER_DAYS` (not so a price or a level, which moves from one day to the next)
@@ -174,7 +187,9 @@ def _scopes_differ(a: Claim, b: Claim, parts: bool) -> str:
     or, when the rule matches on ``scope``, different parts ("in Bener Meriah district", "staff")."""
     oa = {s for s in a.scope if s.startswith(OTHER_EVENT)}
     ob = {s for s in b.scope if s.startswith(OTHER_EVENT)}
-    if oa != ob:
+    if oa != ob and not ((not oa or not ob) and one_stated_time(a, b)):
+        # one side marked and the other stating the same time of its own ("That temblor ... in September" /
+        # "A quake struck in September ..."): both tell of that earlier event
         c, marks = (a, oa) if oa else (b, ob)
         return f"{c.doc}:{c.quantity.line} is about {', '.join(sorted(marks))}"
     if not parts:
@@ -425,7 +440,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
         for i in range(len(cs)):
             for j in range(i + 1, len(cs)):
                 a, b = cs[i], cs[j]
-                if not _same_voice(a, b) or a.period != b.period:
+                if not _same_voice(a, b) or a.period != b.period or other_stated_times(a, b):
                     continue
                 if _raw_disjoint(a, b):
                     multi.add(doc)
@@ -595,7 +610,7 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
                      one_story=story, evidence=weights.get("short_texts", 0.0) > 0,
-                     one_event=al.score >= _ONE_EVENT_SCORE and a.quantity.kind == "count" == b.quantity.kind)
+                     one_event=al.score >= _ONE_EVENT_SCORE and _event_tally(a, b, weights))
     if f is None:
         return None
     if f.verdict == "contradiction":

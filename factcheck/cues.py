@@ -168,8 +168,19 @@ _NOT_THINGS = frozenset({"own", "latest", "first", "last", "new", "total", "shar
 
 def part_word(c: Claim) -> str:
     """The word beside the figure that makes it a part or a sum of parts ("$281 million in cash", "combined,
-    the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``."""
-    return _part_word(c.sentence, c.quantity.text.strip())
+    the two had $39 billion", "in Athens alone"), or "". Markers: ``part_markers`` of ``lexicon/scope.yaml``.
+    A count right before "of the" ("two of the wounded", "40 of the 50 passengers") is a part of a group."""
+    text = c.quantity.text.strip()
+    if c.quantity.kind == "count":
+        k = c.sentence.find(text)
+        m = _PARTITIVE.match(c.sentence, k + len(text)) if k >= 0 else None
+        if m is not None:
+            return m.group(0).strip()
+    return _part_word(c.sentence, text)
+
+
+#: "two of the wounded", "17 of those held": a count of some of a group the sentence names
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -200,11 +211,21 @@ def _basis_word(sentence: str) -> str:
 _PRONOUN = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
 
 
+#: a clause of its own, or reported speech, between the opening pronoun and the figure: "He may have been
+#: driven to it because ... the sweep in which 89 people were arrested", "It said 30 people died"
+_OWN_CLAUSE = re.compile(r"\b(?:because|which|where|when|whom|who|whose|while|although|though|after|before|"
+                         r"since|that|said|says|told|tells|reported|according)\b", re.IGNORECASE)
+
+
 def _pronoun_led(c: Claim) -> int:
     """1 when the sentence opens with a pronoun and names no one of its own: "He leaves two children" is about
-    whoever the sentences before name, which two such sentences of one story need not share."""
-    return int(bool(_PRONOUN.match(c.sentence))
-               and (c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE or not c.subject))
+    whoever the sentences before name, which two such sentences of one story need not share. A figure in a
+    clause of its own ("He said 89 people were arrested") is not the pronoun's."""
+    m = _PRONOUN.match(c.sentence)
+    if m is None or (c.concept is not None and c.concept.subject_source == SubjectSource.SENTENCE and c.subject):
+        return 0
+    at = c.sentence.find(c.quantity.text.strip())
+    return int(at < 0 or not _OWN_CLAUSE.search(c.sentence, m.end(), at))
 
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",

@@ -7,7 +7,7 @@ no document date resolves, a claim checked against its evidence). `factcheck.cro
 """
 from __future__ import annotations
 
-from .model import Claim
+from .model import Claim, Period
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
 REPORTED_AFTER_DAYS = 7
@@ -19,11 +19,15 @@ def periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
     """Whether two claims speak of one period, and why not. Inside ``one_story`` (two reports of one
     event) a figure from an undated report is taken as of the story's time, like its dated twin's. With
     ``one_event`` (a pair aligned strongly enough to be one event, `crosscheck._ONE_EVENT_SCORE`) or inside one
-    story, a report dated a few days after the day the other names speaks of that day. With
+    story, a report dated a few days after the day the other names speaks of that day; with both, a figure of
+    an undated report that states no time is of the time its twin states. With
     ``evidence`` (a claim checked against its evidence text), a figure that states no time at all, in a
     text with no date, is read as of the other's stated period: the evidence was chosen for that claim."""
     pa, pb = a.period, b.period
-    if evidence and (pa is None) != (pb is None) and (a if pa is None else b).period_source == "undated":
+    if (pa is None) != (pb is None) and (a if pa is None else b).period_source == "undated" and (
+            evidence or (one_story and one_event and _an_event_time(pa or pb))):  # type: ignore[arg-type]
+        # a claim and its evidence; or, inside one story, a pair aligned as one event's figure, where an undated
+        # report's figure that states no time is of the story's time, which its twin states ("in May")
         return True, ""
     if one_story and (pa is None or pb is None):
         undated = [c for c in (a, b) if c.period is None]
@@ -31,6 +35,10 @@ def periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
                 c.period_source in ("undated", "unresolved", "document_date") for c in (a, b)):
             return True, ""
     if pa is None or pb is None:
+        wa, wb = _own_time_words(a), _own_time_words(b)
+        if a.doc == b.doc and wa and wb and wa != wb:
+            # one writer, two times named ("on Sunday" / "in March"): two events, whatever the year
+            return False, f"different times: '{' '.join(wa)}' vs '{' '.join(wb)}' (no document date to resolve them)"
         ra, rb = _relative_words(a), _relative_words(b)
         if ra and rb and ra != rb:  # "last year" / "the year before": unknown, yet surely not one period
             return False, f"different periods: '{ra}' vs '{rb}' (no document date to resolve them)"
@@ -59,18 +67,58 @@ def periods_comparable(a: Claim, b: Claim, days: int, all_undated: bool,
     return False, f"different periods: {pa.label} vs {pb.label}"
 
 
-def _relative_words(c: Claim) -> str:
-    """The words of the relative time a claim's period could not be resolved from ("last year" in an undated
-    text), as its period provenance records them, or ""."""
+def _an_event_time(p: Period) -> bool:
+    """A day, a week or a month: when an event happened. "1999-2003" is a span of years, a career's part."""
+    return (p.end - p.start).days <= EVENT_DAYS
+
+
+#: the longest period an event's time is given as ("in May")
+EVENT_DAYS = 31
+
+
+def _unresolved_words(c: Claim) -> list[str]:
+    """The words of the time a claim's period could not be resolved from ("last year", "in September" in an
+    undated text), as its period provenance records them, lower-cased; none when its period was resolved."""
     if c.period_source != "unresolved":
-        return ""
+        return []
     for p in c.provenance:
         if p.facet == "period" and p.source.startswith("unresolved: '"):
-            words = p.source[len("unresolved: '"):].rstrip("'").lower().split()
-            if not (_LONG_RELATIVE & set(words) or (_MONTHS & set(words) and not any(w[:1].isdigit() for w in words))):
-                return ""  # "today", "on 3 Sept" in a headline date the report as often as the figure
-            return " ".join(w for w in words if w not in ("the", "in", "on", "during", "for", "of"))
-    return ""
+            return p.source[len("unresolved: '"):].rstrip("'").lower().split()
+    return []
+
+
+def _relative_words(c: Claim) -> str:
+    """The words of the relative time a claim's period could not be resolved from ("last year" in an undated
+    text), or "" for a time too short to be a figure's own."""
+    words = _unresolved_words(c)
+    if not (_LONG_RELATIVE & set(words) or (_MONTHS & set(words) and not any(w[:1].isdigit() for w in words))):
+        return ""  # "today", "on 3 Sept" in a headline date the report as often as the figure
+    return " ".join(w for w in words if w not in _GLUE)
+
+
+def _own_time_words(c: Claim) -> list[str]:
+    """The words of the time the claim's sentence states and no document date resolves, without the glue
+    ("in September" -> ["september"])."""
+    return [w for w in _unresolved_words(c) if w not in _GLUE]
+
+
+def other_stated_times(a: Claim, b: Claim) -> bool:
+    """The two figures' sentences state different times that no document date resolves ("in September" /
+    none): inside one undated text, two values of one measure at two times are two things, not a dispute."""
+    return _own_time_words(a) != _own_time_words(b)
+
+
+def one_stated_time(a: Claim, b: Claim) -> bool:
+    """Both figures' sentences state one time of their own: the same period ("in 2004"), or the same words of a
+    time no document date resolves ("in September" in two undated reports). Two sentences that tell of an
+    earlier event ("That temblor, in September, ...", "A quake struck in September ...") tell of one event."""
+    if a.period is not None and a.period == b.period:
+        return a.period_source == b.period_source == "explicit"
+    wa = _own_time_words(a)
+    return bool(wa) and wa == _own_time_words(b)
+
+
+_GLUE = frozenset({"the", "in", "on", "during", "for", "of"})
 
 
 #: month names: "in May" and "in April" of an undated text are two months, whatever year they are of

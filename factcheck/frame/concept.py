@@ -25,7 +25,7 @@ from ..rules import canonical_dimension
 from ..schemas import load_lexicon_file
 from .entities import opening_name
 from .nouns import attributive_noun, nearby_noun, noun_lemma
-from .words import participle, verb_lemma
+from .words import Speller, participle, verb_lemma
 
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
@@ -67,6 +67,8 @@ class ConceptLexicon:
     #: verbs whose counted noun is their doer: right after the noun they govern it, object or not
     #: ("55,000 people attended the fair", "40 people died")
     doer_verbs: frozenset[str] = frozenset()
+    #: one spelling of a word spelt two ways ("jewellery" / "jewelry"), for nouns and verbs alike
+    spelled: Speller = field(default_factory=Speller, compare=False)
 
     @property
     def verb_concept(self) -> dict[str, str]:
@@ -84,9 +86,9 @@ class ConceptLexicon:
         return self.verb_class.get(verb, verb)
 
 
-def _phrase_lemmas(phrase: str, verb: bool = False) -> str:
+def _phrase_lemmas(phrase: str, verb: bool = False, spelled: Callable[[str], str] = str) -> str:
     fn = verb_lemma if verb else noun_lemma
-    return " ".join(fn(w) for w in phrase.lower().split())
+    return " ".join(spelled(fn(w)) for w in phrase.lower().split())
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -102,6 +104,11 @@ def _merge(base: dict, extra: dict) -> dict:
             out["verb_synonyms"] = merged
         elif isinstance(value, list):
             out[key] = list(dict.fromkeys([*out.get(key, []), *value]))
+        elif isinstance(value, dict):  # a map (share_events), or a map of maps (spellings): entries replace
+            mine = dict(out.get(key) or {})
+            for k, v in value.items():
+                mine[k] = {**(mine.get(k) or {}), **v} if isinstance(v, dict) and isinstance(mine.get(k), dict) else v
+            out[key] = mine
     return out
 
 
@@ -114,6 +121,9 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         if (Path(d) / "lexicon" / "concepts.yaml").is_file():
             more, _p = load_lexicon_file("concepts", Path(d))
             merged = _merge(merged, dict(more))
+    spellings = merged.get("spellings") or {}
+    spelled = Speller({str(k): str(v) for k, v in (spellings.get("words") or {}).items()},
+                      {str(k): str(v) for k, v in (spellings.get("endings") or {}).items()})
     noun_concept: dict[str, str] = {}
     verb_concepts: dict[str, tuple[str, ...]] = {}
     concept_term: dict[str, str] = {}
@@ -123,16 +133,16 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         if spec.get("term"):
             concept_term[str(concept)] = str(spec["term"])
         for noun in spec.get("nouns", []) or []:
-            noun_concept[_phrase_lemmas(str(noun))] = str(concept)
+            noun_concept[_phrase_lemmas(str(noun), spelled=spelled)] = str(concept)
         for verb in spec.get("verbs", []) or []:
-            lemma = _phrase_lemmas(str(verb), verb=True)
+            lemma = _phrase_lemmas(str(verb), verb=True, spelled=spelled)
             verb_concepts[lemma] = (*verb_concepts.get(lemma, ()), str(concept))
     verb_class: dict[str, str] = {}
     for verb, words in (merged.get("verb_synonyms") or {}).items():
-        head = _phrase_lemmas(str(verb), verb=True)
+        head = _phrase_lemmas(str(verb), verb=True, spelled=spelled)
         verb_class[head] = head
         for w in words or []:
-            verb_class.setdefault(_phrase_lemmas(str(w), verb=True), head)
+            verb_class.setdefault(_phrase_lemmas(str(w), verb=True, spelled=spelled), head)
     return ConceptLexicon(noun_concept=noun_concept, verb_class=verb_class, verb_concepts=verb_concepts,
                           spending_verbs=frozenset(_phrase_lemmas(str(w), verb=True)
                                                    for w in merged.get("spending_verbs", []) or []),
@@ -143,7 +153,8 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
                           person_nouns=frozenset(noun_lemma(w) for w in merged.get("person_nouns", []) or []),
                           doer_verbs=frozenset(_phrase_lemmas(str(w), verb=True)
                                                for w in merged.get("doer_verbs", []) or []),
-                          weak_nouns=frozenset(noun_lemma(w) for w in merged.get("weak_nouns", []) or []))
+                          weak_nouns=frozenset(noun_lemma(w) for w in merged.get("weak_nouns", []) or []),
+                          spelled=spelled)
 
 
 # ------------------------------------------------------------------------------ document context
@@ -291,12 +302,15 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
     if noun is None and claim.metric is None:
         noun = nearby_noun(text, q.start, q.end)
     verb = governing_verb(text, q.start, q.end, known_verbs, noun, lex.doer_verbs)
+    # one spelling for two ("jewellery" / "jewelry"), once the words were found in the text as written
+    noun, verb = (lex.spelled(noun) if noun else noun), (lex.spelled(verb) if verb else verb)
+    of_object = lex.spelled.phrase(of_object) if of_object else of_object
     key: str | None = None
     if claim.rule not in ("generic", "none"):
         key = "rule:" + claim.rule
     else:
         by_verb = lex.verb_concept.get(verb or "")
-        metric_lemmas = _phrase_lemmas(claim.metric or "")
+        metric_lemmas = _phrase_lemmas(claim.metric or "", spelled=lex.spelled)
         by_noun = lex.noun_concept.get(noun or "") or next(
             (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
         if noun in lex.person_nouns or noun is None:
@@ -319,7 +333,7 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
     if of_object is None and verb in lex.spending_verbs:
         m = _SPENT_ON.match(text, q.end, min(len(text), q.end + 40))
         if m is not None:  # "spent $400 million on research" / "... on marketing": what the money went to
-            of_object = noun_lemma(m.group(1))
+            of_object = lex.spelled(noun_lemma(m.group(1)))
     return Concept(key=key, noun=noun, verb=lex.verb_key(verb), of_object=of_object, entities=tuple(claim.subject))
 
 

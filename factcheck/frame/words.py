@@ -63,3 +63,39 @@ def participle(low: str) -> str:
         return forms[0] if forms else low
     except Exception:
         return low
+
+
+class Speller:
+    """One spelling for a word spelt two ways ("jewellery" / "jewelry", "organisation" / "organization"): two
+    reports of one story, one British and one American, name one thing. ``words`` maps a spelling to the one
+    used; an ending of ``endings`` is rewritten in a word of ``least`` letters or more, and only when the
+    rewritten word is a dictionary word ("colour" -> "color"; "prise" is too short, "exercise" has no
+    "exercize")."""
+
+    def __init__(self, words: dict[str, str] | None = None, endings: dict[str, str] | None = None,
+                 least: int = 6) -> None:
+        self.words = dict(words or {})
+        self.endings = tuple(sorted((endings or {}).items(), key=lambda kv: -len(kv[0])))
+        self.least = least
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        got = self._memo.get(word)
+        if got is None:
+            got = self._memo[word] = self._spell(word)
+        return got
+
+    def _spell(self, word: str) -> str:
+        if word in self.words:
+            return self.words[word]
+        if len(word) >= self.least:
+            for old, new in self.endings:
+                if word.endswith(old):
+                    other = word[: len(word) - len(old)] + new
+                    return other if is_english_word(other) else word
+        return word
+
+    def phrase(self, phrase: str) -> str:
+        """Every word of a phrase in its one spelling."""
+        return " ".join(self(w) for w in phrase.split())
+

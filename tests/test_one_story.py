@@ -1,0 +1,108 @@
+"""Reports of one story told in other ways: an earlier event both reports recall at one stated time, a count whose
+noun differs from its twin's, a figure in a clause of its own after an opening pronoun, two spellings of one
+noun, an undated report's figure against its twin's stated day, and a count of some of a group. Cases are made
+up, with names and numbers of our own."""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import loud
+from factcheck.frame.words import Speller
+
+QUAKE_A = """Quake shakes Torvik island
+A quake of magnitude 5.1 hit Torvik island on Sunday, injuring 12 people, the Orland news agency said.
+A powerful tremor of magnitude 5.8 struck Torvik in March near the port of Halsby, killing four people and injuring 30.
+Rescue teams from Halsby reached the villages of Torvik by night, Governor Emil Dask said.
+"""
+
+QUAKE_B = """Second quake in a year for Torvik
+A new quake rattled Torvik island on Sunday, Governor Emil Dask told the Orland news agency.
+That tremor killed four people, injured about 60 and damaged homes near Halsby in {month}.
+Schools in Halsby stayed shut while engineers checked them, the governor said.
+"""
+
+
+def test_two_reports_that_recall_an_earlier_event_at_one_time_compare_it() -> None:
+    found = loud({"a.txt": QUAKE_A, "b.txt": QUAKE_B.format(month="March")})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"30", "about 60"}]
+
+
+def test_an_earlier_event_at_another_time_is_another_event() -> None:
+    assert not loud({"a.txt": QUAKE_A, "b.txt": QUAKE_B.format(month="May")})
+
+
+RAID_A = """Gang suspect found dead in Keswin cell
+Piet Varga, one of 64 suspected gang members detained on Friday, was found dead in his cell in Keswin.
+Prosecutors in Keswin said the ring moved fuel across the Drava border for a decade.
+"""
+
+RAID_B = """Inquiry into death of Keswin suspect
+Piet Varga, 41, was found hanged in his cell in Keswin, prison officials said.
+He may have feared reprisals because intercepted calls helped lead to the police raid on Friday in which 58 people
+were arrested following a year-long inquiry, the Drava news agency reported.
+Prosecutors in Keswin said Varga had run the ring's fuel trade across the Drava border.
+"""
+
+
+def test_a_count_under_another_noun_and_after_a_pronoun_is_still_compared() -> None:
+    # "64 suspected gang members" / "58 people": the modifiers of two nouns are no choice between kinds of one thing;
+    # "He" opens the sentence, but the figure sits in a clause of its own ("in which 58 people were arrested")
+    found = loud({"a.txt": RAID_A, "b.txt": RAID_B})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"64", "58"}]
+
+
+THEFT_A = """Jewels stolen at Varno film gala
+In June 2019, thieves stole £800,000 worth of jewellery from a dealer of the Halden house during the Varno
+film gala, police in Varno said.
+The Halden house had lent the pieces to actors for the gala's opening night in Varno.
+"""
+
+THEFT_B = """Varno gala hit by jewel thieves
+Thieves also struck at the Varno film gala, stealing $2.6 million of jewelry from the safe of a dealer
+working for the Halden house, police in Varno said.
+The Halden house declined to say which pieces were taken from its Varno suite.
+"""
+
+
+def test_two_spellings_of_one_noun_and_an_undated_twin_are_compared() -> None:
+    found = loud({"a.txt": THEFT_A, "b.txt": THEFT_B})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"£800,000", "$2.6 million"}]
+
+
+CAREER_A = """Rovers name Venn interim coach
+Osk Venn has spent 17 seasons with the Rovers.
+Venn, 52, played for the Rovers before he joined their coaching staff in Brekke's first year.
+The Rovers dismissed coach Lars Brekke after a 4-13 start, Rovers chairman Ada Lind said.
+"""
+
+CAREER_B = """Venn takes over the Rovers
+Prior to that, Osk Venn spent four seasons as the Rovers' chief scout (2001-2005) and served as an assistant.
+Rovers chairman Ada Lind said Venn would coach until the end of the season.
+Brekke leaves after three years in charge, with a record of 98-148 (.398).
+"""
+
+
+def test_a_span_of_years_is_no_event_time_for_an_undated_twin() -> None:
+    assert not loud({"a.txt": CAREER_A, "b.txt": CAREER_B})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Nine people were hurt in the Orsa blast, and three of them are in a serious condition.",
+     "Three of the injured in the Orsa blast are in a serious condition."),
+    ("Nine people were hurt in the Orsa blast.", "Three of the injured in the Orsa blast remain in hospital."),
+])
+def test_a_count_of_some_of_a_group_is_a_part(a: str, b: str) -> None:
+    assert not loud({"a.txt": a, "b.txt": b})
+
+
+@pytest.mark.parametrize("word, spelled", [
+    ("jewellery", "jewelry"), ("organisation", "organization"), ("colour", "color"), ("centre", "center"),
+    ("defence", "defense"), ("analyse", "analyze"), ("catalogue", "catalog"),
+    # too short, no dictionary word when rewritten, or not an ending of the list
+    ("prise", "prise"), ("promise", "promise"), ("four", "four"), ("flour", "flour"), ("tonne", "tonne"),
+])
+def test_one_spelling_for_a_word_spelt_two_ways(word: str, spelled: str) -> None:
+    speller = Speller({"jewellery": "jewelry"},
+                      {"isation": "ization", "ise": "ize", "our": "or", "tre": "ter", "ence": "ense", "yse": "yze",
+                       "ogue": "og"})
+    assert speller(word) == spelled
