@@ -420,6 +420,9 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
             f["same_of" if ca.of_object == cb.of_object else "other_of"] = 1.0
         elif cx.material and cy.material and not cx.material & cy.material:
             f["other_of"] = 1.0  # "tonnes of ore" / "tons of copper anodes"
+        elif cx.bearing and cy.bearing and cx.material & cy.material:
+            # "20 miles north of Santa Rosa" / "26 miles north of Santa Rosa": one point; "south of" another
+            f["same_of" if cx.bearing == cy.bearing else "other_of"] = 1.0
         sa, sb = ca.subject_source, cb.subject_source
         if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
             f["shared_entity"] = 1.0

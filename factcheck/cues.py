@@ -98,29 +98,30 @@ def is_window(c: Claim) -> bool:
 
 #: "72,000 tons of copper anodes", "40,000 tonnes of free market feed wheat": the stuff a measure is of
 #: and a distance's reference place ("six miles west of Cobb", "26 miles from Santa Rosa")
-_MATERIAL = re.compile(r"^\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away)\s+)?"
+_MATERIAL = re.compile(r"^\s+(?:(north|south|east|west|north-?east|north-?west|south-?east|south-?west|away)\s+)?"
                        r"(?:of|from)\s+((?:[A-Za-z][A-Za-z-]*\s+){0,3}[A-Za-z][A-Za-z-]*)")
 _NOT_MATERIAL = frozenset({"the", "a", "an", "its", "their", "his", "her", "which", "whom", "what", "this", "that",
                            "them", "it", "these", "those", "free", "market", "about", "some", "total", "all"})
 
 
-def _material(c: Claim) -> frozenset[str]:
+def _material(c: Claim) -> tuple[frozenset[str], str]:
     """The content words of the of-phrase right after a measure or count ("tonnes of copper anodes" ->
-    {"copper", "anode"}), or none: two amounts of other stuff are two figures."""
+    {"copper", "anode"}), or none: two amounts of other stuff are two figures. And whether the phrase is a
+    distance's reference place, the bearing it is given after ("20 miles north of Santa Rosa": "north"), or ""."""
     if c.quantity.kind not in ("measure", "count"):
-        return frozenset()
+        return frozenset(), ""
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
     m = _MATERIAL.match(c.sentence[k + len(text):k + len(text) + 60]) if k >= 0 else None
     if m is None or (c.quantity.kind == "count" and m.group(0).lstrip().lower().startswith("from")):
-        return frozenset()  # "rose to 12 from 10" is no stuff a count is of
+        return frozenset(), ""  # "rose to 12 from 10" is no stuff a count is of
     words = []
-    for w in m.group(1).lower().split():
+    for w in m.group(2).lower().split():
         if w in _PHRASE_ENDS:
             break
         if w not in _NOT_MATERIAL and w not in _STOP:
             words.append(_stem(w))
-    return frozenset(words)
+    return frozenset(words), (m.group(1) or "").lower().replace("-", "")
 
 
 _PHRASE_ENDS = frozenset({"in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "was", "were", "is",
@@ -190,7 +191,8 @@ def _part_word(sentence: str, text: str) -> str:
     k = sentence.find(text)
     if rx is None or k < 0:
         return ""
-    before = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[max(0, k - 60):k])[-1]
+    # the figure's own clause: "$53m in stock to acquire Corvel, which raised $35m" is no part of the $35m
+    before = re.split(r"[;:]|,\s+(?:and|but|while|which|who|whom|whose|where|when)\b", sentence[max(0, k - 60):k])[-1]
     m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
     return m.group(0) if m else ""
 
@@ -350,8 +352,10 @@ class Cues:
     increment: bool
     #: the figure sizes a window ("the first five drives")
     chosen: bool
-    #: what a measure or count is of ("tonnes of copper anodes")
+    #: what a measure or count is of ("tonnes of copper anodes"), or a distance's reference place
     material: frozenset[str]
+    #: the bearing a reference place is given after ("20 miles north of Santa Rosa": "north"), or ""
+    bearing: str
     #: the part or sum word beside the figure (`part_word`), or "": two different ones are two parts
     part: str
     #: the basis or method the figure is stated by ("seasonally adjusted"), or ""
@@ -370,9 +374,10 @@ class Cues:
     @classmethod
     def of(cls, c: Claim) -> Cues:
         days = _days(c.sentence)
+        material, bearing = _material(c)
         return cls(subjects=NameSet.of(c.subject), proper=NameSet.of(tuple(s for s in c.subject if s[:1].isupper())),
                    names=tuple(s for s in c.subject if len(s) > 2 and s[:1].isupper()), enumerated=enumerated(c),
-                   modifiers=_modifiers(c), increment=is_increment(c), chosen=is_window(c), material=_material(c),
+                   modifiers=_modifiers(c), increment=is_increment(c), chosen=is_window(c), material=material, bearing=bearing,
                    part=part_word(c).lower(),
                    basis=basis_word(c).lower(),
                    pronoun=_pronoun_led(c), weekdays=frozenset(w for w in days if w.isalpha()),

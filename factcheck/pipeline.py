@@ -21,6 +21,7 @@ from .frame import DocContext, Framer, doc_context, entities, tokens
 from .frame.concept import load_concepts, verb_lemma, with_concepts
 from .align import masked
 from .frame.entities import document_names
+from .frame.framer import on_rule_scale
 from .frame.metric import metric_and_rule
 from .frame.sentences import detitle
 from .errors import Problem, WarningKind, collecting
@@ -173,7 +174,7 @@ class Stage:
                         quantities = [doc.locate(q) for q in quantities]
                     ctx = doc_context(self.framer.lex, doc, quantities, all_undated=all_undated)
                     framed = self.framer.frame(doc, quantities, all_undated=all_undated, ctx=ctx)
-                    claims = tuple(table_claims(doc, with_concepts(
+                    claims = tuple(on_rule_scale(c, self.rules) for c in table_claims(doc, with_concepts(
                         doc, framed, self.concepts, self.known_verbs, self._names_of(ctx), ctx.sentences,
                         self.match_rule, self.framer.lex.money_nouns), self.tables))
             except BudgetExceeded:

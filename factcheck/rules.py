@@ -214,6 +214,9 @@ class Rule:
     #: The metric is itself a rate of change (inflation, GDP growth): "inflation was 4.2%" and "consumer prices
     #: rose 5.9%" state one figure, so its level and change claims are compared with each other.
     rate_of_change: bool = False
+    #: The unit a bare figure of the metric is in ("a magnitude of 6.4" is 6.4 on the Richter scale), so that a
+    #: figure written with the unit and one without meet; None when a bare figure is a plain count.
+    unit: str | None = None
 
     def applies(self, kind: str, aspect: str, dimension: str | None = None) -> bool:
         """Whether a claim of this kind/aspect (and, for measures, dimension) falls under the rule."""
@@ -612,6 +615,17 @@ def _load_rule_file(path: Path, rule_id: str) -> Rule:
         raise RuleFileError(spath, line_of(data, "currency"), f"currency: {currency!r} is not an ISO 4217 code")
     _check_convertible(currency, "currency", spath, line_of(data, "currency"))
 
+    unit = data.get("unit")
+    if unit is not None:
+        if "measure" not in kinds or "count" not in kinds:
+            raise RuleFileError(spath, line_of(data, "unit"), "unit: a bare figure's unit needs applies_to.kinds "
+                                "to take both count and measure")
+        dim = canonical_dimension(str(unit))
+        if dim is None:
+            raise RuleFileError(spath, line_of(data, "unit"), f"unit: unknown unit {unit!r}")
+        if dims and dim not in dims:
+            raise RuleFileError(spath, line_of(data, "unit"), f"unit: {unit!r} is {dim}, not one of the rule's dimensions {', '.join(dims)}")
+
     message = data.get("message", DEFAULT_MESSAGE)
     if "message" in data:
         _check_message(message, spath, line_of(data, "message"))
@@ -645,6 +659,7 @@ def _load_rule_file(path: Path, rule_id: str) -> Rule:
         description=data.get("description", "").strip(),
         running_total=data.get("running_total", False),
         rate_of_change=data.get("rate_of_change", False),
+        unit=str(unit) if unit is not None else None,
     )
 
 

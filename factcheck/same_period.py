@@ -83,7 +83,7 @@ def _unresolved_words(c: Claim) -> list[str]:
         return []
     for p in c.provenance:
         if p.facet == "period" and p.source.startswith("unresolved: '"):
-            return p.source[len("unresolved: '"):].rstrip("'").lower().split()
+            return p.source[len("unresolved: '"):].rstrip("'").lower().replace("-", " ").split()  # "first-half"
     return []
 
 

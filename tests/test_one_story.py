@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import loud
+from claimcheck import claims_by_figure, loud
+from factcheck.cues import part_word
 from factcheck.frame.words import Speller
 
 QUAKE_A = """Quake shakes Torvik island
@@ -106,3 +107,63 @@ def test_one_spelling_for_a_word_spelt_two_ways(word: str, spelled: str) -> None
                       {"isation": "ization", "ise": "ize", "our": "or", "tre": "ter", "ence": "ense", "yse": "yze",
                        "ogue": "og"})
     assert speller(word) == spelled
+
+
+def test_a_share_got_in_a_sentence_of_an_election_is_a_share_of_votes() -> None:
+    claims = claims_by_figure("In the 1921 assembly election, the Agrarian League received 38.2%.")
+    assert claims["38.2%"].concept.key == "share of votes"
+    # no event that shares are won in: no concept to guess
+    assert claims_by_figure("The Agrarian League received 38.2%.")["38.2%"].concept.key is None
+
+
+def test_money_raised_is_money_collected_not_a_rise() -> None:
+    claims = claims_by_figure("Corvel, which raised $35m in two rounds of funding, was bought by Asteron.")
+    assert claims["$35m"].quantity.direction is None and claims["$35m"].concept.key == "funding"
+    assert claims_by_figure("Orlen raised its fees by 5% in May.")["5%"].concept.key != "funding"
+    assert loud({"a.txt": "Corvel has raised $35m from investors since it was founded in Varno.",
+                 "b.txt": "Corvel, founded in Varno, is backed by $60 million in funding from three investors."})
+
+
+SANTA_A = """Quake rattles Brenton valley
+A magnitude 4.4 quake struck at 2:09 a.m. and was centred in Orwell, about 20 miles north of Brenton, the survey said.
+Residents of Orwell and Brenton reported broken windows, and a road near the Kessel dam was closed.
+Engineers from Brenton checked the Kessel dam and found no damage, the water board said.
+"""
+
+SANTA_B = """4.4 quake shakes Brenton valley
+The quake struck about 26 miles north of Brenton, near the Kessel dam, the survey said on Thursday.
+No one in Brenton or Orwell was hurt, the county sheriff said.
+The valley has had three quakes of magnitude 4 or more since January, the survey said.
+"""
+
+
+def test_two_distances_from_one_point_in_one_bearing_are_one_distance() -> None:
+    found = loud({"a.txt": SANTA_A, "b.txt": SANTA_B})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"about 20 miles", "about 26 miles"}]
+    assert "same_of" in found[0]["aligned_on"]
+    # another bearing from the same town is another point
+    assert not loud({"a.txt": SANTA_A, "b.txt": SANTA_B.replace("26 miles north", "26 miles south")})
+
+
+def test_a_bare_magnitude_is_on_the_scale_its_rule_names() -> None:
+    found = loud({"a.txt": "The Orsa earthquake had a magnitude of 5.2.",
+                  "b.txt": "The Orsa earthquake measured 5.8 on the Richter scale."})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"5.2", "5.8 on the Richter scale"}]
+    claim = claims_by_figure("The Orsa earthquake had a magnitude of 5.2.")["5.2"]
+    assert (claim.quantity.kind, claim.quantity.unit) == ("measure", "richter_magnitude")
+    assert any(p.facet == "unit" for p in claim.provenance)  # explain says why
+    # the scale's name is no one the figure is about
+    assert "Richter" not in claims_by_figure("The Orsa quake measured 5.8 on the Richter scale.")["5.8 on the Richter scale"].subject
+
+
+def test_a_year_that_names_another_event_does_not_date_the_figure() -> None:
+    text = "The 5.4-magnitude quake injured dozens as it shook a coast that was ravaged by the great floods of 1998."
+    assert claims_by_figure(text)["5.4-magnitude"].period is None
+    # the end of a year is the figure's own time
+    assert claims_by_figure("Exports rose 5 percent by the end of 2004.")["5 percent"].period.label == "2004"
+
+
+def test_a_part_word_in_a_clause_before_is_not_the_figures() -> None:
+    text = "Asteron pays $120m in cash and $30m in stock for Corvel, which raised $35m from investors."
+    claims = claims_by_figure(text)
+    assert part_word(claims["$35m"]) == "" and part_word(claims["$120m"]) == "in cash"

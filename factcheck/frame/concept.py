@@ -284,6 +284,7 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
 
 
 #: what money laid out went to: "spent $4 million on research" (after a verb of `spending_verbs`)
+_WORD_RX = re.compile(r"[a-z][a-z-]+")
 _SPENT_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
@@ -309,11 +310,14 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
     if claim.rule not in ("generic", "none"):
         key = "rule:" + claim.rule
     else:
-        by_verb = lex.verb_concept.get(verb or "")
+        # a percent is a share or a change of something, never what its verb counts ("raised fees by 5%")
+        by_verb = lex.verb_concept.get(verb or "") if q.kind != "percent" else None
         metric_lemmas = _phrase_lemmas(claim.metric or "", spelled=lex.spelled)
         by_noun = lex.noun_concept.get(noun or "") or next(
             (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
-        if noun in lex.person_nouns or noun is None:
+        if noun in lex.person_nouns or noun is None or (q.kind == "money" and noun == claim.metric and verb
+                                                         and verb_lemma(noun) == verb):
+            # a count of people, or a sum whose metric is only its verb ("raised $35m"): the verb says what it is
             key = by_verb or _predicate_concept(text, q.end, noun, lex) or (noun and f"noun:{noun}")
         else:
             key = by_noun or (f"noun:{noun}" if noun else None)
@@ -324,6 +328,12 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
             key = None
     if q.kind == "percent" and noun in lex.share_events and not (key or "").startswith("rule:"):
         key = f"share of {lex.share_events[noun]}"  # "won 54% in the election" is "54% of the vote"
+    elif q.kind == "percent" and key is None and noun is None and lex.verb_key(verb) == "win":
+        # "During the election the League got 38.2%": a share won, in a sentence of an event shares are won in
+        event = next((lex.share_events[w] for w in map(noun_lemma, _WORD_RX.findall(claim.sentence.lower()))
+                      if w in lex.share_events), None)
+        if event is not None:
+            key = f"share of {event}"
     # "a share of the vote" / "of ballots cast": an of-object the lexicon knows is named by its concept
     of_concept = next((lex.noun_concept[w] for w in (of_object or "").split() if w in lex.noun_concept), None)
     if of_concept is not None:

@@ -296,3 +296,19 @@ class Framer:
         """Claims for every comparable quantity of one document, in order of position."""
         return frame(doc, quantities, all_undated=all_undated, rules=self.rules, frames=self.lex, scoper=self.scoper,
                      ctx=ctx)
+
+
+def on_rule_scale(c: Claim, rules: RuleSet) -> Claim:
+    """A bare figure of a rule that names its unit ("a magnitude of 6.4"), as a measure in that unit: it then
+    meets the figures written with the unit ("6.9 on the Richter scale"). Asked once a claim's rule is final."""
+    if c.quantity.kind != "count" or c.quantity.unit or c.rule in ("generic", "none"):
+        return c
+    try:
+        unit = rules.get(c.rule).unit
+    except KeyError:
+        return c
+    if not unit:
+        return c
+    return replace(c, quantity=replace(c.quantity, kind="measure", unit=unit),
+                   provenance=(*c.provenance, Provenance("unit", unit, f"rule {c.rule}: a bare figure is in {unit}")))
+

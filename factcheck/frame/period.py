@@ -70,12 +70,25 @@ def period_of(q: Quantity, temporal: Sequence[Quantity], doc_date: dt.date | Non
 
 
 def dates_a_noun(between: str) -> bool:
-    """Does the text between a figure and a later time expression end in a noun and its past participle,
-    with words enough between that the noun is not the figure's own ("1,780 releases posted in the last
-    24 hours" is the figure's time; "tonnes ... under the initiative announced January 7" is not)?"""
+    """Does the text between a figure and a later time expression end in a noun and its past participle, or
+    in "the <noun> of", with words enough between that the noun is not the figure's own ("1,780 releases
+    posted in the last 24 hours" is the figure's time; "tonnes ... under the initiative announced January
+    7" and "a region devastated by the tsunami of 2004" are not)?"""
     tail = max(0, len(between) - 60)
     m = _PARTICIPLE.search(between, tail)
-    return m is not None and m.group(1).lower() not in _AUXILIARIES and len(between[:m.start()].split()) >= 3
+    if m is not None and m.group(1).lower() not in _AUXILIARIES and len(between[:m.start()].split()) >= 3:
+        return True
+    m = _NOUN_OF.search(between, tail)
+    return m is not None and m.group(1).lower() not in _PERIOD_NOUNS and len(between[:m.start()].split()) >= 3
+
+
+#: "the quake-triggered tsunami of 2004", "the floods of 1998": a time expression that names its noun's time
+_NOUN_OF = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([a-z]{4,})\s+of\s*$", re.IGNORECASE)
+#: nouns of a part of a period, whose "of" phrase is the figure's time ("at the end of 2004")
+_PERIOD_NOUNS = frozenset({"end", "start", "beginning", "middle", "half", "quarter", "summer", "winter", "spring",
+                           "autumn", "fall", "month", "months", "year", "years", "week", "weeks", "close", "rest",
+                           "course", "period", "season", "first", "last", "days", "part", "turn", "runup",
+                           "height", "peak", "wake", "aftermath", "time", "date", "spell", "stretch", "decade"})
 
 
 def _is_base(between: str) -> bool:

@@ -26,6 +26,10 @@ _DIRECTION_WORDS = {w: ("down" if w in (
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
     "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise shed sheds"
 ).split()}
+#: "raise" right before a sum of money: money collected ("raised $35m in funding"), not a rise
+_RAISE = frozenset({"raise", "raised", "raises", "raising"})
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}\s?\d")
 #: What may open the first word before a number: "(about 5", "'nearly 6".
 LEFT_PUNCT = "(\"'[“‘,;"
 #: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
@@ -171,11 +175,15 @@ class HedgeReader:
         if opener is None and words and words[-1] in ("between", "from"):
             opener = words[-1]
             take(1)
-        if words and words[-1] in ("by", "of", "to") and len(words) > 1 and words[-2] in _DIRECTION_WORDS:
+        linked = bool(words) and words[-1] in ("by", "of", "to") and len(words) > 1 and words[-2] in _DIRECTION_WORDS
+        if linked:
             words = words[:-1]
         if words and words[-1] in _DIRECTION_WORDS:
             if words[-1] in ("up", "down") and len(words) > 1 and words[-2] in self.lex.particle_verbs:
                 pass  # "had set up 900 joint ventures", "shut down 12 plants": a phrasal verb, no change
+            elif words[-1] in _RAISE and not linked and (text[start:start + 1] in _CURRENCY_SIGNS
+                                                         or _CURRENCY_CODE.match(text, start)):
+                pass  # "raised $35m from investors": money collected, no change ("raised it by $2" is one)
             else:
                 direction = _DIRECTION_WORDS[words[-1]]
                 if words[-1] in ("up", "down") and cut == start:
