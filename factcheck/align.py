@@ -287,7 +287,7 @@ class PairContext:
         if got is None or got.claim is not c:
             key = concept_key(c)
             got = self._sides[id(c)] = _Side(
-                c, c.doc, Cues.of(c), key, self.values_per_doc.get((c.doc or "", key or "", c.period, c.attribution), 1),
+                c, c.doc, Cues.of(c), key, values_of_whose(self.values_per_doc, c, key or ""),
                 int(self.is_background(c)), self._undated(c))
         return got
 
@@ -500,7 +500,7 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         several = max(x.several, y.several)
     else:  # both looked up under a's key, as the set counts values per key
         key = ka or ""
-        several = max(x.several, ctx.values_per_doc.get((b.doc or "", key, b.period, b.attribution), 1))
+        several = max(x.several, values_of_whose(ctx.values_per_doc, b, key))
     if several > (1 if cross else 2):  # inside one document the pair itself is two values
         f["several_values"] = 1.0
     if ctx.short_texts:
@@ -508,6 +508,27 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     if overlap >= 0.3:
         f["same_story"] = overlap
     return f
+
+
+def whose(c: Claim) -> tuple[str, ...]:
+    """Whom the claim's own sentence names as its subject (the last word of each name, lower case: "Winston
+    Blackmore" and "Blackmore" are one), or () when its sentence names no one (a subject the document's topics
+    lend is no one the sentence names)."""
+    if c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE:
+        return ()
+    return tuple(sorted({s.split()[-1].lower() for s in c.subject
+                         if s[:1].isupper() and s.split() and s in c.sentence}))  # not a topic lent by the text
+
+
+def values_of_whose(counts: Mapping[tuple, int], c: Claim, key: str) -> int:
+    """How many distinct values of ``key`` c's document gives for c's period and voice, and of those, only the
+    ones of c's subject and of no named subject when c's sentence names one (`value_counts`)."""
+    base = (c.doc or "", key, c.period, c.attribution)
+    total = counts.get(base, 1)
+    mine = whose(c)
+    if total <= 1 or not mine:
+        return total
+    return min(total, counts.get((*base, mine), 1) + counts.get((*base, ()), 0))
 
 
 def _one_head(a: Claim, b: Claim) -> bool:

@@ -17,7 +17,7 @@ from .errors import RuleFileError
 from .extract import units as unit_registry
 from .fx import RateSource
 from .align import (AlignSettings, PairContext, aligned_sides, candidate_index_pairs, concept_key, same_entity,
-                    load_align_settings, restated)
+                    load_align_settings, restated, whose)
 from .second_look import summarise_outliers, why_no_contradiction, without_matched
 from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, Modality, SubjectSource, finding_id
 from .rulefile import line_of
@@ -155,6 +155,12 @@ def _group_key(c: Claim, rate_rules: frozenset[str] | None = None) -> tuple[str,
     rates = _shipped_rate_rules() if rate_rules is None else rate_rules
     aspect = "rate" if c.rule in rates else c.aspect  # "inflation was 4.2%" / "consumer prices rose 5.9%"
     return (rule, concept, aspect + (":" + c.modality if forecast else ""), kind)
+
+
+def _ages(a: Claim, b: Claim) -> bool:
+    """Two ages: they grow a year a year, so an undated report's age is of no known time, even in one story
+    (the suspect aged 27 when sought is 29 at his trial)."""
+    return a.metric == "age" == b.metric
 
 
 def _event_tally(a: Claim, b: Claim, weights: Mapping[str, float]) -> bool:
@@ -440,8 +446,9 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
         for i in range(len(cs)):
             for j in range(i + 1, len(cs)):
                 a, b = cs[i], cs[j]
-                if not _same_voice(a, b) or a.period != b.period or other_stated_times(a, b):
-                    continue
+                if not _same_voice(a, b) or a.period != b.period or other_stated_times(a, b) or (
+                        whose(a) and whose(b) and not set(whose(a)) & set(whose(b))):
+                    continue  # "Blackmore has 20 wives and Oler has two": two people's, not two values of one
                 if _raw_disjoint(a, b):
                     multi.add(doc)
                     done = True
@@ -527,12 +534,18 @@ def _pair_context(claims: Sequence[Claim], doc_dates: Mapping[str, dt.date | Non
 
 def value_counts(claims: Iterable[Claim]) -> dict[tuple, int]:
     """How many distinct values each document gives per (document, concept key, period, voice): a fact of
-    each document alone, so a claim index can store it per document (`factcheck.index`)."""
+    each document alone, so a claim index can store it per document (`factcheck.index`).
+
+    Where a key has several values, each group of them its sentences name one subject of is counted too,
+    under the key with that subject added (`whose`; () for the values no sentence names a subject of):
+    "Blackmore has 20 wives and Oler has two" gives Blackmore one value, not two."""
     values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     for c in claims:
         key = concept_key(c)
         if key is not None:
-            values[(c.doc or "", key, c.period, c.attribution)].add((c.quantity.unit, c.quantity.low, c.quantity.high))
+            value = (c.quantity.unit, c.quantity.low, c.quantity.high)
+            values[(c.doc or "", key, c.period, c.attribution)].add(value)
+            values[(c.doc or "", key, c.period, c.attribution, whose(c))].add(value)
 
     def distinct(v: set) -> int:  # "6 ft 9 in (2.06 m)" is one value in two units
         per_unit: dict = defaultdict(int)
@@ -540,7 +553,9 @@ def value_counts(claims: Iterable[Claim]) -> dict[tuple, int]:
             per_unit[unit] += 1
         return max(per_unit.values())
 
-    return {k: distinct(v) for k, v in values.items()}
+    counts = {k: distinct(v) for k, v in values.items() if len(k) == 4}
+    counts.update((k, distinct(v)) for k, v in values.items() if len(k) == 5 and counts[k[:4]] > 1)
+    return counts
 
 
 def short_texts(documents: int, sentences: Sequence[int], headed: bool) -> bool:
@@ -609,7 +624,7 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
-                     one_story=story, evidence=weights.get("short_texts", 0.0) > 0,
+                     one_story=story and not _ages(a, b), evidence=weights.get("short_texts", 0.0) > 0,
                      one_event=al.score >= _ONE_EVENT_SCORE and _event_tally(a, b, weights))
     if f is None:
         return None

@@ -167,3 +167,39 @@ def test_a_part_word_in_a_clause_before_is_not_the_figures() -> None:
     text = "Asteron pays $120m in cash and $30m in stock for Corvel, which raised $35m from investors."
     claims = claims_by_figure(text)
     assert part_word(claims["$35m"]) == "" and part_word(claims["$120m"]) == "in cash"
+
+
+WIVES_A = """Two Halden sect leaders charged
+Prosecutors in Halden say Arlo Venn has 12 wives, and Per Oler has two wives.
+Both men lead factions of the Halden sect, whose members live near the Varno river.
+Venn and Oler will appear in a Halden court in March, the prosecutors said.
+"""
+
+WIVES_B = """Arlo Venn, who has 14 wives, told reporters in Halden that the charges break his freedom of religion.
+The Halden sect settled near the Varno river in the 1950s, Venn said.
+His lawyer said Venn would plead not guilty when the Halden court sits in March.
+"""
+
+
+def test_values_of_two_people_are_not_several_values_of_one() -> None:
+    # one text gives Venn's wives and Oler's: Venn has one value there, and the other report's is in dispute
+    found = loud({"a.txt": WIVES_A, "b.txt": WIVES_B})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"12", "14"}]
+    assert "several_values" not in dict(found[0]["alignment"]["contributions"])
+
+
+SOUGHT = """Gunman sought after Varno shooting
+Police in Varno were still searching on Friday night for Ivo Brant, 27, who is considered armed and dangerous.
+A deputy was shot dead at a house on Kessel Street, police said.
+Officers from three towns joined the search for Brant, the Varno sheriff said.
+"""
+
+TRIED = """Varno gunman convicted
+(June 3, 2024)
+A jury in Varno found Ivo Brant, 29, guilty of murdering a deputy on Kessel Street.
+Brant faces life in prison, the district attorney said, and will be sentenced in July.
+"""
+
+
+def test_an_undated_reports_age_is_of_no_known_time_even_in_one_story() -> None:
+    assert not loud({"a.txt": SOUGHT, "b.txt": TRIED})

@@ -88,14 +88,15 @@ def key_text(key: tuple[str, ...]) -> str:
 
 
 def value_key_row(key: tuple) -> str:
-    """A `crosscheck.value_counts` key (document, concept key, period, voice) without its document."""
-    _doc, concept, period, voice = key
-    return json.dumps([concept, _period(period), voice], ensure_ascii=False, separators=(",", ":"))
+    """A `crosscheck.value_counts` key (document, concept key, period, voice[, whose]) without its document."""
+    _doc, concept, period, voice, *rest = key
+    row = [concept, _period(period), voice] + [list(w) for w in rest]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
 def value_key_of(doc: str, row: str) -> tuple:
-    concept, period, voice = json.loads(row)
-    return (doc, concept, _unperiod(period), voice)
+    concept, period, voice, *rest = json.loads(row)
+    return (doc, concept, _unperiod(period), voice, *(tuple(w) for w in rest))
 
 
 def suppressions_row(marks: tuple[Suppression, ...]) -> str | None:

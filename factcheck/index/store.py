@@ -54,9 +54,11 @@ def direction_words(c: Claim) -> set[str]:
 
 
 def values_rows(doc: str, claims: Iterable[Claim | str]) -> list[tuple[str, int]]:
-    """A document's `value_counts` entries of two or more values, as rows (one value is the default)."""
+    """A document's `value_counts` entries of two or more values, as rows (one value is the default), with
+    every count by subject under them (`value_counts` gives those only under a key of several values)."""
     decoded = [claim_of(c) if isinstance(c, str) else c for c in claims]
-    return [(value_key_row(k), n) for k, n in value_counts(decoded).items() if n >= 2 and k[0] == doc]
+    return [(value_key_row(k), n) for k, n in value_counts(decoded).items()
+            if (n >= 2 or len(k) == 5) and k[0] == doc]
 
 
 class ClaimIndex:
