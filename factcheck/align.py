@@ -37,7 +37,7 @@ FEATURES = ("same_rule", "same_concept", "same_noun", "same_verb", "other_verb",
             "short_texts", "same_story", "other_subject", "unframed", "value_gap", "enumerated", "other_day",
             "same_words", "other_modifier", "increment", "background", "restatement", "other_part", "pronoun",
             "another_issue", "many_documents", "edited", "same_phrase", "dense", "unknown_period", "recurring",
-            "chosen_window", "synonyms", "other_basis")
+            "chosen_window", "synonyms", "other_basis", "opposite_acts")
 #: What each feature means in words, for `explain` and the text report.
 FEATURE_WORDS = {
     "same_rule": "both fall under the rule's metric",
@@ -46,6 +46,7 @@ FEATURE_WORDS = {
     "same_noun": "the same counted or modified noun",
     "same_verb": "the same verb",
     "other_verb": "different verbs",
+    "opposite_acts": "verbs of opposite acts ('scored' / 'conceded', 'sold' / 'bought')",
     "same_of": "the same of-object",
     "other_of": "different of-objects",
     "shared_entity": "a name shared in both sentences",
@@ -345,7 +346,8 @@ class _Side(NamedTuple):
 
 
 #: The order of a pair's features (the order `score` sums them and `explain` lists them).
-_ORDER = ("same_rule", "same_concept", "synonyms", "same_noun", "same_phrase", "same_verb", "other_verb", "same_of",
+_ORDER = ("same_rule", "same_concept", "synonyms", "same_noun", "same_phrase", "same_verb", "other_verb",
+          "opposite_acts", "same_of",
           "other_of", "shared_entity", "shared_context", "other_subject", "no_subject", "same_period", "unframed",
           "value_gap", "enumerated", "other_modifier", "increment", "chosen_window", "other_part", "other_basis",
           "pronoun", "background", "restatement", "edited", "dense", "many_documents", "unknown_period",
@@ -414,6 +416,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         if ca.verb and cb.verb:
             if ca.verb == cb.verb:
                 f["same_verb"] = 1.0
+            elif frozenset((ca.verb, cb.verb)) in opposite_verbs():
+                f["opposite_acts"] = 1.0  # "scored 74 goals" / "conceded 41 goals": two counts, not one in dispute
             elif not {ca.verb, cb.verb} & _FRAMING_VERBS:
                 f["other_verb"] = 1.0
         if ca.of_object and cb.of_object:
@@ -529,6 +533,14 @@ def values_of_whose(counts: Mapping[tuple, int], c: Claim, key: str) -> int:
     if total <= 1 or not mine:
         return total
     return min(total, counts.get((*base, mine), 1) + counts.get((*base, ()), 0))
+
+
+@lru_cache(maxsize=1)
+def opposite_verbs() -> frozenset[frozenset[str]]:
+    """The pairs of verb classes of opposite acts (``opposite_verbs`` of the shipped ``lexicon/concepts.yaml``,
+    read as the concepts lexicon reads verbs)."""
+    from .frame.concept import load_concepts
+    return load_concepts().opposites
 
 
 def _one_head(a: Claim, b: Claim) -> bool:

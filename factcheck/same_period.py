@@ -102,6 +102,13 @@ def _own_time_words(c: Claim) -> list[str]:
     return [w for w in _unresolved_words(c) if w not in _GLUE]
 
 
+def stated_time(c: Claim) -> str:
+    """The time the claim's sentence states of its own, in words ("2023", "last year"), or "" for none."""
+    if c.period is not None and c.period_source in ("explicit", "relative"):
+        return c.period.label
+    return " ".join(_own_time_words(c))
+
+
 def other_stated_times(a: Claim, b: Claim) -> bool:
     """The two figures' sentences state different times that no document date resolves ("in September" /
     none): inside one undated text, two values of one measure at two times are two things, not a dispute."""

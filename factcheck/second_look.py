@@ -17,6 +17,7 @@ from .align import items, other_items, part_word, same_entity
 from .cues import basis_word, doer, is_increment, is_window
 from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
+from .same_period import stated_time
 
 INF = math.inf
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
@@ -25,6 +26,8 @@ _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: Mapping[str, float], *,
                          named: bool, multi: set[str], doc_dates: Mapping[str, dt.date | None]) -> str | None:
     """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
+    if "opposite_acts" in weights and a.concept is not None and b.concept is not None:
+        return f"the figures count opposite acts: '{a.concept.verb}' vs '{b.concept.verb}'"
     da, db = doer(a), doer(b)
     if da and db and not same_entity(da, db):
         return f"different subjects: {da} vs {db}, each the one who did it"
@@ -74,7 +77,43 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
                 f"('{basis_word(based)}'), the other does not")
     if rule.running_total and a.doc != b.doc:
         return _running_update(a, b, doc_dates)
+    if "short_texts" in weights or a.doc == b.doc:
+        return _total_and_part(a, b)
     return None
+
+
+def _total_and_part(a: Claim, b: Claim) -> str | None:
+    """A claim and its evidence, or two figures of one text: one count of an act with no time at all and the
+    other of the act in a year or a season of its own, the timeless one the larger: "published 120 papers" may be all there are, 12 of them last year.
+    (The timeless one the smaller is a dispute still: a total is never less than a year's part.)"""
+    if not (a.rule in _NO_RULE and b.rule in _NO_RULE and a.quantity.kind == "count" == b.quantity.kind
+            and a.concept is not None and b.concept is not None and a.concept.verb and a.concept.verb == b.concept.verb
+            and a.concept.verb not in _LEVEL_VERBS):
+        return None
+    timeless = [c for c in (a, b) if c.period is None and c.period_source == "undated"]
+    timed = [c for c in (a, b) if _a_years_time(c)]
+    if len(timeless) != 1 or len(timed) != 1:
+        return None
+    total, part = timeless[0], timed[0]
+    if total.quantity.low is None or part.quantity.high is None or total.quantity.low <= part.quantity.high:
+        return None
+    return (f"{total.doc}:{total.quantity.line} gives no time, and may count every {total.concept.verb} there "
+            f"is; {part.doc}:{part.quantity.line} counts those of '{stated_time(part)}'")
+
+
+_NO_RULE = ("generic", "none")
+
+
+def _a_years_time(c: Claim) -> bool:
+    """The claim states a year or a season of its own ("in 2023", "last year", "last season"): a time over which
+    acts add up, not the day or month of one event."""
+    if c.period is not None and c.period_source in ("explicit", "relative"):
+        return (c.period.end - c.period.start).days >= 300
+    return bool(set(stated_time(c).split()) & {"year", "season", "decade", "years", "seasons"})
+
+
+#: verbs of a state, not of an act that adds up over time ("has 640 pupils", "employs 300")
+_LEVEL_VERBS = frozenset({"be", "have", "employ", "hold", "own", "seat", "accommodate", "house", "contain"})
 
 
 _DAYS_EVENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b", re.IGNORECASE)

@@ -203,3 +203,21 @@ Brant faces life in prison, the district attorney said, and will be sentenced in
 
 def test_an_undated_reports_age_is_of_no_known_time_even_in_one_story() -> None:
     assert not loud({"a.txt": SOUGHT, "b.txt": TRIED})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Brisk Albion scored 62 goals last season.", "Brisk Albion conceded 35 goals last season."),
+    ("Velmar Motors sold 31,000 vans in 2023.", "Velmar Motors bought 18,000 vans in 2023."),
+    ("Tarvia exported 3 million tonnes of rye in 2022.", "Tarvia imported 1.4 million tonnes of rye in 2022."),
+])
+def test_counts_of_opposite_acts_stay_apart(a: str, b: str) -> None:
+    assert not loud({"a.txt": a, "b.txt": b})
+    assert not loud({"one.txt": a + "\n\n" + b})
+
+
+def test_a_timeless_count_of_an_act_may_be_the_total_of_a_years() -> None:
+    total, year = "Prof Ilse Varga has published 95 papers.", "Prof Ilse Varga published 9 papers last year."
+    assert not loud({"a.txt": total, "b.txt": year})
+    assert not loud({"one.txt": total + "\n\n" + year})
+    # a total less than one year's part is a dispute still
+    assert loud({"a.txt": total.replace("95", "7"), "b.txt": year})

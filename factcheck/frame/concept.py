@@ -69,6 +69,8 @@ class ConceptLexicon:
     doer_verbs: frozenset[str] = frozenset()
     #: one spelling of a word spelt two ways ("jewellery" / "jewelry"), for nouns and verbs alike
     spelled: Speller = field(default_factory=Speller, compare=False)
+    #: pairs of verb classes (`verb_key`) of opposite acts: "scored" / "conceded", "sold" / "bought"
+    opposites: frozenset[frozenset[str]] = frozenset()
 
     @property
     def verb_concept(self) -> dict[str, str]:
@@ -143,7 +145,11 @@ def load_concepts(extra_dirs: tuple[Path, ...] = ()) -> ConceptLexicon:
         verb_class[head] = head
         for w in words or []:
             verb_class.setdefault(_phrase_lemmas(str(w), verb=True, spelled=spelled), head)
+    opposites = frozenset(frozenset(verb_class.get(v, v) for v in (_phrase_lemmas(str(x), verb=True, spelled=spelled)
+                                                                   for x in pair))
+                          for pair in merged.get("opposite_verbs", []) or [])
     return ConceptLexicon(noun_concept=noun_concept, verb_class=verb_class, verb_concepts=verb_concepts,
+                          opposites=frozenset(p for p in opposites if len(p) == 2),
                           spending_verbs=frozenset(_phrase_lemmas(str(w), verb=True)
                                                    for w in merged.get("spending_verbs", []) or []),
                           share_events={noun_lemma(str(k)): str(v)
