@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import check_texts
 from factcheck.errors import RuleFileError
 from factcheck.extract.temporal import (
     detect_document_date,
@@ -408,3 +409,21 @@ def test_an_event_date_in_the_text_is_not_the_documents_date(text):
 def test_a_plain_first_date_still_dates_the_text():
     assert detect_document_date("Some text. On 3 March 2021 the company said sales rose.") == (
         dt.date(2021, 3, 3), "text")
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("The deficit for 2/13/2019 was $31.2B.", "2019-02-13", "2019-02-13"),  # 13 can only be the day
+    ("Polls closed on 13/2/2019 at noon.", "2019-02-13", "2019-02-13"),
+    ("Figures as of 03/31/2021 follow.", "2021-03-31", "2021-03-31"),
+    ("Shares settled on 3/4/2019.", "2019-03-04", "2019-04-03"),  # either reading: the mention spans both
+])
+def test_a_numeric_date_reads_day_and_month_in_either_order(text: str, first: str, last: str) -> None:
+    q = only(text)
+    assert q.date_range == (first, last)
+    assert text[q.start:q.end] == q.text
+
+
+def test_two_numeric_dates_are_two_days_for_the_figures_they_date() -> None:
+    report = check_texts({"a.txt": "Daily Varno deficit for 3/13/2019: $21.4B",
+                                    "b.txt": "Daily Varno deficit for 3/14/2019: $7.9B"}).to_dict()
+    assert not [f for f in report["findings"] if f["verdict"] == "contradiction"]

@@ -230,6 +230,8 @@ class _Scanner:
             ("ago", rf"(?P<aq>{qual})?(?P<anum>{numa})(?:\s+|-)(?P<aunit>{unit})\s+(?i:ago|earlier)(?!\w)"),
             ("dur", rf"(?P<dq>{qual})?(?P<dnum>{num})(?:\s+|-)(?P<dunit>{unit})(?P<dold>(?:\s+|-)(?i:old)(?!\w))?"),
             ("iso", r"(?P<isoy>(?:19|20)\d\d)-(?P<isom>0[1-9]|1[0-2])-(?P<isod>0[1-9]|[12]\d|3[01])(?![\d-])"),
+            # "2/14/2013", "14/2/2013": month and day in either order
+            ("slash", r"(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>(?:19|20)\d\d)(?!\d|/\d)"),
             ("dmy", rf"(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dmon>{mon})(?:,?\s+(?P<dyear>{_FULL_YEAR}))?"),
             ("qtr", r"(?P<qq>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter))(?!\w)"
                     + year_suffix.format(g="qyear")),
@@ -256,7 +258,7 @@ class _Scanner:
             return re.compile(rf"(?<![\w$€£¥])(?<!\d[.,])(?:{body})")
 
         # The sub-grammars worth trying around each kind of trigger, same priority order.
-        year_p = compile_(["iso", "yrange", "dec", "cmp", "fy", "year", "oyear"])
+        year_p = compile_(["iso", "slash", "yrange", "dec", "cmp", "fy", "year", "oyear"])
         month_p = compile_(["dmy", "mdy", "my", "mon"])
         week_p = compile_(["wk"])
         part_p = compile_(["qtr", "half", "fy", "rel"])
@@ -378,6 +380,15 @@ class _Scanner:
     def _h_iso(self, m: re.Match[str], text: str) -> Quantity | None:
         day = _safe_date(int(m["isoy"]), int(m["isom"]), int(m["isod"]))
         return None if day is None else _date(m.start(), m.end(), text, day, day)
+
+    def _h_slash(self, m: re.Match[str], text: str) -> Quantity | None:
+        """A numeric date: day and month told apart by a number over 12 ("2/14/2013" is 14 February); where
+        both could be the month ("3/4/2013"), the mention spans both readings, never a guess between them."""
+        a, b, y = int(m["sa"]), int(m["sb"]), int(m["sy"])
+        days = {d for d in (_safe_date(y, a, b), _safe_date(y, b, a)) if d is not None}
+        if not days:
+            return None
+        return _date(m.start(), m.end(), text, min(days), max(days))
 
     def _h_dmy(self, m: re.Match[str], text: str) -> Quantity | None:
         return self._day(m, text, self.month(m["dmon"]), int(m["dd"]), "dyear")
