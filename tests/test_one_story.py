@@ -33,13 +33,13 @@ def test_an_earlier_event_at_another_time_is_another_event() -> None:
 
 
 RAID_A = """Gang suspect found dead in Keswin cell
-Piet Varga, one of 64 suspected gang members detained on Friday, was found dead in his cell in Keswin.
+Piet Varga, one of 64 suspected gang members detained on Friday, died in a cell in Keswin.
 Prosecutors in Keswin said the ring moved fuel across the Drava border for a decade.
 """
 
 RAID_B = """Inquiry into death of Keswin suspect
-Piet Varga, 41, was found hanged in his cell in Keswin, prison officials said.
-He may have feared reprisals because intercepted calls helped lead to the police raid on Friday in which 58 people
+Piet Varga, 41, died in a Keswin prison cell, officials there said.
+He may have feared reprisals because intercepted calls led police to the raid on Friday in which 58 people
 were arrested following a year-long inquiry, the Drava news agency reported.
 Prosecutors in Keswin said Varga had run the ring's fuel trade across the Drava border.
 """
@@ -53,13 +53,13 @@ def test_a_count_under_another_noun_and_after_a_pronoun_is_still_compared() -> N
 
 
 THEFT_A = """Jewels stolen at Varno film gala
-In June 2019, thieves stole £800,000 worth of jewellery from a dealer of the Halden house during the Varno
+In June 2019, thieves stole jewellery worth £800,000 from a dealer of the Halden house during the Varno
 film gala, police in Varno said.
 The Halden house had lent the pieces to actors for the gala's opening night in Varno.
 """
 
 THEFT_B = """Varno gala hit by jewel thieves
-Thieves also struck at the Varno film gala, stealing $2.6 million of jewelry from the safe of a dealer
+Thieves also struck at the Varno film gala, stealing $2.6 million in jewelry from a safe belonging to a dealer
 working for the Halden house, police in Varno said.
 The Halden house declined to say which pieces were taken from its Varno suite.
 """
@@ -77,8 +77,8 @@ The Rovers dismissed coach Lars Brekke after a 4-13 start, Rovers chairman Ada L
 """
 
 CAREER_B = """Venn takes over the Rovers
-Prior to that, Osk Venn spent four seasons as the Rovers' chief scout (2001-2005) and served as an assistant.
-Rovers chairman Ada Lind said Venn would coach until the end of the season.
+Before that, Osk Venn spent four seasons as chief scout for the Rovers (2001-2005), then two as an assistant.
+Rovers chairman Ada Lind said Venn would coach through to the season's close.
 Brekke leaves after three years in charge, with a record of 98-148 (.398).
 """
 
@@ -117,21 +117,21 @@ def test_a_share_got_in_a_sentence_of_an_election_is_a_share_of_votes() -> None:
 
 
 def test_money_raised_is_money_collected_not_a_rise() -> None:
-    claims = claims_by_figure("Corvel, which raised $35m in two rounds of funding, was bought by Asteron.")
-    assert claims["$35m"].quantity.direction is None and claims["$35m"].concept.key == "funding"
+    claims = claims_by_figure("Corvel, which raised $48m over three funding rounds, was bought by Asteron.")
+    assert claims["$48m"].quantity.direction is None and claims["$48m"].concept.key == "funding"
     assert claims_by_figure("Orlen raised its fees by 5% in May.")["5%"].concept.key != "funding"
     assert loud({"a.txt": "Corvel has raised $35m from investors since it was founded in Varno.",
                  "b.txt": "Corvel, founded in Varno, is backed by $60 million in funding from three investors."})
 
 
 SANTA_A = """Quake rattles Brenton valley
-A magnitude 4.4 quake struck at 2:09 a.m. and was centred in Orwell, about 20 miles north of Brenton, the survey said.
+The 4.1 quake was centred at Orwell, some 20 miles north of Brenton, the survey said.
 Residents of Orwell and Brenton reported broken windows, and a road near the Kessel dam was closed.
 Engineers from Brenton checked the Kessel dam and found no damage, the water board said.
 """
 
 SANTA_B = """4.4 quake shakes Brenton valley
-The quake struck about 26 miles north of Brenton, near the Kessel dam, the survey said on Thursday.
+Its centre lay some 26 miles north of Brenton, near the Kessel dam, the survey said on Thursday.
 No one in Brenton or Orwell was hurt, the county sheriff said.
 The valley has had three quakes of magnitude 4 or more since January, the survey said.
 """
@@ -139,21 +139,21 @@ The valley has had three quakes of magnitude 4 or more since January, the survey
 
 def test_two_distances_from_one_point_in_one_bearing_are_one_distance() -> None:
     found = loud({"a.txt": SANTA_A, "b.txt": SANTA_B})
-    assert [{c["text"] for c in f["claims"]} for f in found] == [{"about 20 miles", "about 26 miles"}]
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"some 20 miles", "some 26 miles"}]
     assert "same_of" in found[0]["aligned_on"]
     # another bearing from the same town is another point
     assert not loud({"a.txt": SANTA_A, "b.txt": SANTA_B.replace("26 miles north", "26 miles south")})
 
 
 def test_a_bare_magnitude_is_on_the_scale_its_rule_names() -> None:
-    found = loud({"a.txt": "The Orsa earthquake had a magnitude of 5.2.",
-                  "b.txt": "The Orsa earthquake measured 5.8 on the Richter scale."})
-    assert [{c["text"] for c in f["claims"]} for f in found] == [{"5.2", "5.8 on the Richter scale"}]
-    claim = claims_by_figure("The Orsa earthquake had a magnitude of 5.2.")["5.2"]
+    found = loud({"a.txt": "The Orsa earthquake's magnitude was 5.2, officials said.",
+                  "b.txt": "The Orsa earthquake measured 5.7 on the Richter scale."})
+    assert [{c["text"] for c in f["claims"]} for f in found] == [{"5.2", "5.7 on the Richter scale"}]
+    claim = claims_by_figure("The Orsa earthquake's magnitude was 5.2, officials said.")["5.2"]
     assert (claim.quantity.kind, claim.quantity.unit) == ("measure", "richter_magnitude")
     assert any(p.facet == "unit" for p in claim.provenance)  # explain says why
     # the scale's name is no one the figure is about
-    assert "Richter" not in claims_by_figure("The Orsa quake measured 5.8 on the Richter scale.")["5.8 on the Richter scale"].subject
+    assert "Richter" not in claims_by_figure("The Orsa quake measured 5.7 on the Richter scale.")["5.7 on the Richter scale"].subject
 
 
 def test_a_year_that_names_another_event_does_not_date_the_figure() -> None:
@@ -189,7 +189,7 @@ def test_values_of_two_people_are_not_several_values_of_one() -> None:
 
 
 SOUGHT = """Gunman sought after Varno shooting
-Police in Varno were still searching on Friday night for Ivo Brant, 27, who is considered armed and dangerous.
+Police in Varno kept up the hunt on Friday night for Ivo Brant, 27, whom they called a danger to the public.
 A deputy was shot dead at a house on Kessel Street, police said.
 Officers from three towns joined the search for Brant, the Varno sheriff said.
 """
