@@ -425,7 +425,7 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
         elif cx.material and cy.material and not cx.material & cy.material:
             f["other_of"] = 1.0  # "tonnes of ore" / "tons of copper anodes"
         elif cx.bearing and cy.bearing and cx.material & cy.material:
-            # "20 miles north of Santa Rosa" / "26 miles north of Santa Rosa": one point; "south of" another
+            # "20 miles north of Brenton" / "26 miles north of Brenton": one point; "south of" another
             f["same_of" if cx.bearing == cy.bearing else "other_of"] = 1.0
         sa, sb = ca.subject_source, cb.subject_source
         if sa == SubjectSource.SENTENCE and sb == SubjectSource.SENTENCE and shares(cx.proper, cy.proper):
@@ -458,8 +458,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
     if cx.enumerated or cy.enumerated:
         f["enumerated"] = 1.0
     if cx.modifiers != cy.modifiers and a.quantity.kind == "count" == b.quantity.kind and _one_head(a, b):
-        # "seven swing states" / "41 states"; the words before two other nouns ("99 alleged gang members" /
-        # "89 people") are no choice between kinds of one thing: the concept already joined the nouns
+        # "seven swing states" / "41 states"; the words before two other nouns ("64 suspected gang members" /
+        # "58 people") are no choice between kinds of one thing: the concept already joined the nouns
         f["other_modifier"] = 1.0
     elif cx.metric_modifiers and cy.metric_modifiers and not cx.metric_modifiers & cy.metric_modifiers:
         f["other_modifier"] = 1.0  # "the trade surplus" / "the current account surplus" (`other_items`)
@@ -515,8 +515,8 @@ def _plain(x: _Side, y: _Side, ctx: PairContext) -> dict[str, float]:
 
 
 def whose(c: Claim) -> tuple[str, ...]:
-    """Whom the claim's own sentence names as its subject (the last word of each name, lower case: "Winston
-    Blackmore" and "Blackmore" are one), or () when its sentence names no one (a subject the document's topics
+    """Whom the claim's own sentence names as its subject (the last word of each name, lower case: "Arlo
+    Venn" and "Venn" are one), or () when its sentence names no one (a subject the document's topics
     lend is no one the sentence names)."""
     if c.concept is None or c.concept.subject_source != SubjectSource.SENTENCE:
         return ()

@@ -23,7 +23,7 @@ from .model import LEVELS, VERDICTS, Alignment, Claim, Finding, Level, Modality,
 from .rulefile import line_of
 from .rules import Rule, RuleSet
 from .schemas import load_lexicon_file
-from .same_period import one_stated_time, other_stated_times, period_within, periods_comparable
+from .same_period import both_ages, event_tally, one_stated_time, other_stated_times, period_within, periods_comparable
 from .scope import OTHER_EVENT
 
 if TYPE_CHECKING:
@@ -157,25 +157,6 @@ def _group_key(c: Claim, rate_rules: frozenset[str] | None = None) -> tuple[str,
     return (rule, concept, aspect + (":" + c.modality if forecast else ""), kind)
 
 
-def _ages(a: Claim, b: Claim) -> bool:
-    """Two ages: they grow a year a year, so an undated report's age is of no known time, even in one story
-    (the suspect aged 27 when sought is 29 at his trial)."""
-    return a.metric == "age" == b.metric
-
-
-def _event_tally(a: Claim, b: Claim, weights: Mapping[str, float]) -> bool:
-    """Two counts, or two sums one event's verb governs ("stole $2 million" / "stole £910,000"): a tally of
-    what happened, not a price or a level that moves from one day to the next."""
-    if a.quantity.kind == "count" == b.quantity.kind:
-        return True
-    return (a.quantity.kind == "money" == b.quantity.kind and "same_verb" in weights and a.concept is not None
-            and a.concept.verb not in _LEVEL_VERBS and a.aspect == "level" == b.aspect)
-
-
-#: verbs of a level or a price, not of an event: "closed at $50", "stood at $3 billion"
-_LEVEL_VERBS = frozenset({"be", "close", "open", "trade", "sell", "cost", "price", "value", "fetch", "stand"})
-
-
 #: a pair of counts aligned this strongly is read as one event's tally, told by two reports, even where the
 #: reports share few names: the day one names and the other's date of writing may then differ by
 #: `same_period.REPORTED_AFTER_DAYS` (not so a price or a level, which moves from one day to the next)
@@ -194,8 +175,8 @@ def _scopes_differ(a: Claim, b: Claim, parts: bool) -> str:
     oa = {s for s in a.scope if s.startswith(OTHER_EVENT)}
     ob = {s for s in b.scope if s.startswith(OTHER_EVENT)}
     if oa != ob and not ((not oa or not ob) and one_stated_time(a, b)):
-        # one side marked and the other stating the same time of its own ("That temblor ... in September" /
-        # "A quake struck in September ..."): both tell of that earlier event
+        # one side marked and the other stating the same time of its own ("That tremor ... in March" /
+        # "A tremor struck in March ..."): both tell of that earlier event
         c, marks = (a, oa) if oa else (b, ob)
         return f"{c.doc}:{c.quantity.line} is about {', '.join(sorted(marks))}"
     if not parts:
@@ -448,7 +429,7 @@ def _multi_valued_docs(members: Sequence[Claim]) -> set[str]:
                 a, b = cs[i], cs[j]
                 if not _same_voice(a, b) or a.period != b.period or other_stated_times(a, b) or (
                         whose(a) and whose(b) and not set(whose(a)) & set(whose(b))):
-                    continue  # "Blackmore has 20 wives and Oler has two": two people's, not two values of one
+                    continue  # "Venn has 12 wives, and Oler has two": two people's, not two values of one
                 if _raw_disjoint(a, b):
                     multi.add(doc)
                     done = True
@@ -538,7 +519,7 @@ def value_counts(claims: Iterable[Claim]) -> dict[tuple, int]:
 
     Where a key has several values, each group of them its sentences name one subject of is counted too,
     under the key with that subject added (`whose`; () for the values no sentence names a subject of):
-    "Blackmore has 20 wives and Oler has two" gives Blackmore one value, not two."""
+    "Venn has 12 wives, and Oler has two" gives Venn one value, not two."""
     values: dict[tuple, set[tuple[str | None, float | None, float | None]]] = defaultdict(set)
     for c in claims:
         key = concept_key(c)
@@ -624,8 +605,8 @@ def _judge(a: Claim, b: Claim, rule: Rule, fx: RateSource, settings: CompareSett
     # differing names there are weighed by the score (other_subject), not a veto
     f = compare_pair(a, b, rule, fx, settings, all_undated=all_undated, today=today,
                      check_subjects=not (named or (weights.get("same_story", 0.0) > 0 and not _both_named(a, b))),
-                     one_story=story and not _ages(a, b), evidence=weights.get("short_texts", 0.0) > 0,
-                     one_event=al.score >= _ONE_EVENT_SCORE and _event_tally(a, b, weights))
+                     one_story=story and not both_ages(a, b), evidence=weights.get("short_texts", 0.0) > 0,
+                     one_event=al.score >= _ONE_EVENT_SCORE and event_tally(a, b, weights))
     if f is None:
         return None
     if f.verdict == "contradiction":

@@ -107,7 +107,7 @@ _NOT_MATERIAL = frozenset({"the", "a", "an", "its", "their", "his", "her", "whic
 def _material(c: Claim) -> tuple[frozenset[str], str]:
     """The content words of the of-phrase right after a measure or count ("tonnes of copper anodes" ->
     {"copper", "anode"}), or none: two amounts of other stuff are two figures. And whether the phrase is a
-    distance's reference place, the bearing it is given after ("20 miles north of Santa Rosa": "north"), or ""."""
+    distance's reference place, the bearing it is given after ("20 miles north of Brenton": "north"), or ""."""
     if c.quantity.kind not in ("measure", "count"):
         return frozenset(), ""
     text = c.quantity.text.strip()
@@ -191,7 +191,7 @@ def _part_word(sentence: str, text: str) -> str:
     k = sentence.find(text)
     if rx is None or k < 0:
         return ""
-    # the figure's own clause: "$53m in stock to acquire Corvel, which raised $35m" is no part of the $35m
+    # the figure's own clause: "$30m in stock for Corvel, which raised $48m" is no part of the $48m
     before = re.split(r"[;:]|,\s+(?:and|but|while|which|who|whom|whose|where|when)\b", sentence[max(0, k - 60):k])[-1]
     m = rx.search(before) or rx.search(sentence[k + len(text):k + len(text) + 40].split(",")[0])
     return m.group(0) if m else ""
@@ -214,7 +214,7 @@ _PRONOUN = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECA
 
 
 #: a clause of its own, or reported speech, between the opening pronoun and the figure: "He may have been
-#: driven to it because ... the sweep in which 89 people were arrested", "It said 30 people died"
+#: driven to it because ... the raid in which 58 people were arrested", "It said 30 people died"
 _OWN_CLAUSE = re.compile(r"\b(?:because|which|where|when|whom|who|whose|while|although|though|after|before|"
                          r"since|that|said|says|told|tells|reported|according)\b", re.IGNORECASE)
 
@@ -222,7 +222,7 @@ _OWN_CLAUSE = re.compile(r"\b(?:because|which|where|when|whom|who|whose|while|al
 def _pronoun_led(c: Claim) -> int:
     """1 when the sentence opens with a pronoun and names no one of its own: "He leaves two children" is about
     whoever the sentences before name, which two such sentences of one story need not share. A figure in a
-    clause of its own ("He said 89 people were arrested") is not the pronoun's."""
+    clause of its own ("He said 58 people were arrested") is not the pronoun's."""
     m = _PRONOUN.match(c.sentence)
     if m is None or (c.concept is not None and c.concept.subject_source == SubjectSource.SENTENCE and c.subject):
         return 0
@@ -354,7 +354,7 @@ class Cues:
     chosen: bool
     #: what a measure or count is of ("tonnes of copper anodes"), or a distance's reference place
     material: frozenset[str]
-    #: the bearing a reference place is given after ("20 miles north of Santa Rosa": "north"), or ""
+    #: the bearing a reference place is given after ("20 miles north of Brenton": "north"), or ""
     bearing: str
     #: the part or sum word beside the figure (`part_word`), or "": two different ones are two parts
     part: str

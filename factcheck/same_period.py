@@ -7,6 +7,8 @@ no document date resolves, a claim checked against its evidence). `factcheck.cro
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from .model import Claim, Period
 
 #: in two reports of one story, a report's undated figure may tell of an event this many days before it
@@ -118,7 +120,7 @@ def other_stated_times(a: Claim, b: Claim) -> bool:
 def one_stated_time(a: Claim, b: Claim) -> bool:
     """Both figures' sentences state one time of their own: the same period ("in 2004"), or the same words of a
     time no document date resolves ("in September" in two undated reports). Two sentences that tell of an
-    earlier event ("That temblor, in September, ...", "A quake struck in September ...") tell of one event."""
+    earlier event ("That tremor, in March, ...", "A tremor struck in March ...") tell of one event."""
     if a.period is not None and a.period == b.period:
         return a.period_source == b.period_source == "explicit"
     wa = _own_time_words(a)
@@ -141,3 +143,22 @@ def period_within(a: Claim, b: Claim) -> bool:
     if pa is None or pb is None or a.period_source != "explicit" or b.period_source != "explicit":
         return False
     return (pb.start <= pa.start and pa.end <= pb.end) or (pa.start <= pb.start and pb.end <= pa.end)
+
+
+def both_ages(a: Claim, b: Claim) -> bool:
+    """Two ages: they grow a year a year, so an undated report's age is of no known time, even in one story
+    (the suspect aged 27 when sought is 29 at his trial)."""
+    return a.metric == "age" == b.metric
+
+
+def event_tally(a: Claim, b: Claim, weights: Mapping[str, float]) -> bool:
+    """Two counts, or two sums one event's verb governs ("stole $2.6 million" / "stole £800,000"): a tally of
+    what happened, not a price or a level that moves from one day to the next."""
+    if a.quantity.kind == "count" == b.quantity.kind:
+        return True
+    return (a.quantity.kind == "money" == b.quantity.kind and "same_verb" in weights and a.concept is not None
+            and a.concept.verb not in _LEVEL_VERBS and a.aspect == "level" == b.aspect)
+
+
+#: verbs of a level or a price, not of an event: "closed at $50", "stood at $3 billion"
+_LEVEL_VERBS = frozenset({"be", "close", "open", "trade", "sell", "cost", "price", "value", "fetch", "stand"})

@@ -323,7 +323,7 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
             (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
         if noun in lex.person_nouns or noun is None or (q.kind == "money" and noun == claim.metric and verb
                                                          and verb_lemma(noun) == verb):
-            # a count of people, or a sum whose metric is only its verb ("raised $35m"): the verb says what it is
+            # a count of people, or a sum whose metric is only its verb ("raised $48m"): the verb says what it is
             key = by_verb or _predicate_concept(text, q.end, noun, lex) or (noun and f"noun:{noun}")
         else:
             key = by_noun or (f"noun:{noun}" if noun else None)

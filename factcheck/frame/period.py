@@ -73,7 +73,7 @@ def dates_a_noun(between: str) -> bool:
     """Does the text between a figure and a later time expression end in a noun and its past participle, or
     in "the <noun> of", with words enough between that the noun is not the figure's own ("1,780 releases
     posted in the last 24 hours" is the figure's time; "tonnes ... under the initiative announced January
-    7" and "a region devastated by the tsunami of 2004" are not)?"""
+    7" and "a coast ravaged by the floods of 1998" are not)?"""
     tail = max(0, len(between) - 60)
     m = _PARTICIPLE.search(between, tail)
     if m is not None and m.group(1).lower() not in _AUXILIARIES and len(between[:m.start()].split()) >= 3:
@@ -82,7 +82,7 @@ def dates_a_noun(between: str) -> bool:
     return m is not None and m.group(1).lower() not in _PERIOD_NOUNS and len(between[:m.start()].split()) >= 3
 
 
-#: "the quake-triggered tsunami of 2004", "the floods of 1998": a time expression that names its noun's time
+#: "the great floods of 1998", "the fire of 1911": a time expression that names its noun's time
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([a-z]{4,})\s+of\s*$", re.IGNORECASE)
 #: nouns of a part of a period, whose "of" phrase is the figure's time ("at the end of 2004")
 _PERIOD_NOUNS = frozenset({"end", "start", "beginning", "middle", "half", "quarter", "summer", "winter", "spring",

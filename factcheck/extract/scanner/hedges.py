@@ -26,7 +26,7 @@ _DIRECTION_WORDS = {w: ("down" if w in (
     "surge surges slipped slip plunged plunge soared soar slumped slump shrank shrink expanded expand contracted "
     "contract added cut cuts slid slide tumbled tumble eased edged higher lower reduced reduce raised raise shed sheds"
 ).split()}
-#: "raise" right before a sum of money: money collected ("raised $35m in funding"), not a rise
+#: "raise" right before a sum of money: money collected ("raised $48m in funding"), not a rise
 _RAISE = frozenset({"raise", "raised", "raises", "raising"})
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}\s?\d")
@@ -183,7 +183,7 @@ class HedgeReader:
                 pass  # "had set up 900 joint ventures", "shut down 12 plants": a phrasal verb, no change
             elif words[-1] in _RAISE and not linked and (text[start:start + 1] in _CURRENCY_SIGNS
                                                          or _CURRENCY_CODE.match(text, start)):
-                pass  # "raised $35m from investors": money collected, no change ("raised it by $2" is one)
+                pass  # "raised $48m from investors": money collected, no change ("raised it by $2" is one)
             else:
                 direction = _DIRECTION_WORDS[words[-1]]
                 if words[-1] in ("up", "down") and cut == start:
