@@ -46,7 +46,8 @@ FEATURE_WORDS = {
     "same_noun": "the same counted or modified noun",
     "same_verb": "the same verb",
     "other_verb": "different verbs",
-    "opposite_acts": "verbs of opposite acts ('scored' / 'conceded', 'sold' / 'bought')",
+    "opposite_acts": "verbs of opposite acts, or acts that exclude each other ('scored' / 'conceded', 'destroyed' / "
+                     "'damaged')",
     "same_of": "the same of-object",
     "other_of": "different of-objects",
     "shared_entity": "a name shared in both sentences",

@@ -130,7 +130,7 @@ _PHRASE_ENDS = frozenset({"in", "on", "at", "for", "to", "from", "by", "with", "
 
 def is_increment(c: Claim, sure: bool = False) -> bool:
     """The figure is a further amount ("another $215 billion", "married two more times", "ordered 30 new
-    aircraft"), not a total. ``sure`` leaves out "other", which as often names another group ("killing 10 and
+    aircraft", "ordered 20 aircraft"), not a total. ``sure`` leaves out "other", which as often names another group ("killing 10 and
     wounding other 70") as a further amount."""
     text = c.quantity.text.strip()
     k = c.sentence.find(text)
@@ -294,10 +294,12 @@ _LIST_BEFORE = re.compile(r"\b" + _NUMBER + r"[\d,.]*\s+[A-Za-z-]+\s*(?:,|and|pl
                           re.IGNORECASE)
 #: words right before a figure that make it a further or different part ("another $215 billion"), or right
 #: after it ("married two more times", "ordered 30 new aircraft")
-_INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_INCREMENT = re.compile(r"\b(?:another|additional|further|extra|more|other|order(?:s|ed)?)\s+(?:\S+\s+)?$",
+                        re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|other|others|new)\b", re.IGNORECASE)
 #: the same without "other": surely a further amount
-_FURTHER = re.compile(r"\b(?:another|additional|further|extra)\s+(?:\S+\s+)?$", re.IGNORECASE)
+#: ("ordered 20 aircraft" adds to a fleet: an order is never the fleet itself)
+_FURTHER = re.compile(r"\b(?:another|additional|further|extra|order(?:s|ed)?)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _FURTHER_AFTER = re.compile(r"^\s*(?:more|additional|further|new)\b", re.IGNORECASE)
 
 

@@ -27,7 +27,7 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
                          named: bool, multi: set[str], doc_dates: Mapping[str, dt.date | None]) -> str | None:
     """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
     if "opposite_acts" in weights and a.concept is not None and b.concept is not None:
-        return f"the figures count opposite acts: '{a.concept.verb}' vs '{b.concept.verb}'"
+        return f"the figures count opposite acts, or acts that exclude each other: '{a.concept.verb}' vs '{b.concept.verb}'"
     da, db = doer(a), doer(b)
     if da and db and not same_entity(da, db):
         return f"different subjects: {da} vs {db}, each the one who did it"
@@ -91,7 +91,7 @@ def _total_and_part(a: Claim, b: Claim) -> str | None:
             and a.concept.verb not in _LEVEL_VERBS):
         return None
     timeless = [c for c in (a, b) if c.period is None and c.period_source == "undated"]
-    timed = [c for c in (a, b) if _a_years_time(c)]
+    timed = [c for c in (a, b) if _a_span_of_its_own(c)]
     if len(timeless) != 1 or len(timed) != 1:
         return None
     total, part = timeless[0], timed[0]
@@ -104,12 +104,12 @@ def _total_and_part(a: Claim, b: Claim) -> str | None:
 _NO_RULE = ("generic", "none")
 
 
-def _a_years_time(c: Claim) -> bool:
-    """The claim states a year or a season of its own ("in 2023", "last year", "last season"): a time over which
-    acts add up, not the day or month of one event."""
+def _a_span_of_its_own(c: Claim) -> bool:
+    """The claim states a span of its own over which acts add up: a year, a season, a quarter or a half ("in
+    2023", "last season", "in the first half"), not the day or month of one event."""
     if c.period is not None and c.period_source in ("explicit", "relative"):
-        return (c.period.end - c.period.start).days >= 300
-    return bool(set(stated_time(c).split()) & {"year", "season", "decade", "years", "seasons"})
+        return (c.period.end - c.period.start).days >= 85
+    return bool(set(stated_time(c).split()) & {"year", "season", "decade", "years", "seasons", "half", "quarter"})
 
 
 #: verbs of a state, not of an act that adds up over time ("has 640 pupils", "employs 300")

@@ -221,3 +221,15 @@ def test_a_timeless_count_of_an_act_may_be_the_total_of_a_years() -> None:
     assert not loud({"one.txt": total + "\n\n" + year})
     # a total less than one year's part is a dispute still
     assert loud({"a.txt": total.replace("95", "7"), "b.txt": year})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The Orvik fire destroyed 40 homes.", "The Orvik fire damaged 120 homes."),
+    ("The mean salary at Velmar is $52,000.", "The median salary at Velmar is $47,000."),
+    ("The average salary at Velmar is $52,000.", "The starting salary at Velmar is $38,000."),
+    ("Kessel Air has 45 aircraft.", "Kessel Air ordered 20 aircraft."),
+    ("Brisk Albion scored 4 goals in the first half.", "Brisk Albion scored 6 goals in the match."),
+])
+def test_kinds_of_one_thing_stay_apart(a: str, b: str) -> None:
+    # destroyed and damaged homes, two statistics of pay, an order and a fleet, a half and the whole match
+    assert not loud({"a.txt": a, "b.txt": b})
