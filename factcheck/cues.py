@@ -314,6 +314,25 @@ def enumerated(c: Claim) -> bool:
     return bool(_LIST_AFTER.match(s[k + len(q):k + len(q) + 60]) or _LIST_BEFORE.search(s[max(0, k - 60):k]))
 
 
+def list_total(c: Claim) -> float | None:
+    """The sum of the list of figures the claim's figure is an item of ("12 Somali and 11 Yemeni pirates": 23),
+    or None when it is no item of a list of plain figures."""
+    if not enumerated(c):
+        return None
+    s = c.sentence
+    k = s.find(c.quantity.text.strip())
+    for m in _FIGURE_LIST.finditer(s):
+        if m.start() <= k < m.end():
+            figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", m.group(0))]
+            return sum(figures) if len(figures) >= 2 else None
+    return None
+
+
+#: a list of plain figures, each with at most two words, joined by commas, "and" or "plus"
+_FIGURE_LIST = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[A-Za-z-]+){0,2}?(?:\s*,\s*(?:and\s+)?|\s+(?:and|plus)\s+)"
+                          r"(?:\d[\d,]*(?:\.\d+)?(?:\s+[A-Za-z-]+){0,2}?(?:\s*,\s*(?:and\s+)?|\s+(?:and|plus)\s+))*"
+                          r"\d[\d,]*(?:\.\d+)?\b")
+
 
 # ------------------------------------------------------------------------------ once per claim
 @lru_cache(maxsize=65536)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from .align import items, other_items, part_word, same_entity
-from .cues import basis_word, doer, is_increment, is_window
+from .cues import basis_word, doer, is_increment, is_window, list_total
 from .model import LEVELS, Claim, Finding, Modality, finding_id
 from .rules import Rule
 from .same_period import stated_time
@@ -28,6 +28,12 @@ def why_no_contradiction(a: Claim, b: Claim, rule: Rule, metric: str, weights: M
     """Why two disagreeing figures are not comparable after all, the first reason that holds, or None."""
     if "opposite_acts" in weights and a.concept is not None and b.concept is not None:
         return f"the figures count opposite acts, or acts that exclude each other: '{a.concept.verb}' vs '{b.concept.verb}'"
+    for item, whole in ((a, b), (b, a)):
+        total = list_total(item)
+        lo, hi = whole.quantity.low, whole.quantity.high
+        if total is not None and lo is not None and hi is not None and lo <= total <= hi:
+            return (f"{item.doc}:{item.quantity.line} is one item of a list that adds up to "
+                    f"{whole.quantity.text.strip()}, the other figure")
     da, db = doer(a), doer(b)
     if da and db and not same_entity(da, db):
         return f"different subjects: {da} vs {db}, each the one who did it"

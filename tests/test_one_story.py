@@ -121,7 +121,7 @@ def test_money_raised_is_money_collected_not_a_rise() -> None:
     assert claims["$48m"].quantity.direction is None and claims["$48m"].concept.key == "funding"
     assert claims_by_figure("Orlen raised its fees by 5% in May.")["5%"].concept.key != "funding"
     assert loud({"a.txt": "Corvel has raised $35m from investors since it was founded in Varno.",
-                 "b.txt": "Corvel, founded in Varno, is backed by $60 million in funding from three investors."})
+                 "b.txt": "Corvel, founded in Varno, has raised $60 million in funding from three investors."})
 
 
 SANTA_A = """Quake rattles Brenton valley
@@ -233,3 +233,27 @@ def test_a_timeless_count_of_an_act_may_be_the_total_of_a_years() -> None:
 def test_kinds_of_one_thing_stay_apart(a: str, b: str) -> None:
     # destroyed and damaged homes, two statistics of pay, an order and a fleet, a half and the whole match
     assert not loud({"a.txt": a, "b.txt": b})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Some 3,000 people marched through Orvik on Saturday.", "About 5,000 protesters marched through Orvik on Saturday."),
+    ("Velmar cut 500 jobs in 2023.", "Velmar laid off 800 workers in 2023."),
+    ("The Brava fair drew 80,000 visitors.", "The Brava fair attracted 120,000 people."),
+])
+def test_more_of_one_quantity_in_other_words(a: str, b: str) -> None:
+    assert loud({"a.txt": a, "b.txt": b})
+    assert loud({"one.txt": a + "\n\n" + b})
+
+
+def test_a_word_of_a_noun_phrase_or_a_month_is_no_verb() -> None:
+    # "a net profit": "net" is no verb of scoring; "due March 31": March is no verb of marching
+    assert claims_by_figure("Velmar reported a net profit of $12 million.")["$12 million"].concept.verb != "score"
+    assert claims_by_figure("Velmar is issuing a 30 mln dlr bond due March 31, 2030.")["30 mln dlr"].concept.verb is None
+
+
+def test_an_item_of_a_list_that_adds_up_to_the_other_figure_agrees() -> None:
+    assert not loud({"a.txt": "Coast guards held 19 Tarvian and Orsk fishermen on Sunday.",
+                     "b.txt": "Coast guards held 11 Tarvian and 8 Orsk fishermen on Sunday."})
+    # a list that adds up to something else is a dispute still
+    assert loud({"a.txt": "Coast guards held 25 Tarvian and Orsk fishermen on Sunday.",
+                 "b.txt": "Coast guards held 11 Tarvian and 8 Orsk fishermen on Sunday."})

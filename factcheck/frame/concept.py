@@ -25,7 +25,7 @@ from ..rules import canonical_dimension
 from ..schemas import load_lexicon_file
 from .entities import opening_name
 from .nouns import attributive_noun, nearby_noun, noun_lemma
-from .words import Speller, participle, verb_lemma
+from .words import CALENDAR_WORDS, Speller, participle, verb_lemma
 
 #: Words that never head a concept: function words and the frame's own glue.
 _GLUE = frozenset("of in on at for to from by with the a an and or per than as into over under about".split())
@@ -262,10 +262,13 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
             phrase = " ".join(verb_lemma(w.lower()) for w in before[-n:])
             if phrase in verbs:
                 return phrase
-    for k, w in enumerate(reversed(before[-6:])):
+    last = before[-6:]
+    for k, w in enumerate(reversed(last)):
         if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break
         low = w.lower()
+        if (k + 1 < len(last) and last[-(k + 2)].lower() in _DETERMINERS) or (w[:1].isupper() and low in CALENDAR_WORDS):
+            continue  # "a net profit of", "the total": a word of a noun phrase, not a verb; "March", "May": months
         lemma = verb_lemma(low)
         if lemma in verbs or low in verbs or (k <= 1 and low.endswith("ed") and len(low) > 4 and lemma != low):
             return lemma
@@ -274,6 +277,8 @@ def governing_verb(text: str, start: int, end: int, verbs: frozenset[str], noun:
         if w in ",;:()." or w.lower() in _CLAUSE_JOINS:
             break  # "Five people died and seven were injured": "injured" is the next clause's
         low = w.lower()
+        if w[:1].isupper() and low in CALENDAR_WORDS:
+            continue  # "due March 31": a month, not a verb
         if i > 0 and low.endswith("ed") and len(low) > 4 and after[i - 1].lower() in ("were", "was", "been", "are",
                                                                                          "is", "be", "being"):
             return verb_lemma(low)
@@ -323,8 +328,10 @@ def concept_of(claim: Claim, text: str, lex: ConceptLexicon, known_verbs: frozen
             (c for phrase, c in lex.noun_concept.items() if " " in phrase and phrase in metric_lemmas), None)
         if noun in lex.person_nouns or noun is None or (q.kind == "money" and noun == claim.metric and verb
                                                          and verb_lemma(noun) == verb):
-            # a count of people, or a sum whose metric is only its verb ("raised $48m"): the verb says what it is
-            key = by_verb or _predicate_concept(text, q.end, noun, lex) or (noun and f"noun:{noun}")
+            # a count of people, or a sum whose metric is only its verb ("raised $48m"): the verb says what it is,
+            # or its synonyms' concept ("attracted 120,000 people": "attract" is a verb of attending)
+            by_class = lex.verb_concept.get(lex.verb_key(verb) or "") if q.kind != "percent" else None
+            key = by_verb or by_class or _predicate_concept(text, q.end, noun, lex) or (noun and f"noun:{noun}")
         else:
             key = by_noun or (f"noun:{noun}" if noun else None)
             if by_verb and (by_noun is None and noun in lex.noun_concept.values()
