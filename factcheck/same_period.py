@@ -157,8 +157,9 @@ def event_tally(a: Claim, b: Claim, weights: Mapping[str, float]) -> bool:
     if a.quantity.kind == "count" == b.quantity.kind:
         return True
     return (a.quantity.kind == "money" == b.quantity.kind and "same_verb" in weights and a.concept is not None
-            and a.concept.verb not in _LEVEL_VERBS and a.aspect == "level" == b.aspect)
+            and a.concept.verb not in _PRICE_VERBS and a.aspect == "level" == b.aspect)
 
 
-#: verbs of a level or a price, not of an event: "closed at $50", "stood at $3 billion"
-_LEVEL_VERBS = frozenset({"be", "close", "open", "trade", "sell", "cost", "price", "value", "fetch", "stand"})
+#: verb classes (`ConceptLexicon.verb_key`) of a level or a price, not of an event: "closed at $50", "stood at $3
+#: billion" ("stand" is of the class "be", "trade" of "sell")
+_PRICE_VERBS = frozenset({"be", "close", "open", "sell", "cost", "price", "value", "fetch"})

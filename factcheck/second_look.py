@@ -94,7 +94,7 @@ def _total_and_part(a: Claim, b: Claim) -> str | None:
     (The timeless one the smaller is a dispute still: a total is never less than a year's part.)"""
     if not (a.rule in _NO_RULE and b.rule in _NO_RULE and a.quantity.kind == "count" == b.quantity.kind
             and a.concept is not None and b.concept is not None and a.concept.verb and a.concept.verb == b.concept.verb
-            and a.concept.verb not in _LEVEL_VERBS):
+            and a.concept.verb not in _STATE_VERBS):
         return None
     timeless = [c for c in (a, b) if c.period is None and c.period_source == "undated"]
     timed = [c for c in (a, b) if _a_span_of_its_own(c)]
@@ -119,7 +119,7 @@ def _a_span_of_its_own(c: Claim) -> bool:
 
 
 #: verbs of a state, not of an act that adds up over time ("has 640 pupils", "employs 300")
-_LEVEL_VERBS = frozenset({"be", "have", "employ", "hold", "own", "seat", "accommodate", "house", "contain"})
+_STATE_VERBS = frozenset({"be", "have", "employ", "hold", "own", "seat", "accommodate", "house", "contain"})
 
 
 _DAYS_EVENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b", re.IGNORECASE)

@@ -205,34 +205,32 @@ def test_an_undated_reports_age_is_of_no_known_time_even_in_one_story() -> None:
     assert not loud({"a.txt": SOUGHT, "b.txt": TRIED})
 
 
+def both_ways(a: str, b: str) -> tuple[bool, bool]:
+    """Whether checking the two sentences reports a loud contradiction as two texts, and as one text."""
+    return bool(loud({"a.txt": a, "b.txt": b})), bool(loud({"one.txt": a + "\n\n" + b}))
+
+
 @pytest.mark.parametrize("a, b", [
+    # opposite acts, or acts that exclude each other
     ("Brisk Albion scored 62 goals last season.", "Brisk Albion conceded 35 goals last season."),
     ("Velmar Motors sold 31,000 vans in 2023.", "Velmar Motors bought 18,000 vans in 2023."),
     ("Tarvia exported 3 million tonnes of rye in 2022.", "Tarvia imported 1.4 million tonnes of rye in 2022."),
-])
-def test_counts_of_opposite_acts_stay_apart(a: str, b: str) -> None:
-    assert not loud({"a.txt": a, "b.txt": b})
-    assert not loud({"one.txt": a + "\n\n" + b})
-
-
-def test_a_timeless_count_of_an_act_may_be_the_total_of_a_years() -> None:
-    total, year = "Prof Ilse Varga has published 95 papers.", "Prof Ilse Varga published 9 papers last year."
-    assert not loud({"a.txt": total, "b.txt": year})
-    assert not loud({"one.txt": total + "\n\n" + year})
-    # a total less than one year's part is a dispute still
-    assert loud({"a.txt": total.replace("95", "7"), "b.txt": year})
-
-
-@pytest.mark.parametrize("a, b", [
     ("The Orvik fire destroyed 40 homes.", "The Orvik fire damaged 120 homes."),
+    # two statistics of pay, an order and a fleet, a half and the whole match
     ("The mean salary at Velmar is $52,000.", "The median salary at Velmar is $47,000."),
     ("The average salary at Velmar is $52,000.", "The starting salary at Velmar is $38,000."),
     ("Kessel Air has 45 aircraft.", "Kessel Air ordered 20 aircraft."),
     ("Brisk Albion scored 4 goals in the first half.", "Brisk Albion scored 6 goals in the match."),
 ])
-def test_kinds_of_one_thing_stay_apart(a: str, b: str) -> None:
-    # destroyed and damaged homes, two statistics of pay, an order and a fleet, a half and the whole match
-    assert not loud({"a.txt": a, "b.txt": b})
+def test_two_kinds_of_one_thing_stay_apart(a: str, b: str) -> None:
+    assert both_ways(a, b) == (False, False)
+
+
+def test_a_timeless_count_of_an_act_may_be_the_total_of_a_years() -> None:
+    total, year = "Prof Ilse Varga has published 95 papers.", "Prof Ilse Varga published 9 papers last year."
+    assert both_ways(total, year) == (False, False)
+    # a total less than one year's part is a dispute still
+    assert loud({"a.txt": total.replace("95", "7"), "b.txt": year})
 
 
 @pytest.mark.parametrize("a, b", [
@@ -241,8 +239,7 @@ def test_kinds_of_one_thing_stay_apart(a: str, b: str) -> None:
     ("The Brava fair drew 80,000 visitors.", "The Brava fair attracted 120,000 people."),
 ])
 def test_more_of_one_quantity_in_other_words(a: str, b: str) -> None:
-    assert loud({"a.txt": a, "b.txt": b})
-    assert loud({"one.txt": a + "\n\n" + b})
+    assert both_ways(a, b) == (True, True)
 
 
 def test_a_word_of_a_noun_phrase_or_a_month_is_no_verb() -> None:

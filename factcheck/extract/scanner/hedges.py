@@ -28,8 +28,8 @@ _DIRECTION_WORDS = {w: ("down" if w in (
 ).split()}
 #: "raise" right before a sum of money: money collected ("raised $48m in funding"), not a rise
 _RAISE = frozenset({"raise", "raised", "raises", "raising"})
-_CURRENCY_SIGNS = frozenset("$€£¥₹")
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}\s?\d")
+#: the leading word of a sum written with a code or a symbol ("EUR 40", "US$5"): up to its first digit
+_MONEY_HEAD = re.compile(r"[^\d\s]{1,4}(?=\s?\d)")
 #: What may open the first word before a number: "(about 5", "'nearly 6".
 LEFT_PUNCT = "(\"'[“‘,;"
 #: Words before a hyphen and a number that do not make the number a name ("minus-130", "sub-300").
@@ -181,8 +181,7 @@ class HedgeReader:
         if words and words[-1] in _DIRECTION_WORDS:
             if words[-1] in ("up", "down") and len(words) > 1 and words[-2] in self.lex.particle_verbs:
                 pass  # "had set up 900 joint ventures", "shut down 12 plants": a phrasal verb, no change
-            elif words[-1] in _RAISE and not linked and (text[start:start + 1] in _CURRENCY_SIGNS
-                                                         or _CURRENCY_CODE.match(text, start)):
+            elif words[-1] in _RAISE and not linked and self._money_at(text, start):
                 pass  # "raised $48m from investors": money collected, no change ("raised it by $2" is one)
             else:
                 direction = _DIRECTION_WORDS[words[-1]]
@@ -190,6 +189,11 @@ class HedgeReader:
                     take(1)
                     cut = wstart + pos_in_low
         return Left(cut, qualifier, direction, opener, negative)
+
+    def _money_at(self, text: str, start: int) -> bool:
+        """Does a sum of money open at ``start``: a currency symbol or code of the lexicon ("$48m", "EUR 40")?"""
+        m = _MONEY_HEAD.match(text, start)
+        return m is not None and (m.group(0) in self.lex.currency_symbols or m.group(0) in self.lex.currency_codes)
 
     def _interval(self, value: float, precision: float, qualifier: str) -> tuple[float | None, float | None]:
         lex = self.lex
